@@ -1,0 +1,85 @@
+package io.redial.conversations;
+
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbound rows of {@code messages}: one row per text we mean to send, keyed by purpose so the same
+ * purpose (say, the text-back for one CallSid) can never produce a second text.
+ */
+@Repository
+public class SendLedger {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SendLedger(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @return the new row's id, or empty when a text with this dedupe key already exists */
+    public Optional<Long> add(TenantId tenant, @Nullable Long callId, String purpose, String dedupeKey,
+            PhoneNumber from, PhoneNumber to, String body) {
+        var keys = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                    INSERT INTO messages (tenant_id, call_id, direction, purpose, dedupe_key, from_number, to_number,
+                                          body, send_state, created_at, updated_at)
+                    VALUES (?, ?, 'out', ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                    .params(tenant.value(), callId, purpose, dedupeKey, from.e164(), to.e164(), body, now(), now())
+                    .update(keys);
+        } catch (DuplicateKeyException alreadyThere) {
+            return Optional.empty();
+        }
+        return Optional.of(keys.getKey().longValue());
+    }
+
+    public Optional<LedgerEntry> find(long id) {
+        return jdbc.sql("""
+                SELECT id, tenant_id, from_number, to_number, body, send_state, carrier_sid, attempts, created_at
+                FROM messages WHERE id = ? AND direction = 'out'""").param(id)
+                .query((rs, n) -> new LedgerEntry(rs.getLong("id"), new TenantId(rs.getString("tenant_id")),
+                        new PhoneNumber(rs.getString("from_number")), new PhoneNumber(rs.getString("to_number")),
+                        rs.getString("body"), SendState.valueOf(rs.getString("send_state")), rs.getString("carrier_sid"),
+                        rs.getInt("attempts"),
+                        rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+                .optional();
+    }
+
+    /** Marks the point of no return: from here on, the carrier may have the text. */
+    public void markSending(long id) {
+        jdbc.sql("UPDATE messages SET send_state = 'SENDING', attempts = attempts + 1, updated_at = ? WHERE id = ?")
+                .params(now(), id).update();
+    }
+
+    public void markSent(long id, String carrierSid, String carrierStatus) {
+        jdbc.sql("""
+                UPDATE messages SET send_state = 'SENT', carrier_sid = ?, carrier_status = ?, sent_at = ?, updated_at = ?
+                WHERE id = ?""").params(carrierSid, carrierStatus, now(), now(), id).update();
+    }
+
+    public void markFailed(long id, @Nullable String errorCode) {
+        jdbc.sql("UPDATE messages SET send_state = 'FAILED', error_code = ?, updated_at = ? WHERE id = ?")
+                .params(errorCode, now(), id).update();
+    }
+
+    /** The carrier refused before accepting anything: a later attempt starts clean. */
+    public void markPending(long id, @Nullable String errorCode) {
+        jdbc.sql("UPDATE messages SET send_state = 'PENDING', error_code = ?, updated_at = ? WHERE id = ?")
+                .params(errorCode, now(), id).update();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,80 @@
+package io.redial.conversations.twilio;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import io.redial.conversations.TextMessaging;
+import io.redial.conversations.TextSendFailed;
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.twilio.TwilioAccount;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+/** Sends texts through twilio-java, with a status callback and a validity period. */
+@Component
+@ConditionalOnExpression("'${twilio.account-sid:}' != ''")
+class TwilioTextMessaging implements TextMessaging {
+
+    /** Answers that will not change on retry: opted out, invalid number, not a mobile number. */
+    private static final Set<Integer> FINAL_REFUSALS = Set.of(21610, 21211, 21614, 21635, 21612, 21408);
+    /** A text still queued at Twilio after this long is stale: better dropped than arriving hours late. */
+    private static final int VALIDITY_SECONDS = 900;
+
+    private final TwilioRestClient client;
+    private final URI statusCallback;
+
+    TwilioTextMessaging(TwilioAccount account) {
+        this.client = new TwilioRestClient.Builder(account.accountSid(), account.authToken())
+                .httpClient(new SingleShotHttpClient(account.apiBaseUrl()))
+                .build();
+        this.statusCallback = URI.create(account.publicUrl("/twilio/sms/status"));
+    }
+
+    @Override
+    public SentText send(OutboundText text) {
+        try {
+            Message message = Message.creator(twilioNumber(text.to()), twilioNumber(text.from()), text.body())
+                    .setStatusCallback(statusCallback)
+                    .setValidityPeriod(VALIDITY_SECONDS)
+                    .create(client);
+            return new SentText(message.getSid(), String.valueOf(message.getStatus()));
+        } catch (ApiException e) {
+            int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
+            boolean retryable = status == 429 || status >= 500
+                    || (e.getCode() != null && !FINAL_REFUSALS.contains(e.getCode()) && status == 0);
+            throw new TextSendFailed("Twilio answered " + status + " with code " + e.getCode() + ": " + e.getMessage(),
+                    e.getCode() == null ? null : String.valueOf(e.getCode()), retryable, e);
+        } catch (ApiConnectionException e) {
+            throw new TextSendFailed("Twilio unreachable: " + e.getMessage(), null, true, e);
+        }
+    }
+
+    @Override
+    public Optional<SentText> findSent(PhoneNumber from, PhoneNumber to, String body, Instant notBefore) {
+        try {
+            var page = Message.reader()
+                    .setTo(twilioNumber(to))
+                    .setFrom(twilioNumber(from))
+                    .setDateSentAfter(notBefore.minusSeconds(60).atZone(ZoneOffset.UTC))
+                    .read(client);
+            return StreamSupport.stream(page.spliterator(), false)
+                    .filter(m -> body.equals(m.getBody()))
+                    .findFirst()
+                    .map(m -> new SentText(m.getSid(), String.valueOf(m.getStatus())));
+        } catch (ApiException | ApiConnectionException e) {
+            // Not knowing is not permission to send: retry the whole step later.
+            throw new TextSendFailed("could not read Twilio's message log: " + e.getMessage(), null, true, e);
+        }
+    }
+
+    private static com.twilio.type.PhoneNumber twilioNumber(PhoneNumber number) {
+        return new com.twilio.type.PhoneNumber(number.e164());
+    }
+}

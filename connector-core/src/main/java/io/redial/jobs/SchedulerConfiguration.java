@@ -1,0 +1,83 @@
+package io.redial.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * db-scheduler is the single engine for durable work. Its Boot starter does not configure itself under
+ * Boot 4, so the scheduler is built here and started as a lifecycle bean, i.e. after Flyway has migrated.
+ * Several nodes can share one database: executions are claimed with optimistic locks on the task row.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulerConfiguration {
+
+    /**
+     * Used by {@link DurableJobs}: joins the Spring transaction of whoever schedules. It only writes rows,
+     * so it needs no task list, which keeps task handlers free to schedule further work.
+     */
+    @Bean
+    SchedulerClient transactionalSchedulerClient(DataSource dataSource) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
+    }
+
+    @Bean(destroyMethod = "")
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
+            @Value("${redial.jobs.threads:20}") int threads,
+            @Value("${redial.jobs.polling-interval:PT2S}") Duration pollingInterval) {
+        return Scheduler.create(dataSource, tasks)
+                .threads(threads)
+                .pollingInterval(pollingInterval)
+                .heartbeatInterval(Duration.ofSeconds(10))
+                .enableImmediateExecution()
+                .enablePriority()
+                .alwaysPersistTimestampInUTC()
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .build();
+    }
+
+    @Bean
+    SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
+        return new SchedulerLifecycle(scheduler);
+    }
+
+    /** Starts last and stops first, so no task runs against a half-started or closing context. */
+    private static final class SchedulerLifecycle implements SmartLifecycle {
+        private final Scheduler scheduler;
+        private volatile boolean running;
+
+        SchedulerLifecycle(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public void start() {
+            scheduler.start();
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            scheduler.stop();
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return Integer.MAX_VALUE - 100;
+        }
+    }
+}

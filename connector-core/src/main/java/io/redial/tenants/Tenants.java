@@ -1,0 +1,89 @@
+package io.redial.tenants;
+
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Read access to tenants, their lines, hours and templates. */
+@Repository
+public class Tenants {
+
+    private final JdbcClient jdbc;
+
+    Tenants(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Tenant> find(TenantId id) {
+        return jdbc.sql("SELECT * FROM tenants WHERE id = ?").param(id.value()).query(Tenants::tenant).optional();
+    }
+
+    public List<Tenant> all() {
+        return jdbc.sql("SELECT * FROM tenants ORDER BY name").query(Tenants::tenant).list();
+    }
+
+    /** The line a carrier webhook's {@code To} names; this is how a webhook finds its tenant. */
+    public Optional<PhoneLine> lineByNumber(PhoneNumber number) {
+        return jdbc.sql("SELECT * FROM phone_lines WHERE number = ?").param(number.e164())
+                .query(Tenants::line).optional();
+    }
+
+    public List<PhoneLine> lines(TenantId tenant) {
+        return jdbc.sql("SELECT * FROM phone_lines WHERE tenant_id = ? ORDER BY number").param(tenant.value())
+                .query(Tenants::line).list();
+    }
+
+    public WeeklyHours hours(Tenant tenant) {
+        List<WeeklyHours.Interval> intervals = jdbc.sql("""
+                SELECT day_of_week, opens_at, closes_at FROM business_hours
+                WHERE tenant_id = ? ORDER BY day_of_week, opens_at""")
+                .param(tenant.id().value())
+                .query((rs, n) -> new WeeklyHours.Interval(DayOfWeek.of(rs.getInt(1)),
+                        rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime()))
+                .list();
+        List<LocalDate> holidays = jdbc.sql("SELECT day FROM holidays WHERE tenant_id = ?")
+                .param(tenant.id().value()).query((rs, n) -> rs.getDate(1).toLocalDate()).list();
+        return new WeeklyHours(tenant.zone(), intervals, new HashSet<>(holidays));
+    }
+
+    /** The line's own template of this kind, else the tenant's. */
+    public Optional<String> template(TenantId tenant, @Nullable Long lineId, String kind) {
+        return jdbc.sql("""
+                SELECT body FROM message_templates
+                WHERE tenant_id = ? AND kind = ? AND (line_id = ? OR line_id IS NULL)
+                ORDER BY line_id IS NULL LIMIT 1""")
+                .params(tenant.value(), kind, lineId).query(String.class).optional();
+    }
+
+    private static Tenant tenant(ResultSet rs, int n) throws SQLException {
+        return new Tenant(new TenantId(rs.getString("id")), rs.getString("name"), ZoneId.of(rs.getString("timezone")),
+                words(rs.getString("trades")), numbers(rs.getString("staff")), numbers(rs.getString("on_call")));
+    }
+
+    private static PhoneLine line(ResultSet rs, int n) throws SQLException {
+        String forwardedFrom = rs.getString("forwarded_from");
+        return new PhoneLine(rs.getLong("id"), new TenantId(rs.getString("tenant_id")),
+                new PhoneNumber(rs.getString("number")), CallPattern.of(rs.getString("pattern")),
+                forwardedFrom == null ? null : new PhoneNumber(forwardedFrom), numbers(rs.getString("ring_list")),
+                rs.getInt("ring_timeout_seconds"), rs.getBoolean("screening"));
+    }
+
+    static List<String> words(@Nullable String csv) {
+        return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).toList();
+    }
+
+    static List<PhoneNumber> numbers(@Nullable String csv) {
+        return words(csv).stream().map(PhoneNumber::new).toList();
+    }
+}

@@ -1,0 +1,34 @@
+package io.redial.tenants;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
+
+/** A tenant's opening hours in its own zone: weekly intervals plus closed holidays. */
+public record WeeklyHours(ZoneId zone, List<Interval> intervals, Set<LocalDate> holidays) {
+
+    public record Interval(DayOfWeek day, LocalTime opens, LocalTime closes) {
+        public Interval {
+            if (!closes.isAfter(opens)) {
+                throw new IllegalArgumentException("closing time must follow opening time on " + day);
+            }
+        }
+
+        boolean contains(DayOfWeek d, LocalTime t) {
+            return day == d && !t.isBefore(opens) && t.isBefore(closes);
+        }
+    }
+
+    public boolean isOpenAt(Instant instant) {
+        ZonedDateTime local = instant.atZone(zone);
+        if (holidays.contains(local.toLocalDate())) {
+            return false;
+        }
+        return intervals.stream().anyMatch(i -> i.contains(local.getDayOfWeek(), local.toLocalTime()));
+    }
+}

@@ -1,0 +1,194 @@
+package io.redial.tenants.provisioning;
+
+import io.redial.shared.PhoneNumber;
+import io.redial.tenants.WeeklyHours;
+import java.sql.Time;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies tenant specs to the database, keyed by tenant id and line number. A row is written only when
+ * it differs from the spec, so applying the same file twice changes nothing (not even timestamps).
+ */
+@Service
+public class Provisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Provisioner(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @return how many rows were inserted, updated or deleted */
+    @Transactional
+    public int apply(List<TenantSpec> specs) {
+        int changes = 0;
+        for (TenantSpec spec : specs) {
+            changes += tenant(spec) + lines(spec) + hours(spec) + holidays(spec) + templates(spec);
+        }
+        log.info("provisioned {} tenant(s), {} row change(s)", specs.size(), changes);
+        return changes;
+    }
+
+    private int tenant(TenantSpec t) {
+        Map<String, Object> desired = new HashMap<>();
+        desired.put("name", t.name());
+        desired.put("timezone", t.zone().getId());
+        desired.put("trades", String.join(",", t.trades()));
+        desired.put("service_area_zips", String.join(",", t.serviceAreaZips()));
+        desired.put("prices", t.prices().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().toPlainString()).collect(Collectors.joining(",")));
+        desired.put("on_call", csv(t.onCall()));
+        desired.put("on_call_ack_minutes", t.onCallAckMinutes());
+        desired.put("staff", csv(t.staff()));
+
+        Optional<Map<String, Object>> current = jdbc.sql("""
+                SELECT name, timezone, trades, service_area_zips, prices, on_call, on_call_ack_minutes, staff
+                FROM tenants WHERE id = ?""").param(t.id().value()).query().listOfRows().stream().findFirst();
+        if (current.isPresent() && same(current.get(), desired)) {
+            return 0;
+        }
+        LocalDateTime now = now();
+        if (current.isEmpty()) {
+            return jdbc.sql("""
+                    INSERT INTO tenants (id, name, timezone, trades, service_area_zips, prices, on_call,
+                                         on_call_ack_minutes, staff, created_at, updated_at)
+                    VALUES (:id, :name, :timezone, :trades, :service_area_zips, :prices, :on_call,
+                            :on_call_ack_minutes, :staff, :now, :now)""")
+                    .params(desired).param("id", t.id().value()).param("now", now).update();
+        }
+        return jdbc.sql("""
+                UPDATE tenants SET name = :name, timezone = :timezone, trades = :trades,
+                       service_area_zips = :service_area_zips, prices = :prices, on_call = :on_call,
+                       on_call_ack_minutes = :on_call_ack_minutes, staff = :staff, updated_at = :now
+                WHERE id = :id""")
+                .params(desired).param("id", t.id().value()).param("now", now).update();
+    }
+
+    private int lines(TenantSpec t) {
+        int changes = 0;
+        for (TenantSpec.LineSpec line : t.lines()) {
+            Map<String, Object> desired = new HashMap<>();
+            desired.put("pattern", line.pattern().key());
+            desired.put("forwarded_from", line.forwardedFrom() == null ? null : line.forwardedFrom().e164());
+            desired.put("ring_list", csv(line.ring()));
+            desired.put("ring_timeout_seconds", line.ringTimeoutSeconds());
+            desired.put("screening", line.screening());
+
+            Optional<Map<String, Object>> current = jdbc.sql("""
+                    SELECT tenant_id, pattern, forwarded_from, ring_list, ring_timeout_seconds, screening
+                    FROM phone_lines WHERE number = ?""").param(line.number().e164())
+                    .query().listOfRows().stream().findFirst();
+            if (current.isPresent() && !t.id().value().equals(current.get().get("tenant_id"))) {
+                throw new ProvisioningException("line " + line.number().e164() + " already belongs to tenant "
+                        + current.get().get("tenant_id"));
+            }
+            if (current.isPresent() && same(current.get(), desired)) {
+                continue;
+            }
+            String sql = current.isEmpty()
+                    ? """
+                      INSERT INTO phone_lines (tenant_id, number, pattern, forwarded_from, ring_list,
+                                               ring_timeout_seconds, screening, created_at)
+                      VALUES (:tenant, :number, :pattern, :forwarded_from, :ring_list, :ring_timeout_seconds,
+                              :screening, :now)"""
+                    : """
+                      UPDATE phone_lines SET pattern = :pattern, forwarded_from = :forwarded_from,
+                             ring_list = :ring_list, ring_timeout_seconds = :ring_timeout_seconds,
+                             screening = :screening
+                      WHERE number = :number AND tenant_id = :tenant""";
+            changes += jdbc.sql(sql).params(desired).param("tenant", t.id().value())
+                    .param("number", line.number().e164()).param("now", now()).update();
+        }
+        return changes;
+    }
+
+    private int hours(TenantSpec t) {
+        List<String> current = jdbc.sql("""
+                SELECT day_of_week, opens_at, closes_at FROM business_hours WHERE tenant_id = ?
+                ORDER BY day_of_week, opens_at""").param(t.id().value())
+                .query((rs, n) -> rs.getInt(1) + " " + rs.getTime(2).toLocalTime() + "-" + rs.getTime(3).toLocalTime())
+                .list();
+        List<String> desired = t.hours().stream()
+                .sorted((a, b) -> a.day() != b.day() ? a.day().compareTo(b.day()) : a.opens().compareTo(b.opens()))
+                .map(i -> i.day().getValue() + " " + i.opens() + "-" + i.closes()).toList();
+        if (current.equals(desired)) {
+            return 0;
+        }
+        int changes = jdbc.sql("DELETE FROM business_hours WHERE tenant_id = ?").param(t.id().value()).update();
+        for (WeeklyHours.Interval i : t.hours()) {
+            changes += jdbc.sql("INSERT INTO business_hours (tenant_id, day_of_week, opens_at, closes_at) VALUES (?, ?, ?, ?)")
+                    .params(t.id().value(), i.day().getValue(), Time.valueOf(i.opens()), Time.valueOf(i.closes()))
+                    .update();
+        }
+        return changes;
+    }
+
+    private int holidays(TenantSpec t) {
+        var current = jdbc.sql("SELECT day FROM holidays WHERE tenant_id = ?").param(t.id().value())
+                .query((rs, n) -> rs.getDate(1).toLocalDate()).set();
+        if (current.equals(Set.copyOf(t.holidays()))) {
+            return 0;
+        }
+        int changes = jdbc.sql("DELETE FROM holidays WHERE tenant_id = ?").param(t.id().value()).update();
+        for (var day : Set.copyOf(t.holidays())) {
+            changes += jdbc.sql("INSERT INTO holidays (tenant_id, day) VALUES (?, ?)").params(t.id().value(), day).update();
+        }
+        return changes;
+    }
+
+    private int templates(TenantSpec t) {
+        int changes = 0;
+        for (var entry : t.templates().entrySet()) {
+            Optional<String> current = jdbc.sql(
+                    "SELECT body FROM message_templates WHERE tenant_id = ? AND kind = ? AND line_id IS NULL")
+                    .params(t.id().value(), entry.getKey()).query(String.class).optional();
+            if (current.isPresent() && current.get().equals(entry.getValue())) {
+                continue;
+            }
+            changes += current.isEmpty()
+                    ? jdbc.sql("INSERT INTO message_templates (tenant_id, line_id, kind, body, updated_at) VALUES (?, NULL, ?, ?, ?)")
+                            .params(t.id().value(), entry.getKey(), entry.getValue(), now()).update()
+                    : jdbc.sql("UPDATE message_templates SET body = ?, updated_at = ? WHERE tenant_id = ? AND kind = ? AND line_id IS NULL")
+                            .params(entry.getValue(), now(), t.id().value(), entry.getKey()).update();
+        }
+        return changes;
+    }
+
+    private static boolean same(Map<String, Object> current, Map<String, Object> desired) {
+        return desired.entrySet().stream().allMatch(e -> Objects.equals(normalise(current.get(e.getKey())), normalise(e.getValue())));
+    }
+
+    /** JDBC hands back Integer/Long/Boolean/String in driver-specific shapes; compare as text. */
+    private static String normalise(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private static String csv(List<PhoneNumber> numbers) {
+        return numbers.stream().map(PhoneNumber::e164).collect(Collectors.joining(","));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,23 @@
+package io.redial.tenants.provisioning;
+
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import io.redial.tenants.CallPattern;
+import io.redial.tenants.WeeklyHours;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** One tenant as a provisioning file describes it. */
+public record TenantSpec(TenantId id, String name, ZoneId zone, List<String> trades,
+        List<WeeklyHours.Interval> hours, List<LocalDate> holidays, List<String> serviceAreaZips,
+        Map<String, BigDecimal> prices, List<PhoneNumber> onCall, int onCallAckMinutes, List<PhoneNumber> staff,
+        List<LineSpec> lines, Map<String, String> templates) {
+
+    public record LineSpec(PhoneNumber number, CallPattern pattern, List<PhoneNumber> ring, int ringTimeoutSeconds,
+            boolean screening, @Nullable PhoneNumber forwardedFrom) {
+    }
+}
