@@ -5,7 +5,9 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -22,8 +24,11 @@ public class DurableJobs {
     private final ObjectProvider<Scheduler> scheduler;
     private final Clock clock;
 
-    DurableJobs(SchedulerClient transactionalClient, ObjectProvider<Scheduler> scheduler, Clock clock) {
-        this.transactionalClient = transactionalClient;
+    DurableJobs(DataSource dataSource, ObjectProvider<Scheduler> scheduler, Clock clock) {
+        // Joins the Spring transaction of whoever schedules. It only writes rows, so it needs no task
+        // list, which keeps task handlers free to schedule further work.
+        this.transactionalClient =
+                SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
         this.scheduler = scheduler;
         this.clock = clock;
     }

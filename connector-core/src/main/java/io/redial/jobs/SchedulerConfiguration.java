@@ -1,7 +1,6 @@
 package io.redial.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * db-scheduler is the single engine for durable work. Its Boot starter does not configure itself under
@@ -19,15 +17,6 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
-
-    /**
-     * Used by {@link DurableJobs}: joins the Spring transaction of whoever schedules. It only writes rows,
-     * so it needs no task list, which keeps task handlers free to schedule further work.
-     */
-    @Bean
-    SchedulerClient transactionalSchedulerClient(DataSource dataSource) {
-        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
-    }
 
     @Bean(destroyMethod = "")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,

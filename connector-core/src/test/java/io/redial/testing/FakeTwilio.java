@@ -1,0 +1,182 @@
+package io.redial.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Twilio's Messages API on loopback (WireMock), checking what the real one checks: Basic auth with the
+ * account SID and token, the account in the path, To / From-or-MessagingServiceSid / Body present, and
+ * Twilio's error shapes. Numbers in {@link #refusals} are answered with that Twilio error code.
+ */
+public final class FakeTwilio implements AutoCloseable {
+
+    public record Sent(String sid, String from, String to, String body, String statusCallback) {
+    }
+
+    private final String accountSid;
+    private final String authToken;
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final WireMockServer server;
+
+    public FakeTwilio(String accountSid, String authToken) {
+        this.accountSid = accountSid;
+        this.authToken = authToken;
+        this.server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(new MessagesApi()));
+        server.start();
+        server.stubFor(any(urlPathMatching("/2010-04-01/Accounts/.*")).willReturn(aResponse()
+                .withTransformers(MessagesApi.NAME)));
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + server.port();
+    }
+
+    public List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** Every request that reached the fake, valid or not. */
+    public int requestCount() {
+        return server.getAllServeEvents().size();
+    }
+
+    public void refuse(String to, int twilioCode) {
+        refusals.put(to, twilioCode);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private final class MessagesApi implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "twilio-messages-api";
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            var request = event.getRequest();
+            String expectedAuth = "Basic " + Base64.getEncoder()
+                    .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
+            if (!expectedAuth.equals(request.getHeader("Authorization"))) {
+                return error(401, 20003, "Authenticate");
+            }
+            String messagesPath = "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
+            if (!request.getUrl().startsWith(messagesPath)) {
+                return error(404, 20404, "The requested resource was not found");
+            }
+            if (request.getMethod().getName().equals("GET")) {
+                return list(query(request.getUrl()));
+            }
+            Map<String, String> form = parse(request.getBodyAsString());
+            if (form.get("To") == null) {
+                return error(400, 21604, "A 'To' phone number is required.");
+            }
+            if (form.get("From") == null && form.get("MessagingServiceSid") == null) {
+                return error(400, 21603, "A 'From' phone number is required.");
+            }
+            if (form.get("Body") == null && form.get("MediaUrl") == null) {
+                return error(400, 21602, "Message body is required.");
+            }
+            Integer refusal = refusals.get(form.get("To"));
+            if (refusal != null) {
+                return error(refusal == 20429 ? 429 : 400, refusal, "refused by the fake for " + form.get("To"));
+            }
+            String sid = "SM" + HexFormat.of().formatHex(randomBytes());
+            Sent message = new Sent(sid, form.get("From"), form.get("To"), form.get("Body"), form.get("StatusCallback"));
+            sent.add(message);
+            return json(201, messageJson(message));
+        }
+
+        private ResponseDefinition list(Map<String, String> query) {
+            String items = sent.stream()
+                    .filter(m -> query.get("To") == null || query.get("To").equals(m.to()))
+                    .filter(m -> query.get("From") == null || query.get("From").equals(m.from()))
+                    .map(FakeTwilio.this::messageJson)
+                    .collect(Collectors.joining(","));
+            return json(200, "{\"messages\":[" + items + "],\"end\":0,\"first_page_uri\":null,\"next_page_uri\":null,"
+                    + "\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":null}");
+        }
+    }
+
+    private String messageJson(Sent m) {
+        String now = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US).format(ZonedDateTime.now());
+        return "{\"sid\":\"" + m.sid() + "\",\"account_sid\":\"" + accountSid + "\",\"from\":\"" + m.from()
+                + "\",\"to\":\"" + m.to() + "\",\"body\":" + quote(m.body()) + ",\"status\":\"queued\","
+                + "\"direction\":\"outbound-api\",\"num_segments\":\"1\",\"num_media\":\"0\",\"error_code\":null,"
+                + "\"error_message\":null,\"price\":null,\"price_unit\":\"USD\",\"api_version\":\"2010-04-01\","
+                + "\"date_created\":\"" + now + "\",\"date_updated\":\"" + now + "\",\"date_sent\":null,"
+                + "\"subresource_uris\":{},\"uri\":\"/2010-04-01/Accounts/" + accountSid + "/Messages/" + m.sid() + ".json\"}";
+    }
+
+    private static ResponseDefinition error(int status, int code, String message) {
+        return json(status, "{\"code\":" + code + ",\"message\":" + quote(message)
+                + ",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}");
+    }
+
+    private static ResponseDefinition json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body).build();
+    }
+
+    private static Map<String, String> query(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? Map.of() : parse(url.substring(q + 1));
+    }
+
+    private static Map<String, String> parse(String form) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (form == null || form.isEmpty()) {
+            return out;
+        }
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[16];
+        ThreadLocalRandom.current().nextBytes(b);
+        return b;
+    }
+}
