@@ -1,0 +1,74 @@
+package io.redial.admin.calls.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.redial.admin.MainLayout;
+import io.redial.calls.CallSummary;
+import io.redial.calls.RecentCalls;
+import io.redial.tenants.Tenant;
+import io.redial.tenants.Tenants;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Every call of one tenant, newest first: who called, what we decided and why, and the text's state. */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Calls · Redial")
+public class CallsView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss");
+
+    final Select<Tenant> tenant = new Select<>();
+    final Grid<CallSummary> calls = new Grid<>();
+    final Paragraph empty = new Paragraph();
+    private final RecentCalls recentCalls;
+
+    CallsView(Tenants tenants, RecentCalls recentCalls) {
+        this.recentCalls = recentCalls;
+        setSizeFull();
+        configureTenantPicker(tenants.all());
+        configureGrid();
+        add(new H2("Calls"), tenant, empty, calls);
+        show(tenant.getValue());
+    }
+
+    private void configureTenantPicker(List<Tenant> all) {
+        tenant.setLabel("Contractor");
+        tenant.setItems(all);
+        tenant.setItemLabelGenerator(Tenant::name);
+        tenant.setId("tenant");
+        if (!all.isEmpty()) {
+            tenant.setValue(all.getFirst());
+        }
+        tenant.addValueChangeListener(e -> show(e.getValue()));
+    }
+
+    private void configureGrid() {
+        calls.setId("calls");
+        calls.addColumn(c -> TIME.format(c.receivedAt().atZone(zone()))).setHeader("Received").setAutoWidth(true);
+        calls.addColumn(c -> c.caller().e164()).setHeader("Caller").setAutoWidth(true);
+        calls.addColumn(c -> c.line().e164()).setHeader("Line").setAutoWidth(true);
+        calls.addColumn(c -> c.outcome() == null ? "pending" : c.outcome().name().toLowerCase().replace('_', ' '))
+                .setHeader("Outcome").setAutoWidth(true);
+        calls.addColumn(c -> c.textState() == null ? "no text" : c.textState().toLowerCase()).setHeader("Text")
+                .setAutoWidth(true);
+        calls.addColumn(CallSummary::reason).setHeader("Why").setFlexGrow(1);
+    }
+
+    private void show(Tenant selected) {
+        List<CallSummary> rows = selected == null ? List.of() : recentCalls.of(selected.id(), 200);
+        calls.setItems(rows);
+        empty.setText(selected == null ? "No contractor is set up yet. Provision one with REDIAL_PROVISIONING_FILE."
+                : rows.isEmpty() ? "No calls yet. Missed calls appear here the moment Twilio reports them." : "");
+        empty.setVisible(selected == null || rows.isEmpty());
+    }
+
+    private ZoneId zone() {
+        return tenant.getValue() == null ? ZoneId.of("UTC") : tenant.getValue().zone();
+    }
+}
