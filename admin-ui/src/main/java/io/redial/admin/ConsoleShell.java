@@ -7,6 +7,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 
 /** The console's page shell: Lumo styling and the browser title. */
 @StyleSheet(Lumo.STYLESHEET)
+@StyleSheet(Lumo.UTILITY_STYLESHEET)
 public class ConsoleShell implements AppShellConfigurator {
 
     @Override

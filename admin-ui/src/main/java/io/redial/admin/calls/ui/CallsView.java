@@ -5,6 +5,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.redial.admin.MainLayout;
@@ -19,7 +21,7 @@ import java.util.List;
 /** Every call of one tenant, newest first: who called, what we decided and why, and the text's state. */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Calls · Redial")
-public class CallsView extends VerticalLayout {
+public class CallsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss");
 
@@ -34,6 +36,11 @@ public class CallsView extends VerticalLayout {
         configureTenantPicker(tenants.all());
         configureGrid();
         add(new H2("Calls"), tenant, empty, calls);
+    }
+
+    /** Every visit shows the latest calls, also when the view instance is reused. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         show(tenant.getValue());
     }
 
@@ -42,6 +49,7 @@ public class CallsView extends VerticalLayout {
         tenant.setItems(all);
         tenant.setItemLabelGenerator(Tenant::name);
         tenant.setId("tenant");
+        tenant.setWidth("20rem");
         if (!all.isEmpty()) {
             tenant.setValue(all.getFirst());
         }

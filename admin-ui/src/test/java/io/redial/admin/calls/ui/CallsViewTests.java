@@ -1,0 +1,70 @@
+package io.redial.admin.calls.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import io.redial.admin.ConsoleTest;
+import io.redial.calls.CallIntake;
+import io.redial.calls.DialResult;
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import io.redial.tenants.Tenants;
+import java.util.List;
+import java.util.stream.IntStream;
+import io.redial.tenants.provisioning.Provisioner;
+import io.redial.tenants.provisioning.ProvisioningFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class CallsViewTests extends ConsoleTest {
+
+    @Autowired Provisioner provisioner;
+    @Autowired CallIntake intake;
+    @Autowired Tenants tenants;
+
+    @BeforeEach
+    void provisionTwoTenants() {
+        provisioner.apply(ProvisioningFile.parse("""
+                tenants:
+                  - id: aaa-roofing
+                    name: AAA Roofing
+                    timezone: America/Denver
+                    lines: [{number: "+13035550100", pattern: forwarded}]
+                  - id: zzz-electric
+                    name: ZZZ Electric
+                    timezone: America/New_York
+                    lines: [{number: "+12125550100", pattern: dial, ring: ["+12125550199"]}]
+                """));
+    }
+
+    @Test
+    void listsAMissedCallWithItsReasonAndTextState() {
+        intake.dialFinished(new DialResult("CA11111111111111111111111111111111", new PhoneNumber("+13035550143"),
+                new PhoneNumber("+13035550100"), "no-answer", 0, null));
+
+        CallsView view = open(CallsView.class);
+        view.tenant.setValue(tenants.find(new TenantId("aaa-roofing")).orElseThrow());
+
+        assertThat(rows(view)).anySatisfy(row -> assertThat(row)
+                .contains("+13035550143", "missed", "sent", "nobody answered within the ring timeout"));
+        assertThat(view.empty.isVisible()).isFalse();
+    }
+
+    @Test
+    void showsOnlyTheChosenTenantsCalls() {
+        intake.dialFinished(new DialResult("CA22222222222222222222222222222222", new PhoneNumber("+13035550144"),
+                new PhoneNumber("+13035550100"), "busy", 0, null));
+
+        CallsView view = open(CallsView.class);
+        view.tenant.setValue(tenants.find(new TenantId("zzz-electric")).orElseThrow());
+
+        assertThat(GridKt._size(view.calls)).isZero();
+        assertThat(view.empty.isVisible()).isTrue();
+        assertThat(view.empty.getText()).startsWith("No calls yet");
+    }
+
+    private static List<List<String>> rows(CallsView view) {
+        return IntStream.range(0, GridKt._size(view.calls)).mapToObj(i -> GridKt._getFormattedRow(view.calls, i)).toList();
+    }
+}
