@@ -1,4 +1,4 @@
-package io.redial.shared;
+package io.redial.shared.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,93 @@
+package io.redial.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.redial.testing.TwilioWebhooks;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the packaged app the way the README says ({@code java -jar deploy/target/redial.jar}) on the
+ * embedded default, opens the console in headless Debian Chromium, and checks that a second start sees
+ * the first one's data. Screenshots land in {@code deploy/target/screenshots/}.
+ */
+class ConsoleBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final String TOKEN = "browser-test-token";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void launchBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed (.ci/run installs it)");
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void firstRunShowsTheDemoTenantAndASecondStartKeepsItsData() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "redial-data");
+        int port = freePort();
+
+        try (RunningApp app = RunningApp.start(jar(), dataDir, port, TOKEN)) {
+            var webhooks = new TwilioWebhooks(URI.create(app.url()), app.url(), TOKEN);
+            var answer = webhooks.postSigned("/twilio/voice/dial-status", Map.of(
+                    "CallSid", "CA0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b", "From", "+15125550143",
+                    "To", "+15125550100", "DialCallStatus", "no-answer", "DialCallDuration", "0"));
+            assertThat(answer.statusCode()).isEqualTo(200);
+
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
+            page.navigate(app.url());
+            page.getByText("+15125550143").waitFor();
+            assertThat(page.locator("#tenant vaadin-select-value-button").textContent()).contains("Demo Heating & Air");
+            assertThat(page.getByText("Sandbox: texts stay on this machine").isVisible()).isTrue();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-first-run.png")));
+        }
+
+        try (RunningApp again = RunningApp.start(jar(), dataDir, port, TOKEN)) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
+            page.navigate(again.url());
+            page.getByText("+15125550143").waitFor();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Calls")).isVisible()).isTrue();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-second-start.png")));
+        }
+    }
+
+    private static Path jar() {
+        return Path.of(System.getProperty("redial.jar", "target/redial.jar"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.redial.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The packaged app in its own process, as an operator runs it; stopped with SIGTERM like a service manager. */
+final class RunningApp implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private RunningApp(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static RunningApp start(Path jar, Path dataDir, int port, String authToken) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
+        var env = builder.environment();
+        env.remove("SPRING_DATASOURCE_URL");
+        env.remove("TWILIO_ACCOUNT_SID");
+        env.put("REDIAL_DATA_DIR", dataDir.toAbsolutePath().toString());
+        env.put("PORT", String.valueOf(port));
+        env.put("REDIAL_PUBLIC_BASE_URL", "http://localhost:" + port);
+        env.put("TWILIO_AUTH_TOKEN", authToken);
+        RunningApp app = new RunningApp(builder.start(), port);
+        app.awaitUp(Duration.ofSeconds(180), dataDir);
+        return app;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    private void awaitUp(Duration timeout, Path dataDir) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app exited with " + process.exitValue() + "; see " + dataDir.resolve("app.log"));
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(url())).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the app did not answer within " + timeout + "; see " + dataDir.resolve("app.log"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
