@@ -1,7 +1,6 @@
 package io.redial.conversations;
 
 import io.redial.calls.MissedCallDetected;
-import io.redial.jobs.DurableJobs;
 import io.redial.tenants.Tenant;
 import io.redial.tenants.Tenants;
 import java.time.Clock;
@@ -20,14 +19,12 @@ class TextBack {
     private static final Logger log = LoggerFactory.getLogger(TextBack.class);
 
     private final Tenants tenants;
-    private final SendLedger ledger;
-    private final DurableJobs jobs;
+    private final OutboundTexts texts;
     private final Clock clock;
 
-    TextBack(Tenants tenants, SendLedger ledger, DurableJobs jobs, Clock clock) {
+    TextBack(Tenants tenants, OutboundTexts texts, Clock clock) {
         this.tenants = tenants;
-        this.ledger = ledger;
-        this.jobs = jobs;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -39,9 +36,8 @@ class TextBack {
         String template = tenants.template(tenant.id(), missed.lineId(), kind)
                 .orElse(TextBackTemplates.defaultFor(kind));
         String body = TextBackTemplates.render(kind, template, tenant, missed.line());
-        ledger.add(tenant.id(), missed.callId(), "textback", "textback:" + missed.callSid(), missed.line(),
-                        missed.caller(), body)
-                .ifPresent(id -> jobs.runOnce(SendText.instance(id, SendText.FIRST_CONTACT_PRIORITY)));
+        texts.queue(new OutboundTexts.Request(tenant.id(), null, missed.callId(), "textback",
+                "textback:" + missed.callSid(), missed.line(), missed.caller(), body, OutboundTexts.FIRST_CONTACT));
         log.info("text-back queued for call {}", missed.callSid());
     }
 }

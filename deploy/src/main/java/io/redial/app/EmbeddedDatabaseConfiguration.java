@@ -28,7 +28,7 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedMariaDb embeddedMariaDb(@Value("${redial.data-dir:${user.home}/.redial}") String dataDir) {
         Path root = Path.of(dataDir).toAbsolutePath();
         log.info("no SPRING_DATASOURCE_URL: starting the embedded MariaDB with its data in {}", root.resolve("mariadb"));
-        return EmbeddedMariaDb.start(root.resolve("mariadb"), root.resolve("mariadb-server"));
+        return EmbeddedMariaDb.startPersistent(root.resolve("mariadb"), root.resolve("mariadb-server"));
     }
 
     @Bean(destroyMethod = "close")

@@ -22,7 +22,11 @@ final class RunningApp implements AutoCloseable {
 
     static RunningApp start(Path jar, Path dataDir, int port, String authToken) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toAbsolutePath().toString())
+        // The build tree may itself lie under /tmp, where the embedded MariaDB refuses to keep data:
+        // give the app a temporary directory of its own, as an operator could.
+        Path tmp = java.nio.file.Files.createDirectories(dataDir.resolve("tmp"));
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
+                "-jar", jar.toAbsolutePath().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
         var env = builder.environment();

