@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ final class RunningApp implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // The build tree may itself lie under /tmp, where the embedded MariaDB refuses to keep data:
         // give the app a temporary directory of its own, as an operator could.
-        Path tmp = java.nio.file.Files.createDirectories(dataDir.resolve("tmp"));
+        Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
                 "-jar", jar.toAbsolutePath().toString())
                 .redirectErrorStream(true)

@@ -1,0 +1,4 @@
+package io.redial.leads;
+
+/** How soon the caller needs someone. */
+public enum Urgency { EMERGENCY, URGENT, ROUTINE }
