@@ -1,43 +1,83 @@
 package io.redial.conversations;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.redial.calls.MissedCallDetected;
-import io.redial.tenants.Tenant;
-import io.redial.tenants.Tenants;
-import java.time.Clock;
+import io.redial.jobs.DurableJobs;
+import io.redial.leads.KnownCustomers;
+import io.redial.leads.KnownCustomers.KnownCustomer;
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
- * Turns a missed call into one pending text and a send task, in the transaction that stored the call.
- * The ledger's dedupe key (one text-back per CallSid) holds even when the webhook is replayed.
+ * A missed call becomes a durable text-back task in the transaction that decided the call, so the
+ * webhook answers at once. The task looks the caller up (within a hard budget), then decides and queues
+ * the text in {@link TextBackDecision}.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class TextBack {
 
     private static final Logger log = LoggerFactory.getLogger(TextBack.class);
+    static final TaskDescriptor<Long> TASK = TaskDescriptor.of("text-back", Long.class);
 
-    private final Tenants tenants;
-    private final OutboundTexts texts;
-    private final Clock clock;
+    private final DurableJobs jobs;
 
-    TextBack(Tenants tenants, OutboundTexts texts, Clock clock) {
-        this.tenants = tenants;
-        this.texts = texts;
-        this.clock = clock;
+    TextBack(DurableJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    static TaskInstance<Long> instance(long callId) {
+        return TASK.instance(String.valueOf(callId)).data(callId).priority(OutboundTexts.FIRST_CONTACT).build();
     }
 
     @EventListener
     void on(MissedCallDetected missed) {
-        Tenant tenant = tenants.find(missed.tenant()).orElseThrow();
-        boolean open = tenants.hours(tenant).isOpenAt(clock.instant());
-        String kind = open ? TextBackTemplates.BUSINESS_HOURS : TextBackTemplates.AFTER_HOURS;
-        String template = tenants.template(tenant.id(), missed.lineId(), kind)
-                .orElse(TextBackTemplates.defaultFor(kind));
-        String body = TextBackTemplates.render(kind, template, tenant, missed.line());
-        texts.queue(new OutboundTexts.Request(tenant.id(), null, missed.callId(), "textback",
-                "textback:" + missed.callSid(), missed.line(), missed.caller(), body, OutboundTexts.FIRST_CONTACT));
-        log.info("text-back queued for call {}", missed.callSid());
+        jobs.runOnce(instance(missed.callId()));
+    }
+
+    @Bean
+    OneTimeTask<Long> textBackTask(TextBackDecision decision, List<KnownCustomers> directories,
+            @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
+        return Tasks.oneTime(TASK)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(5,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1), 2.0)))
+                .execute((instance, context) -> {
+                    long callId = instance.getData();
+                    TextBackDecision.CallToText call = decision.load(callId);
+                    Optional<KnownCustomer> known = lookUp(directories, call.tenant(), call.caller(), lookupBudget);
+                    decision.decideAndQueue(callId, known);
+                });
+    }
+
+    /** A slow or failing directory never holds the text back: past the budget we text without a name. */
+    static Optional<KnownCustomer> lookUp(List<KnownCustomers> directories, TenantId tenant, PhoneNumber caller,
+            Duration budget) {
+        if (directories.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> directories.getFirst().lookUp(tenant, caller))
+                    .get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.info("customer look-up for {} exceeded {} ms: texting without it", caller.masked(), budget.toMillis());
+            return Optional.empty();
+        } catch (Exception e) {
+            log.warn("customer look-up for {} failed: texting without it ({})", caller.masked(), e.toString());
+            return Optional.empty();
+        }
     }
 }

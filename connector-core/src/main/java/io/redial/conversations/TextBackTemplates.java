@@ -1,52 +1,105 @@
 package io.redial.conversations;
 
-import io.redial.shared.PhoneNumber;
-import io.redial.tenants.Tenant;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
-/** The text-back's wording: the tenant's template with merge fields filled, or a built-in default. */
-final class TextBackTemplates {
+/** The text-back's wording: a template with merge fields filled, or the built-in default of its kind. */
+public final class TextBackTemplates {
 
-    static final String BUSINESS_HOURS = "textback.business_hours";
-    static final String AFTER_HOURS = "textback.after_hours";
+    public static final String BUSINESS_HOURS = "textback.business_hours";
+    public static final String AFTER_HOURS = "textback.after_hours";
+    public static final String REPEAT_CALL = "textback.repeat_call";
+    public static final Set<String> FIELDS =
+            Set.of("business", "caller_first_name", "booking_link", "callback_number", "hours_today");
+    public static final int MAX_SEGMENTS = 2;
 
     private static final Map<String, String> DEFAULTS = Map.of(
-            BUSINESS_HOURS, "Hi, this is {business}. Sorry we missed your call! How can we help? "
+            BUSINESS_HOURS, "Hi {caller_first_name}, this is {business}. Sorry we missed your call! How can we help? "
                     + "Reply here or call {callback_number}. Reply STOP to opt out.",
-            AFTER_HOURS, "Hi, this is {business}. We're closed right now, but reply here and we'll get you sorted, "
-                    + "or tell us if it's an emergency. Reply STOP to opt out.");
-    private static final Pattern FIELD = Pattern.compile("\\{([a-z_]+)}");
+            AFTER_HOURS, "Hi {caller_first_name}, this is {business}. We're closed right now ({hours_today}), but reply "
+                    + "here and we'll get you sorted, or tell us if it's an emergency. Reply STOP to opt out.",
+            REPEAT_CALL, "Hi again from {business}: we saw you called again. Just reply here and we'll pick it up "
+                    + "right away, or call {callback_number}.");
+    private static final Pattern FIELD = Pattern.compile("\\{([a-z_]*)}");
 
     private TextBackTemplates() {
     }
 
-    static String defaultFor(String kind) {
+    public static String defaultFor(String kind) {
         return DEFAULTS.get(kind);
     }
 
+    /** The values of the merge fields for one text; a missing value is null. */
+    public record Fields(String business, @Nullable String callerFirstName, @Nullable String bookingLink,
+            String callbackNumber, String hoursToday) {
+
+        Map<String, @Nullable String> asMap() {
+            Map<String, @Nullable String> map = new java.util.HashMap<>();
+            map.put("business", business);
+            map.put("caller_first_name", callerFirstName == null ? "there" : callerFirstName);
+            map.put("booking_link", bookingLink);
+            map.put("callback_number", callbackNumber);
+            map.put("hours_today", hoursToday);
+            return map;
+        }
+    }
+
+    /** A rendered text, or why the template could not be used. */
+    public record Rendered(String text, @Nullable String problem) {
+    }
+
     /**
-     * Fills the merge fields. A template naming a field we cannot fill falls back to the built-in default of
-     * its kind: a broken template never blocks a text.
+     * Fills the merge fields. A template that names an unknown field, a field without a value, or that
+     * renders past {@value #MAX_SEGMENTS} segments falls back to the default of its kind: a broken template
+     * never blocks a text, and {@link Rendered#problem()} says what to tell the admin.
      */
-    static String render(String kind, String template, Tenant tenant, PhoneNumber callback) {
-        Map<String, String> fields = Map.of("business", tenant.name(), "callback_number", national(callback));
+    public static Rendered render(String kind, String template, Fields fields) {
+        String problem = problem(template, fields);
+        if (problem == null) {
+            return new Rendered(fill(template, fields), null);
+        }
+        return new Rendered(fill(DEFAULTS.get(kind), fields), problem);
+    }
+
+    /** Why this template cannot be used with these values, or null when it can. */
+    public static @Nullable String problem(String template, Fields fields) {
+        if (template.isBlank()) {
+            return "the template is empty";
+        }
+        Matcher m = FIELD.matcher(template);
+        while (m.find()) {
+            if (!FIELDS.contains(m.group(1))) {
+                return "unknown merge field {" + m.group(1) + "}";
+            }
+            if (fields.asMap().get(m.group(1)) == null) {
+                return "merge field {" + m.group(1) + "} has no value (set it in the tenant's settings)";
+            }
+        }
+        SmsSegments segments = SmsSegments.of(fill(template, fields));
+        if (segments.segments() > MAX_SEGMENTS) {
+            return "the text needs " + segments.segments() + " segments (" + segments.encoding() + "); at most "
+                    + MAX_SEGMENTS + " are allowed";
+        }
+        return null;
+    }
+
+    private static String fill(String template, Fields fields) {
+        Map<String, @Nullable String> values = fields.asMap();
         Matcher m = FIELD.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = fields.get(m.group(1));
-            if (value == null) {
-                return render(kind, DEFAULTS.get(kind), tenant, callback);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
         }
         m.appendTail(out);
         return out.toString();
     }
 
     /** "+15125550100" → "(512) 555-0100" for North American numbers; E.164 elsewhere. */
-    static String national(PhoneNumber number) {
+    public static String national(io.redial.shared.PhoneNumber number) {
         String e = number.e164();
         if (e.startsWith("+1") && e.length() == 12) {
             return "(" + e.substring(2, 5) + ") " + e.substring(5, 8) + "-" + e.substring(8);

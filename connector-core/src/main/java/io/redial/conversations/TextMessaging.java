@@ -3,6 +3,7 @@ package io.redial.conversations;
 import io.redial.shared.PhoneNumber;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The carrier, as far as sending texts goes. Implementations: Twilio, and the sandbox carrier. */
 public interface TextMessaging {
@@ -21,7 +22,8 @@ public interface TextMessaging {
      */
     Optional<SentText> findSent(PhoneNumber from, PhoneNumber to, String body, Instant notBefore);
 
-    record OutboundText(PhoneNumber from, PhoneNumber to, String body) {
+    /** {@code messagingServiceSid}, when set, sends through that pool instead of the {@code from} number. */
+    record OutboundText(PhoneNumber from, PhoneNumber to, String body, @Nullable String messagingServiceSid) {
     }
 
     record SentText(String carrierSid, String status) {

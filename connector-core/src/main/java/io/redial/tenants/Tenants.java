@@ -5,12 +5,14 @@ import io.redial.shared.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,6 +41,10 @@ public class Tenants {
                 .query(Tenants::line).optional();
     }
 
+    public Optional<PhoneLine> line(long lineId) {
+        return jdbc.sql("SELECT * FROM phone_lines WHERE id = ?").param(lineId).query(Tenants::line).optional();
+    }
+
     public List<PhoneLine> lines(TenantId tenant) {
         return jdbc.sql("SELECT * FROM phone_lines WHERE tenant_id = ? ORDER BY number").param(tenant.value())
                 .query(Tenants::line).list();
@@ -64,6 +70,33 @@ public class Tenants {
                 WHERE tenant_id = ? AND kind = ? AND (line_id = ? OR line_id IS NULL)
                 ORDER BY line_id IS NULL LIMIT 1""")
                 .params(tenant.value(), kind, lineId).query(String.class).optional();
+    }
+
+    public TenantPolicy policy(TenantId tenant) {
+        return jdbc.sql("SELECT * FROM tenants WHERE id = ?").param(tenant.value())
+                .query((rs, n) -> new TenantPolicy(rs.getInt("hang_up_threshold_seconds"),
+                        Duration.ofHours(rs.getInt("dedupe_window_hours")), rs.getBoolean("reject_failed_caller_id"),
+                        Set.copyOf(words(rs.getString("served_countries"))), rs.getString("booking_link"),
+                        rs.getString("messaging_service_sid"), rs.getInt("sends_per_minute")))
+                .single();
+    }
+
+    /** Simultaneous (every phone at once) or sequential (in order, one ring timeout each). */
+    public boolean ringsInOrder(long lineId) {
+        return "sequential".equals(jdbc.sql("SELECT ring_strategy FROM phone_lines WHERE id = ?").param(lineId)
+                .query(String.class).single());
+    }
+
+    /** The line whose contractor number a carrier named in {@code ForwardedFrom}. */
+    public Optional<PhoneLine> lineForwardedFrom(PhoneNumber contractorNumber) {
+        return jdbc.sql("SELECT * FROM phone_lines WHERE forwarded_from = ? ORDER BY id LIMIT 1")
+                .param(contractorNumber.e164()).query(Tenants::line).optional();
+    }
+
+    /** Is {@code phone} on the tenant's blocklist? */
+    public boolean blocked(TenantId tenant, PhoneNumber phone) {
+        return jdbc.sql("SELECT 1 FROM blocklist WHERE tenant_id = ? AND phone = ?").params(tenant.value(), phone.e164())
+                .query().optionalValue().isPresent();
     }
 
     private static Tenant tenant(ResultSet rs, int n) throws SQLException {

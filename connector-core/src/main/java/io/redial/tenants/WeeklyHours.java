@@ -24,6 +24,19 @@ public record WeeklyHours(ZoneId zone, List<Interval> intervals, Set<LocalDate> 
         }
     }
 
+    /** "open 7:00 AM–6:00 PM today", or "closed today", in the tenant's zone. */
+    public String todayText(Instant instant) {
+        LocalDate today = instant.atZone(zone).toLocalDate();
+        if (holidays.contains(today)) {
+            return "closed today";
+        }
+        var fmt = java.time.format.DateTimeFormatter.ofPattern("h:mm a", java.util.Locale.US);
+        String spans = intervals.stream().filter(i -> i.day() == today.getDayOfWeek())
+                .map(i -> fmt.format(i.opens()) + "-" + fmt.format(i.closes()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return spans.isEmpty() ? "closed today" : "open " + spans + " today";
+    }
+
     public boolean isOpenAt(Instant instant) {
         ZonedDateTime local = instant.atZone(zone);
         if (holidays.contains(local.toLocalDate())) {

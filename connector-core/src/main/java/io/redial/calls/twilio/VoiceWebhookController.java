@@ -1,15 +1,16 @@
 package io.redial.calls.twilio;
 
-import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Hangup;
-import com.twilio.twiml.voice.Say;
 import io.redial.calls.CallIntake;
-import io.redial.calls.DialResult;
+import io.redial.calls.CallIntake.AfterDial;
+import io.redial.calls.CallIntake.Incoming;
+import io.redial.calls.CallOutcome;
+import io.redial.calls.CarrierCall;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.twilio.TwilioForm;
 import io.redial.shared.twilio.TwilioWebhookSignature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,46 +18,97 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Twilio's voice webhooks. Each checks the signature, hands a record to {@link CallIntake} and answers TwiML. */
+/**
+ * Twilio's voice webhooks. Each checks the signature (a forged request gets 403 and stores nothing),
+ * hands the facts to {@link CallIntake}, and answers TwiML at once.
+ */
 @RestController
-@RequestMapping(path = "/twilio/voice", produces = MediaType.APPLICATION_XML_VALUE)
+@RequestMapping(path = "/twilio/voice", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 class VoiceWebhookController {
 
     private final TwilioWebhookSignature signature;
     private final CallIntake intake;
+    private final VoiceTwiml twiml;
 
-    VoiceWebhookController(TwilioWebhookSignature signature, CallIntake intake) {
+    VoiceWebhookController(TwilioWebhookSignature signature, CallIntake intake, VoiceTwiml twiml) {
         this.signature = signature;
         this.intake = intake;
+        this.twiml = twiml;
+    }
+
+    /** The call comes in: ring the team (pattern a) or greet and offer voicemail (pattern b). */
+    @PostMapping("/incoming")
+    ResponseEntity<String> incoming(HttpServletRequest request) {
+        return signed(request, form -> switch (intake.incoming(call(form))) {
+            case Incoming.UnknownLine u -> twiml.notInService();
+            case Incoming.RingTeam ring -> twiml.ringTeam(ring.line(), ring.tenant(), ring.allAtOnce());
+            case Incoming.AlreadyMissed missed -> twiml.offerVoicemail(missed.tenant());
+        });
     }
 
     /** The {@code <Dial action>}: how ringing the team ended. */
-    @PostMapping(path = "/dial-status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping("/dial-status")
     ResponseEntity<String> dialStatus(HttpServletRequest request) {
+        return signed(request, form -> switch (intake.dialFinished(call(form), TwilioParams.required(form, "DialCallStatus"),
+                TwilioParams.integer(form, "DialCallDuration"), form.get("AnsweredBy"))) {
+            case AfterDial.UnknownLine u -> twiml.notInService();
+            case AfterDial.RingNext next -> twiml.ring(next.line(), next.number());
+            case AfterDial.Finished done -> done.outcome() == CallOutcome.MISSED
+                    ? twiml.offerVoicemail(done.tenant()) : twiml.hangUp();
+        });
+    }
+
+    /** The team member's leg, before it is bridged: ask them to press 1 (a voicemail never can). */
+    @PostMapping("/screen")
+    ResponseEntity<String> screen(HttpServletRequest request) {
+        return signed(request, form -> twiml.screen(TwilioParams.required(form, "ParentCallSid")));
+    }
+
+    @PostMapping("/screen-result")
+    ResponseEntity<String> screenResult(HttpServletRequest request) {
+        return signed(request, form -> {
+            if (!"1".equals(form.get("Digits"))) {
+                return twiml.hangUp(); // this leg ends; the caller keeps ringing the others
+            }
+            String parent = request.getParameter("parent"); // our own query parameter, covered by the signature
+            if (parent == null || parent.isBlank()) {
+                throw new IllegalArgumentException("missing parent call in the screening callback URL");
+            }
+            intake.screenAccepted(parent);
+            return twiml.connect();
+        });
+    }
+
+    /** The caller's own leg changed state (the number's status callback). */
+    @PostMapping("/status")
+    ResponseEntity<String> status(HttpServletRequest request) {
+        return signed(request, form -> {
+            intake.statusChanged(call(form), TwilioParams.required(form, "CallStatus"),
+                    form.containsKey("CallDuration") ? TwilioParams.integer(form, "CallDuration") : null);
+            return twiml.empty();
+        });
+    }
+
+    /** The caller finished leaving a voicemail. */
+    @PostMapping("/voicemail")
+    ResponseEntity<String> voicemail(HttpServletRequest request) {
+        return signed(request, form -> twiml.goodbye());
+    }
+
+    private ResponseEntity<String> signed(HttpServletRequest request, Function<Map<String, String>, String> handler) {
         Map<String, String> form = TwilioForm.bodyOf(request);
         if (!signature.isValid(request, form)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
                     .body("invalid Twilio signature");
         }
-        DialResult dial = new DialResult(
-                TwilioParams.required(form, "CallSid"),
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(handler.apply(form));
+    }
+
+    private static CarrierCall call(Map<String, String> form) {
+        return new CarrierCall(TwilioParams.required(form, "CallSid"),
                 PhoneNumber.parse(TwilioParams.required(form, "From")),
                 PhoneNumber.parse(TwilioParams.required(form, "To")),
-                TwilioParams.required(form, "DialCallStatus"),
-                TwilioParams.integer(form, "DialCallDuration"),
-                TwilioParams.optionalNumber(form, "ForwardedFrom"));
-        return switch (intake.dialFinished(dial)) {
-            case UNKNOWN_LINE -> twiml(politeHangUp("Sorry, this number is not in service."));
-            case NEW, DUPLICATE -> twiml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
-        };
-    }
-
-    private static VoiceResponse politeHangUp(String words) {
-        return new VoiceResponse.Builder().say(new Say.Builder(words).build()).hangup(new Hangup.Builder().build())
-                .build();
-    }
-
-    private static ResponseEntity<String> twiml(VoiceResponse response) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(response.toXml());
+                TwilioParams.optionalNumber(form, "ForwardedFrom"),
+                form.get("StirVerstat"));
     }
 }

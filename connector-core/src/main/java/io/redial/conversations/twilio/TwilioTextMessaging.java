@@ -12,7 +12,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
@@ -22,8 +21,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnExpression("'${twilio.account-sid:}' != ''")
 class TwilioTextMessaging implements TextMessaging {
 
-    /** Answers that will not change on retry: opted out, invalid number, not a mobile number. */
-    private static final Set<Integer> FINAL_REFUSALS = Set.of(21610, 21211, 21614, 21635, 21612, 21408);
     /** A text still queued at Twilio after this long is stale: better dropped than arriving hours late. */
     private static final int VALIDITY_SECONDS = 900;
 
@@ -40,15 +37,17 @@ class TwilioTextMessaging implements TextMessaging {
     @Override
     public SentText send(OutboundText text) {
         try {
-            Message message = Message.creator(twilioNumber(text.to()), twilioNumber(text.from()), text.body())
+            var creator = text.messagingServiceSid() != null
+                    ? Message.creator(twilioNumber(text.to()), text.messagingServiceSid(), text.body())
+                    : Message.creator(twilioNumber(text.to()), twilioNumber(text.from()), text.body());
+            Message message = creator
                     .setStatusCallback(statusCallback)
                     .setValidityPeriod(VALIDITY_SECONDS)
                     .create(client);
             return new SentText(message.getSid(), String.valueOf(message.getStatus()));
         } catch (ApiException e) {
             int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
-            boolean retryable = status == 429 || status >= 500
-                    || (e.getCode() != null && !FINAL_REFUSALS.contains(e.getCode()) && status == 0);
+            boolean retryable = status == 429 || status >= 500 || status == 0;
             throw new TextSendFailed("Twilio answered " + status + " with code " + e.getCode() + ": " + e.getMessage(),
                     e.getCode() == null ? null : String.valueOf(e.getCode()), retryable, e);
         } catch (ApiConnectionException e) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import io.redial.admin.ConsoleTest;
 import io.redial.calls.CallIntake;
-import io.redial.calls.DialResult;
+import io.redial.calls.CarrierCall;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.tenants.Tenants;
@@ -40,21 +40,21 @@ class CallsViewTests extends ConsoleTest {
 
     @Test
     void listsAMissedCallWithItsReasonAndTextState() {
-        intake.dialFinished(new DialResult("CA11111111111111111111111111111111", new PhoneNumber("+13035550143"),
-                new PhoneNumber("+13035550100"), "no-answer", 0, null));
+        intake.incoming(new CarrierCall("CA11111111111111111111111111111111", new PhoneNumber("+13035550143"),
+                new PhoneNumber("+13035550100"), null, null)); // a forwarded line: missed on arrival
 
         CallsView view = open(CallsView.class);
         view.tenant.setValue(tenants.find(new TenantId("aaa-roofing")).orElseThrow());
 
-        assertThat(rows(view)).anySatisfy(row -> assertThat(row)
-                .contains("+13035550143", "missed", "sent", "nobody answered within the ring timeout"));
+        assertThat(rows(view)).anySatisfy(row -> assertThat(String.join(" | ", row))
+                .contains("+13035550143", "missed", "a call reached the forwarding number"));
         assertThat(view.empty.isVisible()).isFalse();
     }
 
     @Test
     void showsOnlyTheChosenTenantsCalls() {
-        intake.dialFinished(new DialResult("CA22222222222222222222222222222222", new PhoneNumber("+13035550144"),
-                new PhoneNumber("+13035550100"), "busy", 0, null));
+        intake.incoming(new CarrierCall("CA22222222222222222222222222222222", new PhoneNumber("+13035550144"),
+                new PhoneNumber("+13035550100"), null, null));
 
         CallsView view = open(CallsView.class);
         view.tenant.setValue(tenants.find(new TenantId("zzz-electric")).orElseThrow());

@@ -1,0 +1,30 @@
+package io.redial.conversations;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The carrier keywords a whole text can be: any case, any spacing ("Stop", " opt out "). */
+public enum SmsKeyword {
+    OPT_OUT, OPT_IN, HELP;
+
+    private static final Set<String> OPT_OUT_WORDS =
+            Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT");
+    private static final Set<String> OPT_IN_WORDS = Set.of("START", "UNSTOP", "YES");
+    private static final Set<String> HELP_WORDS = Set.of("HELP", "INFO");
+
+    /** "YES" counts as opting in only for a caller who is opted out; otherwise it is a normal reply. */
+    public static Optional<SmsKeyword> of(String body, boolean senderOptedOut) {
+        String word = body.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        if (OPT_OUT_WORDS.contains(word)) {
+            return Optional.of(OPT_OUT);
+        }
+        if (OPT_IN_WORDS.contains(word) && (senderOptedOut || !word.equals("YES"))) {
+            return Optional.of(OPT_IN);
+        }
+        if (HELP_WORDS.contains(word)) {
+            return Optional.of(HELP);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,155 @@
+package io.redial.conversations;
+
+import io.redial.leads.KnownCustomers.KnownCustomer;
+import io.redial.leads.Leads;
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import io.redial.shared.notices.AdminNotices;
+import io.redial.tenants.PhoneLine;
+import io.redial.tenants.Tenant;
+import io.redial.tenants.TenantPolicy;
+import io.redial.tenants.Tenants;
+import io.redial.tenants.WeeklyHours;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides what a missed call gets, with the caller's row locked so two calls from one number decide one
+ * after the other: suppressed (a lead with the reason, no text), a repeat call inside the dedupe window
+ * (joins the open conversation; at most one "saw you called again"), or a first-contact text.
+ */
+@Service
+class TextBackDecision {
+
+    record CallToText(TenantId tenant, PhoneNumber caller) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Tenants tenants;
+    private final Suppression suppression;
+    private final Leads leads;
+    private final Conversations conversations;
+    private final OutboundTexts texts;
+    private final AdminNotices notices;
+    private final Clock clock;
+
+    TextBackDecision(JdbcClient jdbc, Tenants tenants, Suppression suppression, Leads leads,
+            Conversations conversations, OutboundTexts texts, AdminNotices notices, Clock clock) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.suppression = suppression;
+        this.leads = leads;
+        this.conversations = conversations;
+        this.texts = texts;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    CallToText load(long callId) {
+        return jdbc.sql("SELECT tenant_id, from_number FROM calls WHERE id = ?").param(callId)
+                .query((rs, n) -> new CallToText(new TenantId(rs.getString(1)), new PhoneNumber(rs.getString(2))))
+                .single();
+    }
+
+    @Transactional
+    public void decideAndQueue(long callId, Optional<KnownCustomer> known) {
+        var call = jdbc.sql("SELECT tenant_id, line_id, caller_id, call_sid, stir_verstat, text_decision FROM calls WHERE id = ?")
+                .param(callId).query().singleRow();
+        if (call.get("text_decision") != null) {
+            return; // decided on an earlier run of this task
+        }
+        Tenant tenant = tenants.find(new TenantId((String) call.get("tenant_id"))).orElseThrow();
+        PhoneLine line = tenants.line(((Number) call.get("line_id")).longValue()).orElseThrow();
+        long callerId = ((Number) call.get("caller_id")).longValue();
+        PhoneNumber caller = jdbc.sql("SELECT phone FROM callers WHERE id = ? FOR UPDATE").param(callerId)
+                .query(String.class).optional().map(PhoneNumber::new).orElseThrow();
+        TenantPolicy policy = tenants.policy(tenant.id());
+
+        Optional<String> suppressed = suppression.reasonNotToText(tenant, policy, callerId, caller,
+                (String) call.get("stir_verstat"));
+        if (suppressed.isPresent()) {
+            long leadId = leads.capture(tenant.id(), callerId, callId, suppressed.get());
+            record(callId, null, leadId, "not texted: " + suppressed.get());
+            return;
+        }
+        Optional<Long> firstText = firstTextWithinWindow(tenant, caller, policy);
+        if (firstText.isPresent()) {
+            repeatCall(callId, tenant, line, callerId, caller, firstText.get());
+        } else {
+            firstContact(callId, (String) call.get("call_sid"), tenant, line, policy, callerId, caller, known);
+        }
+    }
+
+    private void firstContact(long callId, String callSid, Tenant tenant, PhoneLine line, TenantPolicy policy,
+            long callerId, PhoneNumber caller, Optional<KnownCustomer> known) {
+        Conversation conversation = conversations.openFor(tenant.id(), callerId, line.id());
+        long leadId = leads.openFor(tenant.id(), callerId)
+                .filter(l -> conversation.id() == (l.conversationId() == null ? -1 : l.conversationId()))
+                .map(l -> l.id())
+                .orElseGet(() -> leads.capture(tenant.id(), callerId, callId, null));
+        leads.attachConversation(tenant.id(), leadId, conversation.id());
+        known.ifPresent(k -> leads.markExistingCustomer(tenant.id(), leadId));
+
+        WeeklyHours hours = tenants.hours(tenant);
+        String kind = hours.isOpenAt(clock.instant()) ? TextBackTemplates.BUSINESS_HOURS : TextBackTemplates.AFTER_HOURS;
+        String body = render(tenant, line, kind, fields(tenant, line, policy, hours, known));
+        texts.queue(new OutboundTexts.Request(tenant.id(), conversation.id(), callId, "textback", "textback:" + callSid,
+                line.number(), caller, body, OutboundTexts.FIRST_CONTACT));
+        record(callId, conversation.id(), leadId, "texted: first contact"
+                + (known.isPresent() ? " (existing customer)" : ""));
+    }
+
+    private void repeatCall(long callId, Tenant tenant, PhoneLine line, long callerId, PhoneNumber caller, long firstTextId) {
+        Long conversationId = jdbc.sql("SELECT conversation_id FROM messages WHERE id = ?").param(firstTextId)
+                .query(Long.class).optional().orElse(null);
+        Long leadId = leads.openFor(tenant.id(), callerId).map(l -> l.id()).orElse(null);
+        if (conversationId != null) {
+            conversations.touch(tenant.id(), conversationId);
+        }
+        TenantPolicy policy = tenants.policy(tenant.id());
+        String body = render(tenant, line, TextBackTemplates.REPEAT_CALL,
+                fields(tenant, line, policy, tenants.hours(tenant), Optional.empty()));
+        boolean queued = texts.queue(new OutboundTexts.Request(tenant.id(), conversationId, callId, "repeat-call",
+                "repeat:" + firstTextId, line.number(), caller, body, OutboundTexts.CONVERSATION)).isPresent();
+        record(callId, conversationId, leadId, queued
+                ? "repeat call inside the dedupe window: joined the open conversation, sent \"saw you called again\""
+                : "repeat call inside the dedupe window: joined the open conversation (already told them once)");
+    }
+
+    /** The latest first-contact text to this caller still inside the tenant's dedupe window. */
+    private Optional<Long> firstTextWithinWindow(Tenant tenant, PhoneNumber caller, TenantPolicy policy) {
+        LocalDateTime since = LocalDateTime.ofInstant(clock.instant().minus(policy.dedupeWindow()), ZoneOffset.UTC);
+        return jdbc.sql("""
+                SELECT id FROM messages WHERE tenant_id = ? AND to_number = ? AND purpose = 'textback'
+                AND send_state <> 'FAILED' AND created_at >= ? ORDER BY id DESC LIMIT 1""")
+                .params(tenant.id().value(), caller.e164(), since).query(Long.class).optional();
+    }
+
+    private String render(Tenant tenant, PhoneLine line, String kind, TextBackTemplates.Fields fields) {
+        String template = tenants.template(tenant.id(), line.id(), kind).orElse(TextBackTemplates.defaultFor(kind));
+        TextBackTemplates.Rendered rendered = TextBackTemplates.render(kind, template, fields);
+        if (rendered.problem() != null) {
+            notices.tell(tenant.id(), "template", "The " + kind.replace("textback.", "").replace('_', '-')
+                    + " text template could not be used (" + rendered.problem() + "); the built-in text went out instead.");
+        }
+        return rendered.text();
+    }
+
+    private TextBackTemplates.Fields fields(Tenant tenant, PhoneLine line, TenantPolicy policy, WeeklyHours hours,
+            Optional<KnownCustomer> known) {
+        return new TextBackTemplates.Fields(tenant.name(), known.map(KnownCustomer::firstName).orElse(null),
+                policy.bookingLink(), TextBackTemplates.national(line.number()),
+                hours.todayText(clock.instant()));
+    }
+
+    private void record(long callId, @Nullable Long conversationId, @Nullable Long leadId, String decision) {
+        jdbc.sql("UPDATE calls SET text_decision = ?, conversation_id = ?, lead_id = ? WHERE id = ?")
+                .params(decision, conversationId, leadId, callId).update();
+    }
+}
