@@ -55,10 +55,11 @@ CREATE TABLE admin_notices (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- The pacing of each sender (a number or a Messaging Service): the earliest moment its next text may go.
--- Rows are locked per send, so every app node shares one pace.
+-- Rows are locked per send, so every app node shares one pace. Epoch milliseconds, not DATETIME:
+-- mysql-connector-j drops fractional seconds when the server is MariaDB (it reports itself as 5.5.5).
 CREATE TABLE sender_pacing (
     sender       VARCHAR(64) NOT NULL,
-    next_slot_at DATETIME(6) NOT NULL,
+    next_slot_ms BIGINT      NOT NULL,
     PRIMARY KEY (sender)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -68,4 +69,4 @@ ALTER TABLE messages
     ADD KEY ix_messages_tenant_state (tenant_id, send_state);
 
 -- A paced text's reserved send time, so a run that waited for its slot does not reserve another.
-ALTER TABLE messages ADD COLUMN send_after DATETIME(6) NULL;
+ALTER TABLE messages ADD COLUMN send_after_ms BIGINT NULL;

@@ -110,13 +110,13 @@ class TextSender {
 
     /** Reserves a slot once per text; a rescheduled run reuses the one it got. */
     private Instant paceSlot(long messageId, String sender, int perMinute) {
-        LocalDateTime reserved = jdbc.sql("SELECT send_after FROM messages WHERE id = ?").param(messageId)
-                .query(LocalDateTime.class).optional().orElse(null);
+        Long reserved = jdbc.sql("SELECT send_after_ms FROM messages WHERE id = ?").param(messageId)
+                .query(Long.class).optional().orElse(null);
         if (reserved != null) {
-            return reserved.toInstant(ZoneOffset.UTC);
+            return Instant.ofEpochMilli(reserved);
         }
         Instant slot = pacing.reserve(sender, perMinute);
-        jdbc.sql("UPDATE messages SET send_after = ? WHERE id = ?").params(LocalDateTime.ofInstant(slot, ZoneOffset.UTC), messageId).update();
+        jdbc.sql("UPDATE messages SET send_after_ms = ? WHERE id = ?").params(slot.toEpochMilli(), messageId).update();
         return slot;
     }
 

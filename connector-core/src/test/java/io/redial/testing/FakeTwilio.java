@@ -36,7 +36,11 @@ public final class FakeTwilio implements AutoCloseable {
     private final String accountSid;
     private final String authToken;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    private record Refusal(int code, int times) {
+    }
+
+    private final Map<String, Refusal> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
     private final WireMockServer server;
 
     public FakeTwilio(String accountSid, String authToken) {
@@ -62,8 +66,19 @@ public final class FakeTwilio implements AutoCloseable {
         return server.getAllServeEvents().size();
     }
 
+    /** Every send to {@code to} gets Twilio error {@code twilioCode} (429 for 20429, 500 for 20500, else 400). */
     public void refuse(String to, int twilioCode) {
-        refusals.put(to, twilioCode);
+        refuse(to, twilioCode, Integer.MAX_VALUE);
+    }
+
+    /** The next {@code times} sends to {@code to} are refused; later ones go through. */
+    public void refuse(String to, int twilioCode, int times) {
+        refusals.put(to, new Refusal(twilioCode, times));
+    }
+
+    /** Create-message requests for {@code to}, refused or not. */
+    public int attemptsTo(String to) {
+        return attempts.getOrDefault(to, 0);
     }
 
     @Override
@@ -109,9 +124,12 @@ public final class FakeTwilio implements AutoCloseable {
             if (form.get("Body") == null && form.get("MediaUrl") == null) {
                 return error(400, 21602, "Message body is required.");
             }
-            Integer refusal = refusals.get(form.get("To"));
+            attempts.merge(form.get("To"), 1, Integer::sum);
+            Refusal refusal = refusals.computeIfPresent(form.get("To"),
+                    (to, r) -> r.times() <= 0 ? null : new Refusal(r.code(), r.times() - 1));
             if (refusal != null) {
-                return error(refusal == 20429 ? 429 : 400, refusal, "refused by the fake for " + form.get("To"));
+                int status = refusal.code() == 20429 ? 429 : refusal.code() == 20500 ? 500 : 400;
+                return error(status, refusal.code(), "refused by the fake for " + form.get("To"));
             }
             String sid = "SM" + HexFormat.of().formatHex(randomBytes());
             Sent message = new Sent(sid, form.get("From"), form.get("To"), form.get("Body"), form.get("StatusCallback"));

@@ -41,7 +41,7 @@ public class Provisioner {
     public int apply(List<TenantSpec> specs) {
         int changes = 0;
         for (TenantSpec spec : specs) {
-            changes += tenant(spec) + lines(spec) + hours(spec) + holidays(spec) + templates(spec);
+            changes += tenant(spec) + lines(spec) + hours(spec) + holidays(spec) + templates(spec) + blocklist(spec);
         }
         log.info("provisioned {} tenant(s), {} row change(s)", specs.size(), changes);
         return changes;
@@ -58,9 +58,18 @@ public class Provisioner {
         desired.put("on_call", csv(t.onCall()));
         desired.put("on_call_ack_minutes", t.onCallAckMinutes());
         desired.put("staff", csv(t.staff()));
+        desired.put("hang_up_threshold_seconds", t.textBack().hangUpThresholdSeconds());
+        desired.put("dedupe_window_hours", t.textBack().dedupeWindowHours());
+        desired.put("reject_failed_caller_id", t.textBack().rejectFailedCallerId());
+        desired.put("served_countries", String.join(",", t.textBack().servedCountries()));
+        desired.put("booking_link", t.textBack().bookingLink());
+        desired.put("messaging_service_sid", t.textBack().messagingServiceSid());
+        desired.put("sends_per_minute", t.textBack().sendsPerMinute());
 
         Optional<Map<String, Object>> current = jdbc.sql("""
-                SELECT name, timezone, trades, service_area_zips, prices, on_call, on_call_ack_minutes, staff
+                SELECT name, timezone, trades, service_area_zips, prices, on_call, on_call_ack_minutes, staff,
+                       hang_up_threshold_seconds, dedupe_window_hours, reject_failed_caller_id, served_countries,
+                       booking_link, messaging_service_sid, sends_per_minute
                 FROM tenants WHERE id = ?""").param(t.id().value()).query().listOfRows().stream().findFirst();
         if (current.isPresent() && same(current.get(), desired)) {
             return 0;
@@ -69,15 +78,24 @@ public class Provisioner {
         if (current.isEmpty()) {
             return jdbc.sql("""
                     INSERT INTO tenants (id, name, timezone, trades, service_area_zips, prices, on_call,
-                                         on_call_ack_minutes, staff, created_at, updated_at)
+                                         on_call_ack_minutes, staff, hang_up_threshold_seconds, dedupe_window_hours,
+                                         reject_failed_caller_id, served_countries, booking_link,
+                                         messaging_service_sid, sends_per_minute, created_at, updated_at)
                     VALUES (:id, :name, :timezone, :trades, :service_area_zips, :prices, :on_call,
-                            :on_call_ack_minutes, :staff, :now, :now)""")
+                            :on_call_ack_minutes, :staff, :hang_up_threshold_seconds, :dedupe_window_hours,
+                            :reject_failed_caller_id, :served_countries, :booking_link, :messaging_service_sid,
+                            :sends_per_minute, :now, :now)""")
                     .params(desired).param("id", t.id().value()).param("now", now).update();
         }
         return jdbc.sql("""
                 UPDATE tenants SET name = :name, timezone = :timezone, trades = :trades,
                        service_area_zips = :service_area_zips, prices = :prices, on_call = :on_call,
-                       on_call_ack_minutes = :on_call_ack_minutes, staff = :staff, updated_at = :now
+                       on_call_ack_minutes = :on_call_ack_minutes, staff = :staff,
+                       hang_up_threshold_seconds = :hang_up_threshold_seconds,
+                       dedupe_window_hours = :dedupe_window_hours, reject_failed_caller_id = :reject_failed_caller_id,
+                       served_countries = :served_countries, booking_link = :booking_link,
+                       messaging_service_sid = :messaging_service_sid, sends_per_minute = :sends_per_minute,
+                       updated_at = :now
                 WHERE id = :id""")
                 .params(desired).param("id", t.id().value()).param("now", now).update();
     }
@@ -91,9 +109,10 @@ public class Provisioner {
             desired.put("ring_list", csv(line.ring()));
             desired.put("ring_timeout_seconds", line.ringTimeoutSeconds());
             desired.put("screening", line.screening());
+            desired.put("ring_strategy", line.ringInOrder() ? "sequential" : "simultaneous");
 
             Optional<Map<String, Object>> current = jdbc.sql("""
-                    SELECT tenant_id, pattern, forwarded_from, ring_list, ring_timeout_seconds, screening
+                    SELECT tenant_id, pattern, forwarded_from, ring_list, ring_timeout_seconds, screening, ring_strategy
                     FROM phone_lines WHERE number = ?""").param(line.number().e164())
                     .query().listOfRows().stream().findFirst();
             if (current.isPresent() && !t.id().value().equals(current.get().get("tenant_id"))) {
@@ -106,13 +125,13 @@ public class Provisioner {
             String sql = current.isEmpty()
                     ? """
                       INSERT INTO phone_lines (tenant_id, number, pattern, forwarded_from, ring_list,
-                                               ring_timeout_seconds, screening, created_at)
+                                               ring_timeout_seconds, screening, ring_strategy, created_at)
                       VALUES (:tenant, :number, :pattern, :forwarded_from, :ring_list, :ring_timeout_seconds,
-                              :screening, :now)"""
+                              :screening, :ring_strategy, :now)"""
                     : """
                       UPDATE phone_lines SET pattern = :pattern, forwarded_from = :forwarded_from,
                              ring_list = :ring_list, ring_timeout_seconds = :ring_timeout_seconds,
-                             screening = :screening
+                             screening = :screening, ring_strategy = :ring_strategy
                       WHERE number = :number AND tenant_id = :tenant""";
             changes += jdbc.sql(sql).params(desired).param("tenant", t.id().value())
                     .param("number", line.number().e164()).param("now", now()).update();
@@ -150,6 +169,16 @@ public class Provisioner {
         int changes = jdbc.sql("DELETE FROM holidays WHERE tenant_id = ?").param(t.id().value()).update();
         for (var day : Set.copyOf(t.holidays())) {
             changes += jdbc.sql("INSERT INTO holidays (tenant_id, day) VALUES (?, ?)").params(t.id().value(), day).update();
+        }
+        return changes;
+    }
+
+    /** Numbers the file lists are added; numbers blocked from the console are left alone. */
+    private int blocklist(TenantSpec t) {
+        int changes = 0;
+        for (PhoneNumber phone : t.blocklist()) {
+            changes += jdbc.sql("INSERT IGNORE INTO blocklist (tenant_id, phone, reason, created_at) VALUES (?, ?, 'provisioning file', ?)")
+                    .params(t.id().value(), phone.e164(), now()).update();
         }
         return changes;
     }

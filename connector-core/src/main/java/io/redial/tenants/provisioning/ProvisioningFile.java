@@ -58,7 +58,18 @@ public final class ProvisioningFile {
                 t.integer("on_call_ack_minutes", 5),
                 t.numbers("staff"),
                 t.list("lines").stream().map(ProvisioningFile::line).toList(),
-                templates(t.child("templates")));
+                templates(t.child("templates")),
+                new TenantSpec.TextBack(
+                        t.integer("hang_up_threshold_seconds", 4),
+                        t.integer("dedupe_window_hours", 24),
+                        t.bool("reject_failed_caller_id", false),
+                        t.map().containsKey("served_countries")
+                                ? t.strings("served_countries").stream().map(String::toUpperCase).toList()
+                                : List.of("US", "CA"),
+                        t.optionalString("booking_link"),
+                        t.optionalString("messaging_service_sid"),
+                        t.integer("sends_per_minute", 60)),
+                t.numbers("blocklist"));
     }
 
     private static TenantSpec.LineSpec line(Node l) {
@@ -69,7 +80,8 @@ public final class ProvisioningFile {
                 l.numbers("ring"),
                 l.integer("ring_timeout_seconds", 18),
                 l.bool("screening", true),
-                forwardedFrom == null ? null : l.parse("forwarded_from", PhoneNumber::parse, forwardedFrom));
+                forwardedFrom == null ? null : l.parse("forwarded_from", PhoneNumber::parse, forwardedFrom),
+                "sequential".equalsIgnoreCase(l.optionalString("ring_strategy")));
     }
 
     private static List<WeeklyHours.Interval> hours(Node hours) {

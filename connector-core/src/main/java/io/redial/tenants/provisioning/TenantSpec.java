@@ -15,9 +15,15 @@ import org.jspecify.annotations.Nullable;
 public record TenantSpec(TenantId id, String name, ZoneId zone, List<String> trades,
         List<WeeklyHours.Interval> hours, List<LocalDate> holidays, List<String> serviceAreaZips,
         Map<String, BigDecimal> prices, List<PhoneNumber> onCall, int onCallAckMinutes, List<PhoneNumber> staff,
-        List<LineSpec> lines, Map<String, String> templates) {
+        List<LineSpec> lines, Map<String, String> templates, TextBack textBack, List<PhoneNumber> blocklist) {
 
     public record LineSpec(PhoneNumber number, CallPattern pattern, List<PhoneNumber> ring, int ringTimeoutSeconds,
-            boolean screening, @Nullable PhoneNumber forwardedFrom) {
+            boolean screening, @Nullable PhoneNumber forwardedFrom, boolean ringInOrder) {
+    }
+
+    /** Optional text-back policy keys; absent keys keep the defaults. */
+    public record TextBack(int hangUpThresholdSeconds, int dedupeWindowHours, boolean rejectFailedCallerId,
+            List<String> servedCountries, @Nullable String bookingLink, @Nullable String messagingServiceSid,
+            int sendsPerMinute) {
     }
 }
