@@ -5,6 +5,7 @@ import io.redial.tenants.Callers;
 import io.redial.tenants.PhoneLine;
 import io.redial.tenants.Tenant;
 import io.redial.tenants.Tenants;
+import io.redial.tenants.TextBackTemplates;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

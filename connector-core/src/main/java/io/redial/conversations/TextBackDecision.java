@@ -9,6 +9,7 @@ import io.redial.tenants.PhoneLine;
 import io.redial.tenants.Tenant;
 import io.redial.tenants.TenantPolicy;
 import io.redial.tenants.Tenants;
+import io.redial.tenants.TextBackTemplates;
 import io.redial.tenants.WeeklyHours;
 import java.time.Clock;
 import java.time.LocalDateTime;

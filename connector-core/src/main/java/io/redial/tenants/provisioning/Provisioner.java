@@ -1,6 +1,7 @@
 package io.redial.tenants.provisioning;
 
 import io.redial.shared.PhoneNumber;
+import io.redial.tenants.TextBackTemplates;
 import io.redial.tenants.WeeklyHours;
 import java.sql.Time;
 import java.time.Clock;
@@ -186,6 +187,7 @@ public class Provisioner {
     private int templates(TenantSpec t) {
         int changes = 0;
         for (var entry : t.templates().entrySet()) {
+            rejectUnsendable(t, entry.getKey(), entry.getValue());
             Optional<String> current = jdbc.sql(
                     "SELECT body FROM message_templates WHERE tenant_id = ? AND kind = ? AND line_id IS NULL")
                     .params(t.id().value(), entry.getKey()).query(String.class).optional();
@@ -199,6 +201,19 @@ public class Provisioner {
                             .params(entry.getValue(), now(), t.id().value(), entry.getKey()).update();
         }
         return changes;
+    }
+
+    /** The same check as saving from the console: a template that could not be sent is not loaded. */
+    private static void rejectUnsendable(TenantSpec t, String kind, String body) {
+        if (t.lines().isEmpty()) {
+            return;
+        }
+        String problem = TextBackTemplates.problem(body,
+                TextBackTemplates.worstCase(t.name(), t.textBack().bookingLink(), t.lines().getFirst().number()));
+        if (problem != null) {
+            throw new ProvisioningException("tenants[" + t.id() + "].templates." + kind.replace("textback.", "")
+                    + ": " + problem);
+        }
     }
 
     private static boolean same(Map<String, Object> current, Map<String, Object> desired) {

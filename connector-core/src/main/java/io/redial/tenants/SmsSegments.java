@@ -1,4 +1,4 @@
-package io.redial.conversations;
+package io.redial.tenants;
 
 /**
  * How many SMS segments a text costs. GSM-7 fits 160 characters in one segment (153 per segment when

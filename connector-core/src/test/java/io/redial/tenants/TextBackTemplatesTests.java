@@ -1,4 +1,4 @@
-package io.redial.conversations;
+package io.redial.tenants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.redial.conversations;
+package io.redial.tenants;
 
+import io.redial.shared.PhoneNumber;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -46,6 +47,18 @@ public final class TextBackTemplates {
             return map;
         }
     }
+
+    /**
+     * Generous values for checking a template when it is saved: a long first name and the longest
+     * "hours today" text, so a template that passes here fits its segments for real callers too.
+     */
+    public static Fields worstCase(String business, @Nullable String bookingLink, PhoneNumber callback) {
+        return new Fields(business, "Maximiliano", bookingLink, national(callback),
+                "open 10:00 AM-12:00 PM, 12:30 PM-10:00 PM today");
+    }
+
+    /** The kinds of template a tenant (or one of its lines) can set. */
+    public static final Set<String> KINDS = Set.of(BUSINESS_HOURS, AFTER_HOURS, REPEAT_CALL);
 
     /** A rendered text, or why the template could not be used. */
     public record Rendered(String text, @Nullable String problem) {
@@ -99,7 +112,7 @@ public final class TextBackTemplates {
     }
 
     /** "+15125550100" → "(512) 555-0100" for North American numbers; E.164 elsewhere. */
-    public static String national(io.redial.shared.PhoneNumber number) {
+    public static String national(PhoneNumber number) {
         String e = number.e164();
         if (e.startsWith("+1") && e.length() == 12) {
             return "(" + e.substring(2, 5) + ") " + e.substring(5, 8) + "-" + e.substring(8);

@@ -1,0 +1,61 @@
+package io.redial.tenants;
+
+import io.redial.shared.TenantId;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Saving a tenant's text templates. A template is checked before it is stored: known merge fields only,
+ * values that exist, and at most two segments for a long name (GSM-7 versus UCS-2 counted properly).
+ */
+@Service
+public class Templates {
+
+    /** Why a template was not saved, in words for the admin. */
+    public static class TemplateRejected extends RuntimeException {
+        public TemplateRejected(String message) {
+            super(message);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Tenants tenants;
+    private final Clock clock;
+
+    Templates(JdbcClient jdbc, Tenants tenants, Clock clock) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** @throws TemplateRejected when the template could not be sent as written */
+    @Transactional
+    public void save(TenantId tenant, @Nullable Long lineId, String kind, String body) {
+        if (!TextBackTemplates.KINDS.contains(kind)) {
+            throw new TemplateRejected("unknown template kind " + kind);
+        }
+        Tenant owner = tenants.find(tenant).orElseThrow(() -> new TemplateRejected("no tenant " + tenant));
+        PhoneLine line = lineId == null ? tenants.lines(tenant).stream().findFirst().orElse(null)
+                : tenants.line(lineId).filter(l -> l.tenantId().equals(tenant))
+                        .orElseThrow(() -> new TemplateRejected("no line " + lineId + " for " + tenant));
+        String problem = line == null ? null : TextBackTemplates.problem(body, TextBackTemplates.worstCase(owner.name(),
+                tenants.policy(tenant).bookingLink(), line.number()));
+        if (problem != null) {
+            throw new TemplateRejected(problem);
+        }
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int updated = jdbc.sql("""
+                UPDATE message_templates SET body = ?, updated_at = ?
+                WHERE tenant_id = ? AND kind = ? AND (line_id = ? OR (? IS NULL AND line_id IS NULL))""")
+                .params(body, now, tenant.value(), kind, lineId, lineId).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO message_templates (tenant_id, line_id, kind, body, updated_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(tenant.value(), lineId, kind, body, now).update();
+        }
+    }
+}
