@@ -1,7 +1,10 @@
 package io.redial.admin.calls.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -12,6 +15,8 @@ import com.vaadin.flow.router.Route;
 import io.redial.admin.MainLayout;
 import io.redial.calls.CallSummary;
 import io.redial.calls.RecentCalls;
+import io.redial.conversations.TextQueue;
+import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.Tenant;
 import io.redial.tenants.Tenants;
 import java.time.ZoneId;
@@ -28,14 +33,24 @@ public class CallsView extends VerticalLayout implements BeforeEnterObserver {
     final Select<Tenant> tenant = new Select<>();
     final Grid<CallSummary> calls = new Grid<>();
     final Paragraph empty = new Paragraph();
+    final Span queue = new Span();
+    final Div notices = new Div();
     private final RecentCalls recentCalls;
+    private final TextQueue textQueue;
+    private final AdminNotices adminNotices;
 
-    CallsView(Tenants tenants, RecentCalls recentCalls) {
+    CallsView(Tenants tenants, RecentCalls recentCalls, TextQueue textQueue, AdminNotices adminNotices) {
         this.recentCalls = recentCalls;
+        this.textQueue = textQueue;
+        this.adminNotices = adminNotices;
         setSizeFull();
         configureTenantPicker(tenants.all());
         configureGrid();
-        add(new H2("Calls"), tenant, empty, calls);
+        queue.setId("queue-depth");
+        notices.setId("notices");
+        HorizontalLayout bar = new HorizontalLayout(tenant, queue);
+        bar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(new H2("Calls"), bar, notices, empty, calls);
     }
 
     /** Every visit shows the latest calls, also when the view instance is reused. */
@@ -70,10 +85,28 @@ public class CallsView extends VerticalLayout implements BeforeEnterObserver {
 
     private void show(Tenant selected) {
         List<CallSummary> rows = selected == null ? List.of() : recentCalls.of(selected.id(), 200);
+        showQueueAndNotices(selected);
         calls.setItems(rows);
         empty.setText(selected == null ? "No contractor is set up yet. Provision one with REDIAL_PROVISIONING_FILE."
                 : rows.isEmpty() ? "No calls yet. Missed calls appear here the moment Twilio reports them." : "");
         empty.setVisible(selected == null || rows.isEmpty());
+    }
+
+    private void showQueueAndNotices(Tenant selected) {
+        notices.removeAll();
+        if (selected == null) {
+            queue.setText("");
+            return;
+        }
+        TextQueue.Depth depth = textQueue.depth(selected.id());
+        queue.setText(depth.total() == 0 ? "No texts waiting" : depth.total() + " texts waiting ("
+                + depth.firstContacts() + " first contacts go first)");
+        queue.getElement().getThemeList().add("badge");
+        adminNotices.open(selected.id()).forEach(n -> {
+            Span notice = new Span(n.message());
+            notice.getElement().getThemeList().add("badge error");
+            notices.add(new Div(notice));
+        });
     }
 
     private ZoneId zone() {

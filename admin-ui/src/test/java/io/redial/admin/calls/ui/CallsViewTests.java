@@ -8,6 +8,7 @@ import io.redial.calls.CallIntake;
 import io.redial.calls.CarrierCall;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.Tenants;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -22,6 +23,7 @@ class CallsViewTests extends ConsoleTest {
     @Autowired Provisioner provisioner;
     @Autowired CallIntake intake;
     @Autowired Tenants tenants;
+    @Autowired AdminNotices notices;
 
     @BeforeEach
     void provisionTwoTenants() {
@@ -49,6 +51,17 @@ class CallsViewTests extends ConsoleTest {
         assertThat(rows(view)).anySatisfy(row -> assertThat(String.join(" | ", row))
                 .contains("+13035550143", "missed", "a call reached the forwarding number"));
         assertThat(view.empty.isVisible()).isFalse();
+        assertThat(view.queue.getText()).matches("No texts waiting|\\d+ texts waiting \\(\\d+ first contacts go first\\)");
+    }
+
+    @Test
+    void showsWhatTheAdminShouldFix() {
+        notices.tell(new TenantId("aaa-roofing"), "template", "The after-hours text template could not be used.");
+
+        CallsView view = open(CallsView.class);
+        view.tenant.setValue(tenants.find(new TenantId("aaa-roofing")).orElseThrow());
+
+        assertThat(view.notices.getElement().getTextRecursively()).contains("after-hours text template could not be used");
     }
 
     @Test
