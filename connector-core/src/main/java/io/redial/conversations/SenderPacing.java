@@ -27,7 +27,10 @@ class SenderPacing {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Instant reserve(String sender, int perMinute) {
         long now = clock.millis();
-        jdbc.sql("INSERT IGNORE INTO sender_pacing (sender, next_slot_ms) VALUES (?, ?)").params(sender, now).update();
+        // Takes the row's exclusive lock at once (INSERT IGNORE would take a shared one first, and two senders
+        // upgrading their shared locks deadlock).
+        jdbc.sql("INSERT INTO sender_pacing (sender, next_slot_ms) VALUES (?, ?) ON DUPLICATE KEY UPDATE sender = sender")
+                .params(sender, now).update();
         long next = jdbc.sql("SELECT next_slot_ms FROM sender_pacing WHERE sender = ? FOR UPDATE")
                 .param(sender).query(Long.class).single();
         long slot = Math.max(next, now);

@@ -4,6 +4,8 @@ import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.redial.shared.TtlCache;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,21 +16,54 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Read access to tenants, their lines, hours and templates. */
 @Repository
 public class Tenants {
 
     private final JdbcClient jdbc;
+    // Read on every webhook, changed rarely: cached briefly (see TtlCache), cleared by this node's own edits.
+    private final TtlCache<TenantId, Optional<Tenant>> tenantCache;
+    private final TtlCache<String, Optional<PhoneLine>> lineCache;
+    private final TtlCache<TenantId, TenantPolicy> policyCache;
+    private final TtlCache<Long, Boolean> ringOrderCache;
 
-    Tenants(JdbcClient jdbc) {
+    Tenants(JdbcClient jdbc, Clock clock, @Value("${redial.config-cache-ttl:PT10S}") Duration ttl) {
         this.jdbc = jdbc;
+        this.tenantCache = new TtlCache<>(ttl, clock);
+        this.lineCache = new TtlCache<>(ttl, clock);
+        this.policyCache = new TtlCache<>(ttl, clock);
+        this.ringOrderCache = new TtlCache<>(ttl, clock);
+    }
+
+    /** Forgets cached configuration after this node changed it (again after commit, so no reader re-caches old rows). */
+    public void configurationChanged() {
+        clearCaches();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    clearCaches();
+                }
+            });
+        }
+    }
+
+    private void clearCaches() {
+        tenantCache.clear();
+        lineCache.clear();
+        policyCache.clear();
+        ringOrderCache.clear();
     }
 
     public Optional<Tenant> find(TenantId id) {
-        return jdbc.sql("SELECT * FROM tenants WHERE id = ?").param(id.value()).query(Tenants::tenant).optional();
+        return tenantCache.get(id, key -> jdbc.sql("SELECT * FROM tenants WHERE id = ?").param(key.value())
+                .query(Tenants::tenant).optional());
     }
 
     public List<Tenant> all() {
@@ -37,8 +72,8 @@ public class Tenants {
 
     /** The line a carrier webhook's {@code To} names; this is how a webhook finds its tenant. */
     public Optional<PhoneLine> lineByNumber(PhoneNumber number) {
-        return jdbc.sql("SELECT * FROM phone_lines WHERE number = ?").param(number.e164())
-                .query(Tenants::line).optional();
+        return lineCache.get(number.e164(), key -> jdbc.sql("SELECT * FROM phone_lines WHERE number = ?").param(key)
+                .query(Tenants::line).optional());
     }
 
     public Optional<PhoneLine> line(long lineId) {
@@ -73,6 +108,10 @@ public class Tenants {
     }
 
     public TenantPolicy policy(TenantId tenant) {
+        return policyCache.get(tenant, this::loadPolicy);
+    }
+
+    private TenantPolicy loadPolicy(TenantId tenant) {
         return jdbc.sql("SELECT * FROM tenants WHERE id = ?").param(tenant.value())
                 .query((rs, n) -> new TenantPolicy(rs.getInt("hang_up_threshold_seconds"),
                         Duration.ofHours(rs.getInt("dedupe_window_hours")), rs.getBoolean("reject_failed_caller_id"),
@@ -83,8 +122,8 @@ public class Tenants {
 
     /** Simultaneous (every phone at once) or sequential (in order, one ring timeout each). */
     public boolean ringsInOrder(long lineId) {
-        return "sequential".equals(jdbc.sql("SELECT ring_strategy FROM phone_lines WHERE id = ?").param(lineId)
-                .query(String.class).single());
+        return ringOrderCache.get(lineId, key -> "sequential".equals(
+                jdbc.sql("SELECT ring_strategy FROM phone_lines WHERE id = ?").param(key).query(String.class).single()));
     }
 
     /** The line whose contractor number a carrier named in {@code ForwardedFrom}. */

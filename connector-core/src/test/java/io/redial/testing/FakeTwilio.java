@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  */
 public final class FakeTwilio implements AutoCloseable {
 
-    public record Sent(String sid, String from, String to, String body, String statusCallback) {
+    /** One accepted text; {@code receivedNanos} is {@link System#nanoTime()} when the fake got it. */
+    public record Sent(String sid, String from, String to, String body, String statusCallback, long receivedNanos) {
     }
 
     private final String accountSid;
@@ -132,7 +133,8 @@ public final class FakeTwilio implements AutoCloseable {
                 return error(status, refusal.code(), "refused by the fake for " + form.get("To"));
             }
             String sid = "SM" + HexFormat.of().formatHex(randomBytes());
-            Sent message = new Sent(sid, form.get("From"), form.get("To"), form.get("Body"), form.get("StatusCallback"));
+            Sent message = new Sent(sid, form.get("From"), form.get("To"), form.get("Body"), form.get("StatusCallback"),
+                    System.nanoTime());
             sent.add(message);
             return json(201, messageJson(message));
         }

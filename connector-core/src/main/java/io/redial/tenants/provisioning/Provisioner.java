@@ -1,6 +1,7 @@
 package io.redial.tenants.provisioning;
 
 import io.redial.shared.PhoneNumber;
+import io.redial.tenants.Tenants;
 import io.redial.tenants.TextBackTemplates;
 import io.redial.tenants.WeeklyHours;
 import java.sql.Time;
@@ -30,10 +31,12 @@ public class Provisioner {
     private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
 
     private final JdbcClient jdbc;
+    private final Tenants tenants;
     private final Clock clock;
 
-    Provisioner(JdbcClient jdbc, Clock clock) {
+    Provisioner(JdbcClient jdbc, Tenants tenants, Clock clock) {
         this.jdbc = jdbc;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -45,6 +48,9 @@ public class Provisioner {
             changes += tenant(spec) + lines(spec) + hours(spec) + holidays(spec) + templates(spec) + blocklist(spec);
         }
         log.info("provisioned {} tenant(s), {} row change(s)", specs.size(), changes);
+        if (changes > 0) {
+            tenants.configurationChanged();
+        }
         return changes;
     }
 

@@ -1,0 +1,281 @@
+package io.redial.app.bench;
+
+import io.redial.testing.FakeTwilio;
+import io.redial.testing.TwilioWebhooks;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The text-back load harness (README, "Load harness"). Starts the packaged app against a fresh schema and a
+ * fake Twilio on loopback, fires signed no-answer dial-status webhooks for many tenants at a fixed rate,
+ * optionally kills the app with SIGKILL mid-run and restarts it (webhooks that failed meanwhile are
+ * retried, as Twilio would), waits for the texts, and prints webhook answer times, missed-call-to-send
+ * times, texts sent, duplicates and losses. Exits 1 when any text was duplicated or lost.
+ */
+public final class TextBackLoadHarness {
+
+    private static final String ACCOUNT = "AC00000000000000000000000000bench";
+    private static final String TOKEN = "load-harness-token";
+
+    record Options(int rate, int seconds, int tenants, int killAtSecond, String dbUrl, String dbUser, String dbPassword,
+            Path jar) {
+        static Options parse(String[] args) {
+            Map<String, String> a = new java.util.HashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+            }
+            return new Options(Integer.parseInt(a.getOrDefault("rate", "200")),
+                    Integer.parseInt(a.getOrDefault("seconds", "60")), Integer.parseInt(a.getOrDefault("tenants", "50")),
+                    Integer.parseInt(a.getOrDefault("kill-at", "-1")),
+                    a.getOrDefault("db-url", "jdbc:mysql://127.0.0.1:3306/"), a.getOrDefault("db-user", "root"),
+                    a.getOrDefault("db-password", ""), Path.of(a.getOrDefault("jar", "deploy/target/redial.jar")));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        String schema = "redial_bench_" + System.currentTimeMillis();
+        sql(o, "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        Path work = Files.createDirectories(Path.of("target", "load-harness"));
+        try (FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN)) {
+            int port = freePort();
+            Path provisioning = writeProvisioning(work, o.tenants());
+            Map<String, String> env = Map.of(
+                    "SPRING_DATASOURCE_URL", o.dbUrl() + schema, "SPRING_DATASOURCE_USERNAME", o.dbUser(),
+                    "SPRING_DATASOURCE_PASSWORD", o.dbPassword(), "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_AUTH_TOKEN", TOKEN,
+                    "REDIAL_TWILIO_API_BASE_URL", twilio.baseUrl(), "REDIAL_PUBLIC_BASE_URL", "http://localhost:" + port,
+                    "REDIAL_PROVISIONING_FILE", provisioning.toAbsolutePath().toString(), "PORT", String.valueOf(port));
+            AppProcess app = AppProcess.start(o.jar(), env, work.resolve("app.log"));
+            Result result = fire(o, app, env, port, work, twilio);
+            app.kill();
+            result.print(o);
+            System.exit(result.duplicates() == 0 && result.losses() == 0 ? 0 : 1);
+        } finally {
+            sql(o, "DROP DATABASE IF EXISTS " + schema);
+        }
+    }
+
+    private static Result fire(Options o, AppProcess first, Map<String, String> env, int port, Path work, FakeTwilio twilio)
+            throws Exception {
+        var webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), "http://localhost:" + port, TOKEN);
+        int total = o.rate() * o.seconds();
+        long[] firedAt = new long[total];
+        List<Long> answerMicros = Collections.synchronizedList(new ArrayList<>());
+        ConcurrentLinkedQueue<Integer> failed = new ConcurrentLinkedQueue<>();
+        AppProcess[] app = {first};
+        long periodNanos = 1_000_000_000L / o.rate();
+        long start = System.nanoTime();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long due = start + i * periodNanos;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                if (o.killAtSecond() >= 0 && i == o.killAtSecond() * o.rate()) {
+                    senders.submit(() -> restart(app, o, env, work));
+                }
+                int call = i;
+                firedAt[call] = System.nanoTime();
+                senders.submit(() -> post(webhooks, o, call, answerMicros, failed));
+            }
+        }
+        while (!failed.isEmpty()) { // Twilio retries a webhook that got no answer; so do we, once the app is back
+            app[0].awaitUp();
+            List<Integer> retry = new ArrayList<>(failed);
+            failed.clear();
+            try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                retry.forEach(call -> senders.submit(() -> post(webhooks, o, call, new ArrayList<>(), failed)));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (distinctRecipients(twilio) < total && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(3000); // a late duplicate would arrive now
+        return Result.of(total, firedAt, answerMicros, twilio.sent(), first.restarts());
+    }
+
+    private static void post(TwilioWebhooks webhooks, Options o, int call, List<Long> answerMicros,
+            ConcurrentLinkedQueue<Integer> failed) {
+        String line = lineNumber(call % o.tenants());
+        Map<String, String> form = Map.of("CallSid", "CA%032d".formatted(call), "AccountSid", ACCOUNT,
+                "From", callerNumber(call), "To", line, "CallStatus", "in-progress", "DialCallStatus", "no-answer",
+                "DialCallDuration", "0", "DialBridged", "false", "Direction", "inbound", "ApiVersion", "2010-04-01");
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<String> response = webhooks.postSigned("/twilio/voice/dial-status", form);
+            if (response.statusCode() != 200) {
+                failed.add(call);
+                return;
+            }
+            answerMicros.add((System.nanoTime() - t0) / 1000);
+        } catch (RuntimeException connectionRefused) {
+            failed.add(call);
+        }
+    }
+
+    private static void restart(AppProcess[] app, Options o, Map<String, String> env, Path work) {
+        try {
+            System.out.println("harness: kill -9 the app at second " + o.killAtSecond() + ", then restart it");
+            app[0].kill();
+            app[0] = AppProcess.start(o.jar(), env, work.resolve("app-restarted.log"));
+            app[0].markRestarted();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long distinctRecipients(FakeTwilio twilio) {
+        return twilio.sent().stream().map(FakeTwilio.Sent::to).distinct().count();
+    }
+
+    record Result(int calls, List<Long> answerMicros, List<Long> callToSendMillis, long texts, long duplicates,
+            long losses) {
+
+        static Result of(int calls, long[] firedAt, List<Long> answerMicros, List<FakeTwilio.Sent> sent, int restarts) {
+            Map<String, List<FakeTwilio.Sent>> byCaller = sent.stream().collect(Collectors.groupingBy(FakeTwilio.Sent::to));
+            List<Long> callToSend = new ArrayList<>();
+            long losses = 0;
+            for (int call = 0; call < calls; call++) {
+                List<FakeTwilio.Sent> texts = byCaller.get(callerNumber(call));
+                if (texts == null) {
+                    losses++;
+                } else {
+                    long first = texts.stream().mapToLong(FakeTwilio.Sent::receivedNanos).min().orElseThrow();
+                    callToSend.add((first - firedAt[call]) / 1_000_000);
+                }
+            }
+            long duplicates = byCaller.values().stream().mapToLong(t -> t.size() - 1).sum();
+            return new Result(calls, new ArrayList<>(answerMicros), callToSend, sent.size(), duplicates, losses);
+        }
+
+        void print(Options o) {
+            System.out.printf("%nText-back load: %d missed calls at %d/s for %d s over %d tenants%s%n", calls, o.rate(),
+                    o.seconds(), o.tenants(), o.killAtSecond() >= 0 ? ", app killed with SIGKILL at " + o.killAtSecond() + " s" : "");
+            System.out.printf("webhook answer      p50 %6.1f ms  p99 %6.1f ms  max %7.1f ms  (%d answered)%n",
+                    pct(answerMicros, 50) / 1000.0, pct(answerMicros, 99) / 1000.0, pct(answerMicros, 100) / 1000.0,
+                    answerMicros.size());
+            System.out.printf("call to send request p50 %6d ms  p99 %6d ms  max %7d ms%n", pct(callToSendMillis, 50),
+                    pct(callToSendMillis, 99), pct(callToSendMillis, 100));
+            System.out.printf("texts sent %d, duplicates %d, losses %d%n", texts, duplicates, losses);
+        }
+
+        private static long pct(List<Long> values, int p) {
+            if (values.isEmpty()) {
+                return 0;
+            }
+            List<Long> sorted = values.stream().sorted().toList();
+            int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+        }
+    }
+
+    static String lineNumber(int tenant) {
+        return "+1512555%04d".formatted(2000 + tenant);
+    }
+
+    static String callerNumber(int call) {
+        return "+1737%07d".formatted(2_000_000 + call);
+    }
+
+    private static Path writeProvisioning(Path work, int tenants) throws IOException {
+        StringBuilder yaml = new StringBuilder("tenants:\n");
+        for (int t = 0; t < tenants; t++) {
+            yaml.append("""
+                      - id: bench-%d
+                        name: Bench Contractor %d
+                        timezone: America/Chicago
+                        sends_per_minute: 60000
+                        lines:
+                          - number: "%s"
+                            pattern: dial
+                            ring: ["+15125559%03d"]
+                    """.formatted(t, t, lineNumber(t), t));
+        }
+        return Files.writeString(work.resolve("bench-tenants.yml"), yaml);
+    }
+
+    private static void sql(Options o, String statement) throws Exception {
+        try (var c = DriverManager.getConnection(o.dbUrl(), o.dbUser(), o.dbPassword()); var s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The app as its own process, so SIGKILL is real. */
+    static final class AppProcess {
+        private final Process process;
+        private final int port;
+        private int restarts;
+
+        private AppProcess(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static AppProcess start(Path jar, Map<String, String> env, Path log) throws Exception {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            var builder = new ProcessBuilder(java.toString(), "-jar", jar.toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            AppProcess app = new AppProcess(builder.start(), Integer.parseInt(env.get("PORT")));
+            app.awaitUp();
+            return app;
+        }
+
+        void awaitUp() throws InterruptedException {
+            var http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (System.nanoTime() < deadline) {
+                try {
+                    var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // starting
+                }
+                Thread.sleep(250);
+            }
+            throw new IllegalStateException("the app did not come up; see target/load-harness/app*.log");
+        }
+
+        void kill() throws InterruptedException {
+            process.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful drain
+            process.waitFor();
+        }
+
+        void markRestarted() {
+            restarts++;
+        }
+
+        int restarts() {
+            return restarts;
+        }
+    }
+
+    private TextBackLoadHarness() {
+    }
+}
