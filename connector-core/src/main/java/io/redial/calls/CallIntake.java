@@ -124,6 +124,12 @@ public class CallIntake {
         jobs.runOnceAt(DecideCall.instance(callId), clock.instant().plusSeconds(DecideCall.GRACE_SECONDS));
     }
 
+    /** The caller left a voicemail; its recording is kept on the call (and shown with the lead). */
+    @Transactional
+    public void voicemailLeft(String callSid, String recordingUrl) {
+        jdbc.sql("UPDATE calls SET voicemail_url = ? WHERE call_sid = ?").params(recordingUrl, callSid).update();
+    }
+
     /** Decides a call from what is stored, if it is still undecided and the facts allow. */
     @Transactional
     public @Nullable CallOutcome decideLater(long callId) {

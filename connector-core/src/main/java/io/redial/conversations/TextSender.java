@@ -65,16 +65,16 @@ class TextSender {
                 return null;
             }
         }
-        var policy = tenants.policy(entry.tenant());
-        Instant slot = paceSlot(messageId, policy.messagingServiceSid() != null ? policy.messagingServiceSid()
-                : entry.from().e164(), policy.sendsPerMinute());
+        Tenants.Sending sending = tenants.sending(entry.tenant(), entry.from());
+        Instant slot = paceSlot(messageId, sending.messagingServiceSid() != null ? sending.messagingServiceSid()
+                : entry.from().e164(), sending.sendsPerMinute());
         if (slot.isAfter(clock.instant().plusMillis(50))) {
             return slot;
         }
         ledger.markSending(messageId);
         try {
             var sent = carrier.send(new TextMessaging.OutboundText(entry.from(), entry.to(), entry.body(),
-                    policy.messagingServiceSid()));
+                    sending.messagingServiceSid()));
             ledger.markSent(messageId, sent.carrierSid(), sent.status());
             return null;
         } catch (TextSendFailed failure) {

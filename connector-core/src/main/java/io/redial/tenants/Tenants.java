@@ -32,6 +32,7 @@ public class Tenants {
     private final TtlCache<String, Optional<PhoneLine>> lineCache;
     private final TtlCache<TenantId, TenantPolicy> policyCache;
     private final TtlCache<Long, Boolean> ringOrderCache;
+    private final TtlCache<String, Sending> sendingCache;
 
     Tenants(JdbcClient jdbc, Clock clock, @Value("${redial.config-cache-ttl:PT10S}") Duration ttl) {
         this.jdbc = jdbc;
@@ -39,6 +40,7 @@ public class Tenants {
         this.lineCache = new TtlCache<>(ttl, clock);
         this.policyCache = new TtlCache<>(ttl, clock);
         this.ringOrderCache = new TtlCache<>(ttl, clock);
+        this.sendingCache = new TtlCache<>(ttl, clock);
     }
 
     /** Forgets cached configuration after this node changed it (again after commit, so no reader re-caches old rows). */
@@ -59,6 +61,7 @@ public class Tenants {
         lineCache.clear();
         policyCache.clear();
         ringOrderCache.clear();
+        sendingCache.clear();
     }
 
     public Optional<Tenant> find(TenantId id) {
@@ -124,6 +127,21 @@ public class Tenants {
     public boolean ringsInOrder(long lineId) {
         return ringOrderCache.get(lineId, key -> "sequential".equals(
                 jdbc.sql("SELECT ring_strategy FROM phone_lines WHERE id = ?").param(key).query(String.class).single()));
+    }
+
+    /** How texts from a line go out: its own Messaging Service and pace when set, else the tenant's. */
+    public record Sending(@Nullable String messagingServiceSid, int sendsPerMinute) {
+    }
+
+    public Sending sending(TenantId tenant, PhoneNumber lineNumber) {
+        TenantPolicy policy = policy(tenant);
+        return sendingCache.get(tenant.value() + lineNumber.e164(), key -> jdbc.sql(
+                        "SELECT messaging_service_sid, sends_per_minute FROM phone_lines WHERE tenant_id = ? AND number = ?")
+                .params(tenant.value(), lineNumber.e164())
+                .query((rs, n) -> new Sending(
+                        rs.getString(1) != null ? rs.getString(1) : policy.messagingServiceSid(),
+                        rs.getObject(2) != null ? rs.getInt(2) : policy.sendsPerMinute()))
+                .optional().orElse(new Sending(policy.messagingServiceSid(), policy.sendsPerMinute())));
     }
 
     /** The line whose contractor number a carrier named in {@code ForwardedFrom}. */

@@ -47,6 +47,7 @@ class TextBackIntegrationTests {
     static final String DIAL_LINE = "+15125550400";
     static final String IN_ORDER_LINE = "+15125550401";
     static final String FORWARD_LINE = "+15125550402";
+    static final String SERVICE_LINE = "+15125550403";
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
@@ -117,7 +118,10 @@ class TextBackIntegrationTests {
                       - number: "%s"
                         pattern: forwarded
                         forwarded_from: "+15125557000"
-                """.formatted(DIAL_LINE, IN_ORDER_LINE, FORWARD_LINE)));
+                      - number: "%s"
+                        pattern: forwarded
+                        messaging_service_sid: MG0123456789abcdef0123456789abcdef
+                """.formatted(DIAL_LINE, IN_ORDER_LINE, FORWARD_LINE, SERVICE_LINE)));
         webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
     }
 
@@ -153,6 +157,21 @@ class TextBackIntegrationTests {
         awaitTexts("+15125550412", 1);
         assertThat(callColumn(sid, "outcome_reason")).contains("forwarded a call the business did not answer");
         assertThat(lastTextTo("+15125550412")).contains("Acme Plumbing", "closed right now");
+    }
+
+    @Test
+    void aLineWithAMessagingServiceSendsThroughItAndKeepsTheVoicemail() {
+        String sid = newSid();
+        incoming(sid, "+15125550409", SERVICE_LINE, Map.of());
+        var goodbye = webhooks.postSigned("/twilio/voice/voicemail", Map.of("CallSid", sid, "From", "+15125550409",
+                "To", SERVICE_LINE, "RecordingUrl", "https://api.twilio.com/recordings/RE123", "RecordingDuration", "14"));
+
+        awaitTexts("+15125550409", 1);
+        var text = twilio.sent().stream().filter(m -> m.to().equals("+15125550409")).findFirst().orElseThrow();
+        assertThat(text.messagingServiceSid()).isEqualTo("MG0123456789abcdef0123456789abcdef");
+        assertThat(text.from()).isNull();
+        assertThat(goodbye.body()).contains("<Hangup/>");
+        assertThat(callColumn(sid, "voicemail_url")).isEqualTo("https://api.twilio.com/recordings/RE123");
     }
 
     @Test

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 public final class FakeTwilio implements AutoCloseable {
 
     /** One accepted text; {@code receivedNanos} is {@link System#nanoTime()} when the fake got it. */
-    public record Sent(String sid, String from, String to, String body, String statusCallback, long receivedNanos) {
+    public record Sent(String sid, String from, String to, String body, String statusCallback, long receivedNanos,
+            String messagingServiceSid) {
     }
 
     private final String accountSid;
@@ -134,7 +135,7 @@ public final class FakeTwilio implements AutoCloseable {
             }
             String sid = "SM" + HexFormat.of().formatHex(randomBytes());
             Sent message = new Sent(sid, form.get("From"), form.get("To"), form.get("Body"), form.get("StatusCallback"),
-                    System.nanoTime());
+                    System.nanoTime(), form.get("MessagingServiceSid"));
             sent.add(message);
             return json(201, messageJson(message));
         }

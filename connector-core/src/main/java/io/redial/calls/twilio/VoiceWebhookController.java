@@ -92,7 +92,13 @@ class VoiceWebhookController {
     /** The caller finished leaving a voicemail. */
     @PostMapping("/voicemail")
     ResponseEntity<String> voicemail(HttpServletRequest request) {
-        return signed(request, form -> twiml.goodbye());
+        return signed(request, form -> {
+            String recording = form.get("RecordingUrl");
+            if (recording != null && !recording.isBlank()) {
+                intake.voicemailLeft(TwilioParams.required(form, "CallSid"), recording);
+            }
+            return twiml.goodbye();
+        });
     }
 
     private ResponseEntity<String> signed(HttpServletRequest request, Function<Map<String, String>, String> handler) {

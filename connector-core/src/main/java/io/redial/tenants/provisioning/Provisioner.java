@@ -117,9 +117,12 @@ public class Provisioner {
             desired.put("ring_timeout_seconds", line.ringTimeoutSeconds());
             desired.put("screening", line.screening());
             desired.put("ring_strategy", line.ringInOrder() ? "sequential" : "simultaneous");
+            desired.put("messaging_service_sid", line.messagingServiceSid());
+            desired.put("sends_per_minute", line.sendsPerMinute());
 
             Optional<Map<String, Object>> current = jdbc.sql("""
-                    SELECT tenant_id, pattern, forwarded_from, ring_list, ring_timeout_seconds, screening, ring_strategy
+                    SELECT tenant_id, pattern, forwarded_from, ring_list, ring_timeout_seconds, screening, ring_strategy,
+                           messaging_service_sid, sends_per_minute
                     FROM phone_lines WHERE number = ?""").param(line.number().e164())
                     .query().listOfRows().stream().findFirst();
             if (current.isPresent() && !t.id().value().equals(current.get().get("tenant_id"))) {
@@ -132,13 +135,15 @@ public class Provisioner {
             String sql = current.isEmpty()
                     ? """
                       INSERT INTO phone_lines (tenant_id, number, pattern, forwarded_from, ring_list,
-                                               ring_timeout_seconds, screening, ring_strategy, created_at)
+                                               ring_timeout_seconds, screening, ring_strategy, messaging_service_sid,
+                                               sends_per_minute, created_at)
                       VALUES (:tenant, :number, :pattern, :forwarded_from, :ring_list, :ring_timeout_seconds,
-                              :screening, :ring_strategy, :now)"""
+                              :screening, :ring_strategy, :messaging_service_sid, :sends_per_minute, :now)"""
                     : """
                       UPDATE phone_lines SET pattern = :pattern, forwarded_from = :forwarded_from,
                              ring_list = :ring_list, ring_timeout_seconds = :ring_timeout_seconds,
-                             screening = :screening, ring_strategy = :ring_strategy
+                             screening = :screening, ring_strategy = :ring_strategy,
+                             messaging_service_sid = :messaging_service_sid, sends_per_minute = :sends_per_minute
                       WHERE number = :number AND tenant_id = :tenant""";
             changes += jdbc.sql(sql).params(desired).param("tenant", t.id().value())
                     .param("number", line.number().e164()).param("now", now()).update();

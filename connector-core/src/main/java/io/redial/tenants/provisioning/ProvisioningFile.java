@@ -81,7 +81,9 @@ public final class ProvisioningFile {
                 l.integer("ring_timeout_seconds", 18),
                 l.bool("screening", true),
                 forwardedFrom == null ? null : l.parse("forwarded_from", PhoneNumber::parse, forwardedFrom),
-                "sequential".equalsIgnoreCase(l.optionalString("ring_strategy")));
+                "sequential".equalsIgnoreCase(l.optionalString("ring_strategy")),
+                l.optionalString("messaging_service_sid"),
+                l.optionalString("sends_per_minute") == null ? null : l.integer("sends_per_minute", 60));
     }
 
     private static List<WeeklyHours.Interval> hours(Node hours) {

@@ -18,7 +18,8 @@ public record TenantSpec(TenantId id, String name, ZoneId zone, List<String> tra
         List<LineSpec> lines, Map<String, String> templates, TextBack textBack, List<PhoneNumber> blocklist) {
 
     public record LineSpec(PhoneNumber number, CallPattern pattern, List<PhoneNumber> ring, int ringTimeoutSeconds,
-            boolean screening, @Nullable PhoneNumber forwardedFrom, boolean ringInOrder) {
+            boolean screening, @Nullable PhoneNumber forwardedFrom, boolean ringInOrder,
+            @Nullable String messagingServiceSid, @Nullable Integer sendsPerMinute) {
     }
 
     /** Optional text-back policy keys; absent keys keep the defaults. */
