@@ -40,7 +40,7 @@ class Suppression {
             return Optional.of("caller ID failed attestation (" + stirVerstat + "): likely spoofed");
         }
         if (flags[1]) {
-            return Optional.of("the number cannot take texts (the carrier said so on an earlier text)");
+            return Optional.of("the number cannot take texts (a landline, or the carrier refused texts to it before)");
         }
         if (!policy.servedCountries().contains(caller.region())) {
             return Optional.of("calls from " + caller.region() + " are outside the countries the business serves");

@@ -50,7 +50,7 @@ class TextBack {
     }
 
     @Bean
-    OneTimeTask<Long> textBackTask(TextBackDecision decision, List<KnownCustomers> directories,
+    OneTimeTask<Long> textBackTask(TextBackDecision decision, List<KnownCustomers> directories, List<LineTypes> lineTypes,
             @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
         return Tasks.oneTime(TASK)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(5,
@@ -58,6 +58,14 @@ class TextBack {
                 .execute((instance, context) -> {
                     long callId = instance.getData();
                     TextBackDecision.CallToText call = decision.load(callId);
+                    if (call.lineTypeUnknownAndWanted() && !lineTypes.isEmpty()) {
+                        within(lookupBudget, () -> lineTypes.getFirst().typeOf(call.caller()))
+                                .flatMap(type -> type)
+                                .ifPresent(type -> {
+                                    log.info("line-type lookup: {} is {}", call.caller().masked(), type);
+                                    decision.rememberLineType(call, type);
+                                });
+                    }
                     Optional<KnownCustomer> known = lookUp(directories, call.tenant(), call.caller(), lookupBudget);
                     decision.decideAndQueue(callId, known);
                 });
@@ -69,14 +77,18 @@ class TextBack {
         if (directories.isEmpty()) {
             return Optional.empty();
         }
+        return within(budget, () -> directories.getFirst().lookUp(tenant, caller)).flatMap(found -> found);
+    }
+
+    /** Runs a look-up with a hard time budget; slow or failing means "don't know". */
+    static <T> Optional<T> within(Duration budget, java.util.function.Supplier<T> lookUp) {
         try {
-            return CompletableFuture.supplyAsync(() -> directories.getFirst().lookUp(tenant, caller))
-                    .get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.ofNullable(CompletableFuture.supplyAsync(lookUp).get(budget.toMillis(), TimeUnit.MILLISECONDS));
         } catch (java.util.concurrent.TimeoutException e) {
-            log.info("customer look-up for {} exceeded {} ms: texting without it", caller.masked(), budget.toMillis());
+            log.info("a look-up exceeded its {} ms budget: going on without it", budget.toMillis());
             return Optional.empty();
         } catch (Exception e) {
-            log.warn("customer look-up for {} failed: texting without it ({})", caller.masked(), e.toString());
+            log.warn("a look-up failed: going on without it ({})", e.toString());
             return Optional.empty();
         }
     }

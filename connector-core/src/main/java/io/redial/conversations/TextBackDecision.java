@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TextBackDecision {
 
-    record CallToText(TenantId tenant, PhoneNumber caller) {
+    record CallToText(TenantId tenant, PhoneNumber caller, long callerId, boolean lineTypeUnknownAndWanted) {
     }
 
     private final JdbcClient jdbc;
@@ -53,9 +53,19 @@ class TextBackDecision {
     }
 
     CallToText load(long callId) {
-        return jdbc.sql("SELECT tenant_id, from_number FROM calls WHERE id = ?").param(callId)
-                .query((rs, n) -> new CallToText(new TenantId(rs.getString(1)), new PhoneNumber(rs.getString(2))))
+        return jdbc.sql("""
+                SELECT c.tenant_id, c.from_number, c.caller_id, r.sms_capable IS NULL AND t.line_type_lookup
+                FROM calls c JOIN callers r ON r.id = c.caller_id JOIN tenants t ON t.id = c.tenant_id WHERE c.id = ?""")
+                .param(callId)
+                .query((rs, n) -> new CallToText(new TenantId(rs.getString(1)), new PhoneNumber(rs.getString(2)),
+                        rs.getLong(3), rs.getBoolean(4)))
                 .single();
+    }
+
+    /** Keeps what the line-type lookup said, so the number is looked up once (lookups are billed). */
+    void rememberLineType(CallToText call, String lineType) {
+        jdbc.sql("UPDATE callers SET sms_capable = ? WHERE tenant_id = ? AND id = ?")
+                .params(!LineTypes.NOT_TEXTABLE.contains(lineType), call.tenant().value(), call.callerId()).update();
     }
 
     @Transactional

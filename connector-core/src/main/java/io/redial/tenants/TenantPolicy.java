@@ -11,5 +11,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record TenantPolicy(int hangUpThresholdSeconds, Duration dedupeWindow, boolean rejectFailedCallerId,
         Set<String> servedCountries, @Nullable String bookingLink, @Nullable String messagingServiceSid,
-        int sendsPerMinute) {
+        int sendsPerMinute, boolean lineTypeLookup) {
 }

@@ -119,7 +119,8 @@ public class Tenants {
                 .query((rs, n) -> new TenantPolicy(rs.getInt("hang_up_threshold_seconds"),
                         Duration.ofHours(rs.getInt("dedupe_window_hours")), rs.getBoolean("reject_failed_caller_id"),
                         Set.copyOf(words(rs.getString("served_countries"))), rs.getString("booking_link"),
-                        rs.getString("messaging_service_sid"), rs.getInt("sends_per_minute")))
+                        rs.getString("messaging_service_sid"), rs.getInt("sends_per_minute"),
+                        rs.getBoolean("line_type_lookup")))
                 .single();
     }
 

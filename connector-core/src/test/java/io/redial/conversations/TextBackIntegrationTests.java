@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = {CoreTestApplication.class, TextBackIntegrationTests.Extras.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"redial.sandbox.demo-tenant=false", "redial.textback.lookup-budget=PT0.3S"})
+        properties = {"redial.sandbox.demo-tenant=false", "redial.textback.lookup-budget=PT3S"})
 class TextBackIntegrationTests {
 
     static final String ACCOUNT = "AC11111111111111111111111111111111";
@@ -48,6 +48,7 @@ class TextBackIntegrationTests {
     static final String IN_ORDER_LINE = "+15125550401";
     static final String FORWARD_LINE = "+15125550402";
     static final String SERVICE_LINE = "+15125550403";
+    static final String LOOKUP_LINE = "+15125550404";
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
@@ -74,7 +75,7 @@ class TextBackIntegrationTests {
                     return Optional.of(new KnownCustomers.KnownCustomer("Maria", "Maria Lopez", "crm-42"));
                 }
                 if (phone.e164().equals("+15125550472")) {
-                    sleep(3000);
+                    sleep(10_000);
                 }
                 return Optional.empty();
             };
@@ -121,7 +122,14 @@ class TextBackIntegrationTests {
                       - number: "%s"
                         pattern: forwarded
                         messaging_service_sid: MG0123456789abcdef0123456789abcdef
-                """.formatted(DIAL_LINE, IN_ORDER_LINE, FORWARD_LINE, SERVICE_LINE)));
+                  - id: careful-electric
+                    name: Careful Electric
+                    timezone: America/Chicago
+                    line_type_lookup: true
+                    lines:
+                      - number: "%s"
+                        pattern: forwarded
+                """.formatted(DIAL_LINE, IN_ORDER_LINE, FORWARD_LINE, SERVICE_LINE, LOOKUP_LINE)));
         webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
     }
 
@@ -172,6 +180,25 @@ class TextBackIntegrationTests {
         assertThat(text.from()).isNull();
         assertThat(goodbye.body()).contains("<Hangup/>");
         assertThat(callColumn(sid, "voicemail_url")).isEqualTo("https://api.twilio.com/recordings/RE123");
+    }
+
+    @Test
+    void aTenantWithLineTypeLookupNeverTextsALandlineAndLooksEachNumberUpOnce() {
+        twilio.lineType("+15125550480", "landline");
+        String landline = newSid();
+        incoming(landline, "+15125550480", LOOKUP_LINE, Map.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> callColumn(landline, "text_decision") != null);
+        int lookupsAfterFirst = twilio.lookups();
+        String again = newSid();
+        incoming(again, "+15125550480", LOOKUP_LINE, Map.of());
+        String mobile = newSid();
+        incoming(mobile, "+15125550481", LOOKUP_LINE, Map.of());
+
+        awaitTexts("+15125550481", 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> callColumn(again, "text_decision") != null);
+        assertThat(callColumn(landline, "text_decision")).contains("cannot take texts");
+        assertThat(twilio.attemptsTo("+15125550480")).isZero();
+        assertThat(twilio.lookups()).isEqualTo(lookupsAfterFirst + 1); // the landline was not looked up again
     }
 
     @Test

@@ -43,6 +43,8 @@ public final class FakeTwilio implements AutoCloseable {
 
     private final Map<String, Refusal> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> lineTypes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
     private final WireMockServer server;
 
     public FakeTwilio(String accountSid, String authToken) {
@@ -52,6 +54,8 @@ public final class FakeTwilio implements AutoCloseable {
                 .extensions(new MessagesApi()));
         server.start();
         server.stubFor(any(urlPathMatching("/2010-04-01/Accounts/.*")).willReturn(aResponse()
+                .withTransformers(MessagesApi.NAME)));
+        server.stubFor(any(urlPathMatching("/v2/PhoneNumbers/.*")).willReturn(aResponse()
                 .withTransformers(MessagesApi.NAME)));
     }
 
@@ -76,6 +80,15 @@ public final class FakeTwilio implements AutoCloseable {
     /** The next {@code times} sends to {@code to} are refused; later ones go through. */
     public void refuse(String to, int twilioCode, int times) {
         refusals.put(to, new Refusal(twilioCode, times));
+    }
+
+    /** What the Lookup API answers for {@code number}'s line type (default "mobile"). */
+    public void lineType(String number, String type) {
+        lineTypes.put(number, type);
+    }
+
+    public int lookups() {
+        return lookups.get();
     }
 
     /** Create-message requests for {@code to}, refused or not. */
@@ -109,6 +122,10 @@ public final class FakeTwilio implements AutoCloseable {
             if (!expectedAuth.equals(request.getHeader("Authorization"))) {
                 return error(401, 20003, "Authenticate");
             }
+            if (request.getUrl().startsWith("/v2/PhoneNumbers/")) {
+                String number = request.getUrl().substring("/v2/PhoneNumbers/".length()).split("\\?")[0];
+                return lookup(decode(number.replace("+", "%2B"))); // a raw '+' in a path is a plus, not a space
+            }
             String messagesPath = "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
             if (!request.getUrl().startsWith(messagesPath)) {
                 return error(404, 20404, "The requested resource was not found");
@@ -138,6 +155,16 @@ public final class FakeTwilio implements AutoCloseable {
                     System.nanoTime(), form.get("MessagingServiceSid"));
             sent.add(message);
             return json(201, messageJson(message));
+        }
+
+        private ResponseDefinition lookup(String number) {
+            lookups.incrementAndGet();
+            String type = lineTypes.getOrDefault(number, "mobile");
+            return json(200, "{\"calling_country_code\":\"1\",\"country_code\":\"US\",\"phone_number\":\"" + number
+                    + "\",\"national_format\":null,\"valid\":true,\"validation_errors\":[],\"line_type_intelligence\":"
+                    + "{\"carrier_name\":\"Fake Carrier\",\"error_code\":null,\"mobile_country_code\":\"310\","
+                    + "\"mobile_network_code\":\"000\",\"type\":\"" + type + "\"},\"url\":\"https://lookups.twilio.com/v2/PhoneNumbers/"
+                    + number + "\"}");
         }
 
         private ResponseDefinition list(Map<String, String> query) {

@@ -5,6 +5,8 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * twilio-java's HTTP client with two changes. It sends each request once: the SDK's own retry on 5xx can
@@ -38,7 +40,10 @@ class SingleShotHttpClient extends NetworkHttpClient {
 
     private Request rebased(Request original) {
         URL url = original.constructURL();
-        Request copy = new Request(original.getMethod(), apiBaseUrl + url.getPath());
+        // The path comes back percent-encoded and Request encodes what it is given: decode once, or a
+        // number in the path (Lookup's /v2/PhoneNumbers/+1…) would arrive encoded twice.
+        String path = URLDecoder.decode(url.getPath().replace("+", "%2B"), StandardCharsets.UTF_8);
+        Request copy = new Request(original.getMethod(), apiBaseUrl + path);
         original.getQueryParams().forEach((k, values) -> values.forEach(v -> copy.addQueryParam(k, v)));
         original.getPostParams().forEach((k, values) -> values.forEach(v -> copy.addPostParam(k, v)));
         original.getHeaderParams().forEach((k, values) -> values.forEach(v -> copy.addHeaderParam(k, v)));

@@ -27,10 +27,8 @@ class TwilioTextMessaging implements TextMessaging {
     private final TwilioRestClient client;
     private final URI statusCallback;
 
-    TwilioTextMessaging(TwilioAccount account) {
-        this.client = new TwilioRestClient.Builder(account.accountSid(), account.authToken())
-                .httpClient(new SingleShotHttpClient(account.apiBaseUrl()))
-                .build();
+    TwilioTextMessaging(TwilioRestClient client, TwilioAccount account) {
+        this.client = client;
         this.statusCallback = URI.create(account.publicUrl("/twilio/sms/status"));
     }
 

@@ -72,11 +72,12 @@ public class Provisioner {
         desired.put("booking_link", t.textBack().bookingLink());
         desired.put("messaging_service_sid", t.textBack().messagingServiceSid());
         desired.put("sends_per_minute", t.textBack().sendsPerMinute());
+        desired.put("line_type_lookup", t.textBack().lineTypeLookup());
 
         Optional<Map<String, Object>> current = jdbc.sql("""
                 SELECT name, timezone, trades, service_area_zips, prices, on_call, on_call_ack_minutes, staff,
                        hang_up_threshold_seconds, dedupe_window_hours, reject_failed_caller_id, served_countries,
-                       booking_link, messaging_service_sid, sends_per_minute
+                       booking_link, messaging_service_sid, sends_per_minute, line_type_lookup
                 FROM tenants WHERE id = ?""").param(t.id().value()).query().listOfRows().stream().findFirst();
         if (current.isPresent() && same(current.get(), desired)) {
             return 0;
@@ -87,11 +88,12 @@ public class Provisioner {
                     INSERT INTO tenants (id, name, timezone, trades, service_area_zips, prices, on_call,
                                          on_call_ack_minutes, staff, hang_up_threshold_seconds, dedupe_window_hours,
                                          reject_failed_caller_id, served_countries, booking_link,
-                                         messaging_service_sid, sends_per_minute, created_at, updated_at)
+                                         messaging_service_sid, sends_per_minute, line_type_lookup, created_at,
+                                         updated_at)
                     VALUES (:id, :name, :timezone, :trades, :service_area_zips, :prices, :on_call,
                             :on_call_ack_minutes, :staff, :hang_up_threshold_seconds, :dedupe_window_hours,
                             :reject_failed_caller_id, :served_countries, :booking_link, :messaging_service_sid,
-                            :sends_per_minute, :now, :now)""")
+                            :sends_per_minute, :line_type_lookup, :now, :now)""")
                     .params(desired).param("id", t.id().value()).param("now", now).update();
         }
         return jdbc.sql("""
@@ -102,7 +104,7 @@ public class Provisioner {
                        dedupe_window_hours = :dedupe_window_hours, reject_failed_caller_id = :reject_failed_caller_id,
                        served_countries = :served_countries, booking_link = :booking_link,
                        messaging_service_sid = :messaging_service_sid, sends_per_minute = :sends_per_minute,
-                       updated_at = :now
+                       line_type_lookup = :line_type_lookup, updated_at = :now
                 WHERE id = :id""")
                 .params(desired).param("id", t.id().value()).param("now", now).update();
     }

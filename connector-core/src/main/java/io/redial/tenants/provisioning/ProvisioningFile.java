@@ -68,7 +68,8 @@ public final class ProvisioningFile {
                                 : List.of("US", "CA"),
                         t.optionalString("booking_link"),
                         t.optionalString("messaging_service_sid"),
-                        t.integer("sends_per_minute", 60)),
+                        t.integer("sends_per_minute", 60),
+                        t.bool("line_type_lookup", false)),
                 t.numbers("blocklist"));
     }
 

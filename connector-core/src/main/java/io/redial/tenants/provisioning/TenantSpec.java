@@ -25,6 +25,6 @@ public record TenantSpec(TenantId id, String name, ZoneId zone, List<String> tra
     /** Optional text-back policy keys; absent keys keep the defaults. */
     public record TextBack(int hangUpThresholdSeconds, int dedupeWindowHours, boolean rejectFailedCallerId,
             List<String> servedCountries, @Nullable String bookingLink, @Nullable String messagingServiceSid,
-            int sendsPerMinute) {
+            int sendsPerMinute, boolean lineTypeLookup) {
     }
 }
