@@ -52,8 +52,13 @@ class TextSender {
         if (entry == null || entry.state() == SendState.SENT || entry.state() == SendState.FAILED) {
             return null;
         }
-        String purpose = purposeOf(messageId);
-        if (optedOut(entry) && !ALLOWED_AFTER_OPT_OUT.contains(purpose)) {
+        var row = jdbc.sql("""
+                SELECT m.purpose, m.send_after_ms, c.opted_out_at IS NOT NULL AS opted_out FROM messages m
+                LEFT JOIN callers c ON c.tenant_id = m.tenant_id AND c.phone = m.to_number WHERE m.id = ?""")
+                .param(messageId).query().singleRow();
+        String purpose = (String) row.get("purpose");
+        boolean optedOut = row.get("opted_out") != null && ((Number) row.get("opted_out")).intValue() == 1;
+        if (optedOut && !ALLOWED_AFTER_OPT_OUT.contains(purpose)) {
             ledger.markFailed(messageId, "opted-out");
             return null;
         }
@@ -66,8 +71,8 @@ class TextSender {
             }
         }
         Tenants.Sending sending = tenants.sending(entry.tenant(), entry.from());
-        Instant slot = paceSlot(messageId, sending.messagingServiceSid() != null ? sending.messagingServiceSid()
-                : entry.from().e164(), sending.sendsPerMinute());
+        Instant slot = paceSlot(messageId, (Number) row.get("send_after_ms"), sending.messagingServiceSid() != null
+                ? sending.messagingServiceSid() : entry.from().e164(), sending.sendsPerMinute());
         if (slot.isAfter(clock.instant().plusMillis(50))) {
             return slot;
         }
@@ -109,24 +114,13 @@ class TextSender {
     }
 
     /** Reserves a slot once per text; a rescheduled run reuses the one it got. */
-    private Instant paceSlot(long messageId, String sender, int perMinute) {
-        Long reserved = jdbc.sql("SELECT send_after_ms FROM messages WHERE id = ?").param(messageId)
-                .query(Long.class).optional().orElse(null);
+    private Instant paceSlot(long messageId, @Nullable Number reserved, String sender, int perMinute) {
         if (reserved != null) {
-            return Instant.ofEpochMilli(reserved);
+            return Instant.ofEpochMilli(reserved.longValue());
         }
         Instant slot = pacing.reserve(sender, perMinute);
         jdbc.sql("UPDATE messages SET send_after_ms = ? WHERE id = ?").params(slot.toEpochMilli(), messageId).update();
         return slot;
-    }
-
-    private boolean optedOut(LedgerEntry entry) {
-        return jdbc.sql("SELECT 1 FROM callers WHERE tenant_id = ? AND phone = ? AND opted_out_at IS NOT NULL")
-                .params(entry.tenant().value(), entry.to().e164()).query().optionalValue().isPresent();
-    }
-
-    private String purposeOf(long messageId) {
-        return jdbc.sql("SELECT purpose FROM messages WHERE id = ?").param(messageId).query(String.class).single();
     }
 
     private LocalDateTime now() {

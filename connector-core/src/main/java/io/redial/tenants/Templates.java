@@ -57,5 +57,6 @@ public class Templates {
             jdbc.sql("INSERT INTO message_templates (tenant_id, line_id, kind, body, updated_at) VALUES (?, ?, ?, ?, ?)")
                     .params(tenant.value(), lineId, kind, body, now).update();
         }
+        tenants.configurationChanged();
     }
 }

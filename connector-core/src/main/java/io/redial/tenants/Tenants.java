@@ -33,6 +33,8 @@ public class Tenants {
     private final TtlCache<TenantId, TenantPolicy> policyCache;
     private final TtlCache<Long, Boolean> ringOrderCache;
     private final TtlCache<String, Sending> sendingCache;
+    private final TtlCache<Tenant, WeeklyHours> hoursCache;
+    private final TtlCache<String, Optional<String>> templateCache;
 
     Tenants(JdbcClient jdbc, Clock clock, @Value("${redial.config-cache-ttl:PT10S}") Duration ttl) {
         this.jdbc = jdbc;
@@ -41,6 +43,8 @@ public class Tenants {
         this.policyCache = new TtlCache<>(ttl, clock);
         this.ringOrderCache = new TtlCache<>(ttl, clock);
         this.sendingCache = new TtlCache<>(ttl, clock);
+        this.hoursCache = new TtlCache<>(ttl, clock);
+        this.templateCache = new TtlCache<>(ttl, clock);
     }
 
     /** Forgets cached configuration after this node changed it (again after commit, so no reader re-caches old rows). */
@@ -62,6 +66,8 @@ public class Tenants {
         policyCache.clear();
         ringOrderCache.clear();
         sendingCache.clear();
+        hoursCache.clear();
+        templateCache.clear();
     }
 
     public Optional<Tenant> find(TenantId id) {
@@ -89,6 +95,10 @@ public class Tenants {
     }
 
     public WeeklyHours hours(Tenant tenant) {
+        return hoursCache.get(tenant, this::loadHours);
+    }
+
+    private WeeklyHours loadHours(Tenant tenant) {
         List<WeeklyHours.Interval> intervals = jdbc.sql("""
                 SELECT day_of_week, opens_at, closes_at FROM business_hours
                 WHERE tenant_id = ? ORDER BY day_of_week, opens_at""")
@@ -103,6 +113,10 @@ public class Tenants {
 
     /** The line's own template of this kind, else the tenant's. */
     public Optional<String> template(TenantId tenant, @Nullable Long lineId, String kind) {
+        return templateCache.get(tenant.value() + "/" + lineId + "/" + kind, key -> loadTemplate(tenant, lineId, kind));
+    }
+
+    private Optional<String> loadTemplate(TenantId tenant, @Nullable Long lineId, String kind) {
         return jdbc.sql("""
                 SELECT body FROM message_templates
                 WHERE tenant_id = ? AND kind = ? AND (line_id = ? OR line_id IS NULL)
