@@ -9,6 +9,7 @@ import io.redial.crm.CrmLead;
 import io.redial.crm.CrmProvider;
 import io.redial.crm.CrmRecordRef;
 import io.redial.crm.CrmRejected;
+import io.redial.crm.CrmThrottle;
 import io.redial.crm.FollowUpTask;
 import io.redial.crm.JobRequest;
 import io.redial.crm.Transcript;
@@ -17,6 +18,7 @@ import io.redial.leads.Leads;
 import io.redial.shared.PhoneNumber;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -35,6 +37,9 @@ import org.springframework.stereotype.Component;
 class SyncSteps {
 
     static final String LEAD_SOURCE = "Redial (missed call text-back)";
+    /** Longer than any single CRM write may take (timeouts included); after it a claim is presumed dead. */
+    private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(2);
 
     private final Leads leads;
     private final Conversations conversations;
@@ -95,11 +100,13 @@ class SyncSteps {
     private CrmRecordRef upsertContact(CrmId crm, Lead lead, CrmGateway gateway) {
         String key = contactKey(lead.callerPhone());
         Optional<CrmRecordRef> known = links.find(lead.tenant(), crm, key);
-        CrmRecordRef ref = gateway.upsertLead(crmLead(lead), known.orElse(null));
-        if (known.isPresent() && !known.get().equals(ref)) {
-            links.forget(lead.tenant(), crm, key); // the CRM merged or deleted the old record
+        if (known.isEmpty()) {
+            return claimed(crm, lead, key, () -> gateway.upsertLead(crmLead(lead), null));
         }
-        links.save(lead.tenant(), crm, key, lead.id(), ref);
+        CrmRecordRef ref = gateway.upsertLead(crmLead(lead), known.get());
+        if (!ref.equals(known.get())) {
+            links.complete(lead.tenant(), crm, key, ref); // the CRM merged or deleted the old record
+        }
         return ref;
     }
 
@@ -111,8 +118,27 @@ class SyncSteps {
 
     private void once(CrmId crm, Lead lead, String key, Supplier<CrmRecordRef> write) {
         if (links.find(lead.tenant(), crm, key).isEmpty()) {
-            links.save(lead.tenant(), crm, key, lead.id(), write.get());
+            claimed(crm, lead, key, write);
         }
+    }
+
+    /**
+     * Writes under a claim on the link, so concurrent work (a lead's details, its booking and its
+     * transcript run in parallel) creates each record once; whoever finds the claim taken comes back shortly.
+     */
+    private CrmRecordRef claimed(CrmId crm, Lead lead, String key, Supplier<CrmRecordRef> write) {
+        if (!links.claim(lead.tenant(), crm, key, lead.id(), clock.instant().minus(STALE_CLAIM))) {
+            throw new CrmThrottle.Saturated(clock.instant().plus(CLAIM_WAIT));
+        }
+        CrmRecordRef ref;
+        try {
+            ref = write.get();
+        } catch (RuntimeException e) {
+            links.release(lead.tenant(), crm, key);
+            throw e;
+        }
+        links.complete(lead.tenant(), crm, key, ref);
+        return ref;
     }
 
     private CrmLead crmLead(Lead lead) {
