@@ -64,10 +64,10 @@ class ConnectionThrottles {
                     throw new Saturated(clock.instant().plusNanos(turn + jitter));
                 }
                 if (all != null) {
-                    all.take(now);
+                    all.take(now, now + waitNanos);
                 }
                 if (named != null) {
-                    named.take(now);
+                    named.take(now, now + waitNanos);
                 }
             }
             sleep(waitNanos);

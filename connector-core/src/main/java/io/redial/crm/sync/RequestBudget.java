@@ -34,14 +34,13 @@ final class RequestBudget {
         return Math.max(0, start - now);
     }
 
-    /** Takes the next slot; call only after {@link #waitNanos} said the wait is acceptable. */
-    void take(long now) {
+    /** Takes the slot of a request sent at {@code sendsAt} (now, or after the longest wait of all its budgets). */
+    void take(long now, long sendsAt) {
         if (theoreticalArrival < now) {
             waiting = 0; // idle: nobody denied earlier is still owed a turn
         } else if (waiting > 0) {
             waiting--;
         }
-        long sendsAt = now + waitNanos(now);
         theoreticalArrival = Math.max(theoreticalArrival, sendsAt) + intervalNanos;
     }
 

@@ -55,7 +55,7 @@ class RequestBudgetTests {
         long now = 0;
         for (int i = 0; i < requests; i++) {
             now += budget.waitNanos(now);
-            budget.take(now);
+            budget.take(now, now);
             sent.add(now);
         }
         return sent;

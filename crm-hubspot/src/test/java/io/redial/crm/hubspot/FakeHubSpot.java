@@ -92,6 +92,7 @@ public final class FakeHubSpot implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(5100);
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private final AtomicInteger crmRequests = new AtomicInteger();
+    private final Map<String, AtomicInteger> tooManyByPolicy = new ConcurrentHashMap<>();
     private volatile int requestsPer10s = 100;
     private volatile int searchesPerSecond = 4;
     private volatile Duration searchIndexLag = Duration.ZERO;
@@ -183,6 +184,36 @@ public final class FakeHubSpot implements AutoCloseable {
 
     public int tooManyRequests() {
         return tooManyRequests.get();
+    }
+
+    /** 429s the budgets answered, by HubSpot policy name (scripted ones are not counted here). */
+    public Map<String, Integer> tooManyRequestsByPolicy() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        tooManyByPolicy.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    /**
+     * Sends a few requests through the fake and forgets them, so a measurement does not count the
+     * fake's own first-request warm-up (a real HubSpot is warm).
+     */
+    public void warmUp() throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String token = issueAccessToken();
+        for (int i = 0; i < 20; i++) {
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/crm/objects/2026-03/contacts/search"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"filterGroups\":[],\"limit\":1}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+        Thread.sleep(10_000); // let the rolling windows empty
+        synchronized (this) {
+            recent.clear();
+            recentSearches.clear();
+        }
+        tooManyRequests.set(0);
+        tooManyByPolicy.clear();
+        crmRequests.set(0);
     }
 
     public int crmRequests() {
@@ -473,6 +504,7 @@ public final class FakeHubSpot implements AutoCloseable {
 
     private ResponseDefinition tooMany(String policy, int intervalMillis, int max) {
         tooManyRequests.incrementAndGet();
+        tooManyByPolicy.computeIfAbsent(policy, p -> new AtomicInteger()).incrementAndGet();
         return aResponse().withStatus(429).withHeader("Content-Type", "application/json;charset=utf-8")
                 .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", String.valueOf(intervalMillis))
                 .withHeader("X-HubSpot-RateLimit-Max", String.valueOf(max))
