@@ -1,4 +1,4 @@
-/** The HubSpot adapter of the CRM SPI (filled in by the CRM adapter issues). */
+/** The HubSpot adapter of the CRM SPI: provider, configuration and the gateway for one portal. */
 @NullMarked
 package io.redial.crm.hubspot;
 

@@ -1,0 +1,35 @@
+package io.redial.crm;
+
+import io.redial.shared.PhoneNumber;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One tenant's CRM, in core's vocabulary. Adapters translate and map failures onto {@link CrmException};
+ * retries, rate limits and idempotency (which records already exist) are core's business.
+ */
+public interface CrmGateway {
+
+    /**
+     * The caller's contact: {@code known} when core already linked one, else found by phone, else
+     * created; either way updated with what the lead now knows.
+     */
+    CrmRecordRef upsertLead(CrmLead lead, @Nullable CrmRecordRef known);
+
+    Optional<CrmRecordRef> findCustomer(PhoneNumber phone);
+
+    CrmRecordRef logCall(CrmRecordRef contact, CallLog call);
+
+    CrmRecordRef attachTranscript(CrmRecordRef contact, Transcript transcript);
+
+    CrmRecordRef bookJob(CrmRecordRef contact, JobRequest job);
+
+    CrmRecordRef createTask(CrmRecordRef contact, FollowUpTask task);
+
+    /** Only for providers with {@link CrmCapability#AVAILABILITY}. */
+    default List<TimeSlot> availability(Instant from, Instant to) {
+        throw new UnsupportedOperationException("this CRM offers no availability");
+    }
+}

@@ -1,0 +1,71 @@
+package io.redial.crm.sync;
+
+import io.redial.crm.CrmAuthExpired;
+import io.redial.crm.CrmConnection;
+import io.redial.crm.CrmGateway;
+import io.redial.crm.CrmOAuth;
+import io.redial.crm.CrmProvider;
+import io.redial.crm.CrmTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a gateway on a stored connection: decrypts the tokens, refreshes them when they expire soon
+ * (a 401 is not a reliable trigger), and attaches the connection's throttle.
+ */
+@Component
+class CrmAccess {
+
+    private final CrmConnections connections;
+    private final ConnectionThrottles throttles;
+    private final Clock clock;
+    private final Duration refreshAhead;
+    private final Map<Long, Object> refreshLocks = new ConcurrentHashMap<>();
+
+    CrmAccess(CrmConnections connections, ConnectionThrottles throttles, Clock clock,
+            @Value("${redial.crm.sync.refresh-ahead:PT5M}") Duration refreshAhead) {
+        this.connections = connections;
+        this.throttles = throttles;
+        this.clock = clock;
+        this.refreshAhead = refreshAhead;
+    }
+
+    /** Throws {@link CrmAuthExpired} when there are no usable credentials or the refresh is refused. */
+    CrmGateway open(StoredConnection stored, CrmProvider provider) {
+        CrmTokens tokens = currentTokens(stored, provider);
+        return provider.connect(new CrmConnection(stored.id(), stored.tenant(), stored.crm(), stored.externalAccountId(),
+                tokens.accessToken(), stored.settings(), throttles.forConnection(stored.id(), provider.rateLimits())));
+    }
+
+    private CrmTokens currentTokens(StoredConnection stored, CrmProvider provider) {
+        CrmTokens tokens = connections.tokens(stored)
+                .orElseThrow(() -> new CrmAuthExpired("no credentials stored", null));
+        if (!expiresSoon(tokens) || !(provider instanceof CrmOAuth oauth)) {
+            return tokens;
+        }
+        synchronized (refreshLocks.computeIfAbsent(stored.id(), id -> new Object())) {
+            CrmTokens latest = connections.tokens(stored).orElse(tokens); // another worker may have refreshed
+            if (!expiresSoon(latest)) {
+                return latest;
+            }
+            if (latest.refreshToken() == null) {
+                throw new CrmAuthExpired("the access token expired and there is no refresh token", null);
+            }
+            CrmTokens refreshed = oauth.refresh(latest.refreshToken());
+            CrmTokens kept = new CrmTokens(refreshed.accessToken(),
+                    refreshed.refreshToken() != null ? refreshed.refreshToken() : latest.refreshToken(),
+                    refreshed.expiresAt(),
+                    refreshed.externalAccountId() != null ? refreshed.externalAccountId() : latest.externalAccountId());
+            connections.storeRefreshed(stored, kept);
+            return kept;
+        }
+    }
+
+    private boolean expiresSoon(CrmTokens tokens) {
+        return tokens.expiresAt() != null && !tokens.expiresAt().isAfter(clock.instant().plus(refreshAhead));
+    }
+}

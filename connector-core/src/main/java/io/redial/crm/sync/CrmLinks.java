@@ -1,0 +1,91 @@
+package io.redial.crm.sync;
+
+import io.redial.crm.CrmId;
+import io.redial.crm.CrmRecordRef;
+import io.redial.shared.TenantId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Our things ↔ their records, per CRM: before each write core asks whether it already happened, so a
+ * retried or replayed event never writes twice. Also our own phone → contact map, since a CRM's
+ * search may not see a contact created seconds ago.
+ */
+@Repository
+public class CrmLinks {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CrmLinks(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<CrmRecordRef> find(TenantId tenant, CrmId crm, String itemKey) {
+        return jdbc.sql("""
+                SELECT external_type, external_id FROM crm_links
+                WHERE tenant_id = ? AND crm_id = ? AND item_key = ? AND external_type <> 'pending'""")
+                .params(tenant.value(), crm.value(), itemKey)
+                .query((rs, n) -> new CrmRecordRef(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** Every record a lead has in that CRM, as item key → record. */
+    public List<Link> ofLead(TenantId tenant, CrmId crm, long leadId) {
+        return jdbc.sql("""
+                SELECT item_key, external_type, external_id FROM crm_links
+                WHERE tenant_id = ? AND crm_id = ? AND lead_id = ? AND external_type <> 'pending'
+                ORDER BY created_at, item_key""")
+                .params(tenant.value(), crm.value(), leadId)
+                .query((rs, n) -> new Link(rs.getString(1), new CrmRecordRef(rs.getString(2), rs.getString(3)))).list();
+    }
+
+    public record Link(String itemKey, CrmRecordRef record) {
+    }
+
+    /**
+     * Claims the right to write {@code itemKey}, so two workers never create the same record. A claim
+     * older than {@code staleBefore} belonged to a worker that died mid-write and is taken over.
+     */
+    boolean claim(TenantId tenant, CrmId crm, String itemKey, @Nullable Long leadId, Instant staleBefore) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO crm_links (tenant_id, crm_id, item_key, lead_id, external_type, external_id, created_at)
+                    VALUES (?, ?, ?, ?, 'pending', '', ?)""")
+                    .params(tenant.value(), crm.value(), itemKey, leadId, now()).update();
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return jdbc.sql("""
+                    UPDATE crm_links SET created_at = ?
+                    WHERE tenant_id = ? AND crm_id = ? AND item_key = ? AND external_type = 'pending' AND created_at < ?""")
+                    .params(now(), tenant.value(), crm.value(), itemKey, LocalDateTime.ofInstant(staleBefore, ZoneOffset.UTC))
+                    .update() == 1;
+        }
+    }
+
+    /** The claimed write happened: this is its record. */
+    void complete(TenantId tenant, CrmId crm, String itemKey, CrmRecordRef ref) {
+        jdbc.sql("""
+                UPDATE crm_links SET external_type = ?, external_id = ?, created_at = ?
+                WHERE tenant_id = ? AND crm_id = ? AND item_key = ?""")
+                .params(ref.type(), ref.id(), now(), tenant.value(), crm.value(), itemKey).update();
+    }
+
+    /** The claimed write failed; someone may try again. */
+    void release(TenantId tenant, CrmId crm, String itemKey) {
+        jdbc.sql("DELETE FROM crm_links WHERE tenant_id = ? AND crm_id = ? AND item_key = ? AND external_type = 'pending'")
+                .params(tenant.value(), crm.value(), itemKey).update();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

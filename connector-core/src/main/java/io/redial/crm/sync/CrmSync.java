@@ -1,0 +1,124 @@
+package io.redial.crm.sync;
+
+import io.redial.crm.CrmAuthExpired;
+import io.redial.crm.CrmCatalog;
+import io.redial.crm.CrmException;
+import io.redial.crm.CrmProvider;
+import io.redial.crm.CrmRejected;
+import io.redial.crm.CrmThrottle;
+import io.redial.crm.CrmUnavailable;
+import io.redial.jobs.DurableJobs;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one unit of sync work and acts on the adapter's outcome (DESIGN decision 4): retry later
+ * (honouring the CRM's Retry-After, else exponential backoff), rejected (kept for the console), or
+ * credentials expired (connection broken, work blocked until reconnect).
+ */
+@Component
+class CrmSync {
+
+    private static final Logger log = LoggerFactory.getLogger(CrmSync.class);
+    static final int MAX_ATTEMPTS = 30;
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+
+    private final SyncWork work;
+    private final CrmConnections connections;
+    private final CrmCatalog catalog;
+    private final CrmAccess access;
+    private final SyncSteps steps;
+    private final ConnectionThrottles throttles;
+    private final DurableJobs jobs;
+    private final Clock clock;
+
+    CrmSync(SyncWork work, CrmConnections connections, CrmCatalog catalog, CrmAccess access, SyncSteps steps,
+            ConnectionThrottles throttles, DurableJobs jobs, Clock clock) {
+        this.work = work;
+        this.connections = connections;
+        this.catalog = catalog;
+        this.access = access;
+        this.steps = steps;
+        this.throttles = throttles;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    void run(long workId) {
+        SyncItem item = work.find(workId).orElse(null);
+        if (item == null || item.state() != SyncState.PENDING) {
+            return;
+        }
+        StoredConnection connection = connections.byId(item.tenant(), item.connectionId()).orElse(null);
+        if (connection == null || connection.status() != ConnectionStatus.CONNECTED) {
+            work.markBlocked(item, "the CRM connection is not connected");
+            return;
+        }
+        CrmProvider provider = catalog.find(connection.crm()).orElse(null);
+        if (provider == null) {
+            work.markFailed(item, "no adapter for " + connection.crm() + " is installed");
+            return;
+        }
+        try {
+            steps.perform(item, provider, access.open(connection, provider));
+            work.markDone(item);
+        } catch (CrmThrottle.Saturated saturated) {
+            Instant next = notBefore(saturated.retryAt());
+            work.postpone(item, next);
+            jobs.runOnceAt(CrmSyncTask.instance(item.id(), next), next);
+        } catch (CrmException failure) {
+            handle(item, connection, failure);
+        }
+    }
+
+    private void handle(SyncItem item, StoredConnection connection, CrmException failure) {
+        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        switch (failure) {
+            case CrmUnavailable unavailable -> {
+                unavailable.retryAfter().ifPresent(pause -> throttles.pause(connection.id(), pause));
+                if (item.attempts() + 1 >= MAX_ATTEMPTS) {
+                    log.warn("sync work {} ({} for lead {}) gave up after {} tries: {}", item.id(), item.kind(),
+                            item.leadId(), item.attempts() + 1, error);
+                    work.markFailed(item, error);
+                    return;
+                }
+                Instant next = notBefore(clock.instant().plus(unavailable.retryAfter().orElseGet(() -> backoff(item.attempts()))));
+                log.info("sync work {} ({} for lead {}) retries at {}: {}", item.id(), item.kind(), item.leadId(), next, error);
+                work.retryLater(item, next, error);
+                jobs.runOnceAt(CrmSyncTask.instance(item.id(), next), next);
+            }
+            case CrmRejected rejected -> {
+                log.warn("sync work {} ({} for lead {}) rejected: {}", item.id(), item.kind(), item.leadId(), error);
+                work.markRejected(item, error);
+            }
+            case CrmAuthExpired expired -> {
+                log.warn("CRM connection {} of {} broke: {}", connection.id(), connection.tenant(), error);
+                connections.markBroken(connection, error);
+                work.markBlocked(item, error);
+            }
+        }
+    }
+
+    /**
+     * Rounded up to the whole second: MySQL Connector/J drops fractions when it takes the server for an
+     * old MySQL (MariaDB introduces itself as 5.5.5-…), and a due time rounded down would run early.
+     */
+    static Instant notBefore(Instant due) {
+        Instant whole = due.truncatedTo(ChronoUnit.SECONDS);
+        return whole.equals(due) ? due : whole.plusSeconds(1);
+    }
+
+    /** 10 s, 20 s, 40 s … up to 30 min, with ±20 % jitter so a recovering CRM is not hit all at once. */
+    static Duration backoff(int attemptsSoFar) {
+        long base = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attemptsSoFar, 20));
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble(0.4);
+        return Duration.ofMillis((long) (base * jitter));
+    }
+}

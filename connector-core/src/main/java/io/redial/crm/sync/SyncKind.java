@@ -1,0 +1,10 @@
+package io.redial.crm.sync;
+
+/** What a unit of sync work writes. */
+public enum SyncKind {
+    /** The contact with the lead's details, and the call it came from. */
+    LEAD,
+    JOB,
+    EMERGENCY,
+    TRANSCRIPT
+}

@@ -1,0 +1,174 @@
+package io.redial.crm.sync;
+
+import io.redial.conversations.Conversations;
+import io.redial.crm.CallLog;
+import io.redial.crm.CrmCapability;
+import io.redial.crm.CrmGateway;
+import io.redial.crm.CrmId;
+import io.redial.crm.CrmLead;
+import io.redial.crm.CrmProvider;
+import io.redial.crm.CrmRecordRef;
+import io.redial.crm.CrmRejected;
+import io.redial.crm.CrmThrottle;
+import io.redial.crm.FollowUpTask;
+import io.redial.crm.JobRequest;
+import io.redial.crm.Transcript;
+import io.redial.leads.Lead;
+import io.redial.leads.Leads;
+import io.redial.shared.PhoneNumber;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The writes of one unit of work, each guarded by its link: a step that already happened (a retry, a
+ * replayed event) is skipped, so every record lands once.
+ */
+@Component
+class SyncSteps {
+
+    static final String LEAD_SOURCE = "Redial (missed call text-back)";
+    /** Longer than any single CRM write may take (timeouts included); after it a claim is presumed dead. */
+    private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(2);
+
+    private final Leads leads;
+    private final Conversations conversations;
+    private final CrmLinks links;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    SyncSteps(Leads leads, Conversations conversations, CrmLinks links, JdbcClient jdbc, Clock clock,
+            @Value("${redial.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+        this.leads = leads;
+        this.conversations = conversations;
+        this.links = links;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    }
+
+    void perform(SyncItem item, CrmProvider provider, CrmGateway gateway) {
+        Lead lead = leads.find(item.tenant(), item.leadId())
+                .orElseThrow(() -> new CrmRejected("lead " + item.leadId() + " no longer exists", null));
+        CrmId crm = provider.id();
+        switch (item.kind()) {
+            case LEAD -> {
+                CrmRecordRef contact = upsertContact(crm, lead, gateway);
+                if (lead.callId() != null && provider.capabilities().contains(CrmCapability.CALL_LOG)) {
+                    once(crm, lead, "call:" + lead.callId(), () -> gateway.logCall(contact, callLog(lead)));
+                }
+            }
+            case JOB -> {
+                CrmRecordRef contact = contact(crm, lead, gateway);
+                JobRequest job = new JobRequest(lead.id(), Objects.requireNonNull(item.slotStart()),
+                        Objects.requireNonNull(item.slotEnd()), text(item.summary(), "Job booked by Redial"),
+                        lead.details().serviceAddress(), link(lead));
+                once(crm, lead, "job:" + lead.id() + ":" + job.start().getEpochSecond(), () -> gateway.bookJob(contact, job));
+            }
+            case EMERGENCY -> {
+                CrmRecordRef contact = contact(crm, lead, gateway);
+                FollowUpTask task = new FollowUpTask(lead.id(), "EMERGENCY: call " + lead.callerPhone().e164() + " now",
+                        text(item.summary(), "Emergency reported by the caller") + "\n\nSource: " + LEAD_SOURCE
+                                + "\nLead in Redial: " + link(lead),
+                        FollowUpTask.Priority.HIGH, clock.instant(), link(lead));
+                once(crm, lead, "emergency:" + lead.id(), () -> gateway.createTask(contact, task));
+            }
+            case TRANSCRIPT -> {
+                long conversationId = Objects.requireNonNull(item.conversationId());
+                CrmRecordRef contact = contact(crm, lead, gateway);
+                Transcript transcript = new Transcript(conversationId,
+                        conversations.transcript(lead.tenant(), conversationId).stream()
+                                .map(l -> new Transcript.Line(l.at(), l.author(), l.body())).toList(),
+                        link(lead));
+                once(crm, lead, "transcript:" + conversationId, () -> gateway.attachTranscript(contact, transcript));
+            }
+        }
+    }
+
+    /** Pushes what the lead knows now; the first time, the CRM finds the contact by phone or creates it. */
+    private CrmRecordRef upsertContact(CrmId crm, Lead lead, CrmGateway gateway) {
+        String key = contactKey(lead.callerPhone());
+        Optional<CrmRecordRef> known = links.find(lead.tenant(), crm, key);
+        if (known.isEmpty()) {
+            return claimed(crm, lead, key, () -> gateway.upsertLead(crmLead(lead), null));
+        }
+        CrmRecordRef ref = gateway.upsertLead(crmLead(lead), known.get());
+        if (!ref.equals(known.get())) {
+            links.complete(lead.tenant(), crm, key, ref); // the CRM merged or deleted the old record
+        }
+        return ref;
+    }
+
+    /** The contact, created only if no earlier work did so. */
+    private CrmRecordRef contact(CrmId crm, Lead lead, CrmGateway gateway) {
+        return links.find(lead.tenant(), crm, contactKey(lead.callerPhone()))
+                .orElseGet(() -> upsertContact(crm, lead, gateway));
+    }
+
+    private void once(CrmId crm, Lead lead, String key, Supplier<CrmRecordRef> write) {
+        if (links.find(lead.tenant(), crm, key).isEmpty()) {
+            claimed(crm, lead, key, write);
+        }
+    }
+
+    /**
+     * Writes under a claim on the link, so concurrent work (a lead's details, its booking and its
+     * transcript run in parallel) creates each record once; whoever finds the claim taken comes back shortly.
+     */
+    private CrmRecordRef claimed(CrmId crm, Lead lead, String key, Supplier<CrmRecordRef> write) {
+        if (!links.claim(lead.tenant(), crm, key, lead.id(), clock.instant().minus(STALE_CLAIM))) {
+            throw new CrmThrottle.Saturated(clock.instant().plus(CLAIM_WAIT));
+        }
+        CrmRecordRef ref;
+        try {
+            ref = write.get();
+        } catch (RuntimeException e) {
+            links.release(lead.tenant(), crm, key);
+            throw e;
+        }
+        links.complete(lead.tenant(), crm, key, ref);
+        return ref;
+    }
+
+    private CrmLead crmLead(Lead lead) {
+        return new CrmLead(lead.id(), lead.callerPhone(), lead.details(), LEAD_SOURCE, link(lead));
+    }
+
+    private CallLog callLog(Lead lead) {
+        return jdbc.sql("SELECT from_number, to_number, received_at, outcome FROM calls WHERE tenant_id = ? AND id = ?")
+                .params(lead.tenant().value(), lead.callId())
+                .query((rs, n) -> new CallLog(lead.callId(), new PhoneNumber(rs.getString(1)), new PhoneNumber(rs.getString(2)),
+                        rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        summary(rs.getString(4), lead), link(lead)))
+                .single();
+    }
+
+    private static String summary(@Nullable String outcome, Lead lead) {
+        String what = outcome == null ? "Call" : "Call (" + outcome.toLowerCase().replace('_', ' ') + ")";
+        return lead.suppressionReason() == null ? what + "; Redial texted the caller back."
+                : what + "; no text sent: " + lead.suppressionReason() + ".";
+    }
+
+    private URI link(Lead lead) {
+        return URI.create(publicBaseUrl + "/leads/" + lead.id());
+    }
+
+    static String contactKey(PhoneNumber phone) {
+        return "contact:" + phone.e164();
+    }
+
+    private static String text(@Nullable String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

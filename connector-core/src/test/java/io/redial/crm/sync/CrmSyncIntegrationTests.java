@@ -1,0 +1,291 @@
+package io.redial.crm.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.redial.conversations.ConversationClosed;
+import io.redial.crm.CrmTokens;
+import io.redial.crm.CrmUnavailable;
+import io.redial.crm.CrmRejected;
+import io.redial.leads.EmergencyEscalated;
+import io.redial.leads.JobBooked;
+import io.redial.leads.LeadCaptured;
+import io.redial.leads.LeadDetails;
+import io.redial.leads.Leads;
+import io.redial.shared.TenantId;
+import io.redial.tenants.provisioning.Provisioner;
+import io.redial.tenants.provisioning.ProvisioningFile;
+import io.redial.testing.CoreTestApplication;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Lead events → durable sync work → an in-memory CRM, on the real database and the real scheduler. */
+@SpringBootTest(classes = CoreTestApplication.class, properties = {
+        "redial.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+        "redial.jobs.polling-interval=PT0.2S", "redial.public-base-url=https://redial.example.com"})
+@Import(CrmSyncIntegrationTests.Fakes.class)
+class CrmSyncIntegrationTests {
+
+    static final TenantId TENANT = new TenantId("sync-heating");
+
+    @TestConfiguration
+    static class Fakes {
+        @Bean
+        ScriptedCrm scriptedCrm() {
+            return new ScriptedCrm();
+        }
+
+        @Bean
+        BrokenConnections brokenConnections() {
+            return new BrokenConnections();
+        }
+    }
+
+    static class BrokenConnections {
+        final List<CrmConnectionBroken> seen = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(CrmConnectionBroken event) {
+            seen.add(event);
+        }
+    }
+
+    @Autowired ScriptedCrm crm;
+    @Autowired BrokenConnections broken;
+    @Autowired CrmConnections connections;
+    @Autowired CrmSyncControl control;
+    @Autowired Leads leads;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate tx;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired Provisioner provisioner;
+
+    static int phones = 100;
+
+    @BeforeEach
+    void tenantWithConnection() {
+        provisioner.apply(ProvisioningFile.parse("""
+                tenants:
+                  - id: sync-heating
+                    name: Sync Heating
+                    timezone: America/Chicago
+                    lines:
+                      - number: "+15125550700"
+                        pattern: forwarded
+                        forwarded_from: "+15125557700"
+                """));
+        connections.connect(TENANT, ScriptedCrm.ID, new CrmTokens("token-1", "refresh-1", null, "acct-1"));
+    }
+
+    @Test
+    void writesContactAndMissedCallOnceEvenWhenTheEventIsReplayed() {
+        String phone = nextPhone();
+        long lead = captureLeadWithCall(phone);
+        awaitAllDone();
+
+        tx.executeWithoutResult(s -> events.publishEvent(new LeadCaptured(TENANT, lead)));
+        awaitAllDone();
+
+        assertThat(crm.contactsByPhone).containsKey(phone);
+        assertThat(crm.writes("call")).filteredOn(w -> w.contactId().equals(crm.contactsByPhone.get(phone))).hasSize(1);
+        assertThat(crm.writes("call").getFirst().detail()).contains("texted the caller back");
+    }
+
+    @Test
+    void detailsLearnedLaterReachTheSameContact() {
+        String phone = nextPhone();
+        long lead = captureLeadWithCall(phone);
+        tx.executeWithoutResult(s -> leads.updateDetails(TENANT, lead,
+                new LeadDetails("Dana Ortiz", null, null, "no heat", "hvac", null)));
+        awaitAllDone();
+
+        String contact = crm.contactsByPhone.get(phone);
+        assertThat(crm.writes("upsert")).filteredOn(w -> w.contactId().equals(contact))
+                .extracting(ScriptedCrm.Write::detail).contains("Dana Ortiz");
+        assertThat(crm.contactsByPhone.values()).containsOnlyOnce(contact);
+    }
+
+    @Test
+    void waitsForTheCrmsRetryAfterBeforeTryingAgain() {
+        crm.failures.add(() -> new CrmUnavailable("429", Duration.ofSeconds(2), null));
+        String phone = nextPhone();
+        long lead = captureLeadWithCall(phone);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> crm.contactsByPhone.containsKey(phone));
+        awaitAllDone();
+
+        var item = workOf(lead).getFirst();
+        assertThat(item.attempts()).isEqualTo(1);
+        assertThat(item.lastError()).contains("429");
+        Instant landed = crm.writes("upsert").stream()
+                .filter(w -> w.contactId().equals(crm.contactsByPhone.get(phone))).findFirst().orElseThrow().at();
+        assertThat(Duration.between(crm.failures.thrownAt.getLast(), landed)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void keepsRejectedWorkVisibleAndRetriesItFromTheConsole() {
+        crm.failures.add(() -> new CrmRejected("400 VALIDATION_ERROR: phone is invalid", null));
+        String phone = nextPhone();
+        long lead = captureLeadWithCall(phone);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> workOf(lead).getFirst().state() == SyncState.REJECTED);
+        SyncItem rejected = workOf(lead).getFirst();
+        assertThat(rejected.lastError()).contains("phone is invalid");
+        assertThat(control.needingAttention(TENANT)).extracting(SyncItem::id).contains(rejected.id());
+        assertThat(crm.contactsByPhone).doesNotContainKey(phone);
+
+        assertThat(control.retry(TENANT, rejected.id())).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> workOf(lead).getFirst().state() == SyncState.DONE);
+        assertThat(crm.contactsByPhone).containsKey(phone);
+        assertThat(control.retry(new TenantId("someone-else"), rejected.id())).isFalse();
+    }
+
+    @Test
+    void expiredCredentialsBreakTheConnectionAndPendingWorkResumesAfterReconnecting() {
+        crm.failures.add(ScriptedCrm::expired);
+        String first = nextPhone();
+        long firstLead = captureLeadWithCall(first);
+        await().atMost(Duration.ofSeconds(10)).until(() -> workOf(firstLead).getFirst().state() == SyncState.BLOCKED);
+
+        StoredConnection connection = connections.find(TENANT, ScriptedCrm.ID).orElseThrow();
+        assertThat(connection.status()).isEqualTo(ConnectionStatus.BROKEN);
+        assertThat(connection.lastError()).contains("401");
+        assertThat(broken.seen).extracting(CrmConnectionBroken::connectionId).contains(connection.id());
+
+        String second = nextPhone();
+        long secondLead = captureLeadWithCall(second);
+        assertThat(workOf(secondLead).getFirst().state()).isEqualTo(SyncState.BLOCKED);
+
+        connections.connect(TENANT, ScriptedCrm.ID, new CrmTokens("token-2", "refresh-2", null, "acct-1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> crm.contactsByPhone.containsKey(first)
+                && crm.contactsByPhone.containsKey(second));
+        awaitAllDone();
+        assertThat(crm.writes("upsert")).filteredOn(w -> w.contactId().equals(crm.contactsByPhone.get(second)))
+                .extracting(ScriptedCrm.Write::accessToken).containsOnly("token-2");
+    }
+
+    @Test
+    void bookedJobBecomesAJobAndAnEmergencyAHighPriorityTask() {
+        String phone = nextPhone();
+        long lead = captureLeadWithCall(phone);
+        Instant start = Instant.parse("2026-12-01T15:00:00Z");
+        tx.executeWithoutResult(s -> {
+            events.publishEvent(new JobBooked(TENANT, lead, start, start.plusSeconds(7200), "Furnace repair"));
+            events.publishEvent(new EmergencyEscalated(TENANT, lead, "gas-smell", "Caller smells gas"));
+        });
+        tx.executeWithoutResult(s -> events.publishEvent(new JobBooked(TENANT, lead, start, start.plusSeconds(7200),
+                "Furnace repair")));
+        awaitAllDone();
+
+        String contact = crm.contactsByPhone.get(phone);
+        assertThat(crm.writes("job")).filteredOn(w -> w.contactId().equals(contact)).singleElement()
+                .extracting(ScriptedCrm.Write::detail).asString().contains("Furnace repair");
+        assertThat(crm.writes("task")).filteredOn(w -> w.contactId().equals(contact)).singleElement()
+                .extracting(ScriptedCrm.Write::detail).asString().startsWith("HIGH EMERGENCY");
+    }
+
+    @Test
+    void closedConversationsTranscriptAttachesToTheLeadsContact() {
+        String phone = nextPhone();
+        long lead = captureLeadWithCall(phone);
+        long conversation = conversationWithTexts(lead, phone);
+        tx.executeWithoutResult(s -> events.publishEvent(new ConversationClosed(TENANT, conversation, "idle")));
+        awaitAllDone();
+
+        String contact = crm.contactsByPhone.get(phone);
+        assertThat(crm.writes("note")).filteredOn(w -> w.contactId().equals(contact)).singleElement()
+                .extracting(ScriptedCrm.Write::detail).asString()
+                .contains("caller: My furnace is out").contains("receptionist: Sorry we missed you");
+    }
+
+    @Test
+    void refreshesTokensBeforeTheyExpireAndKeepsThemEncrypted() {
+        connections.connect(TENANT, ScriptedCrm.ID,
+                new CrmTokens("about-to-expire", "refresh-x", Instant.now().plusSeconds(60), "acct-1"));
+        String phone = nextPhone();
+        captureLeadWithCall(phone);
+        awaitAllDone();
+
+        String usedToken = crm.writes("upsert").stream()
+                .filter(w -> w.contactId().equals(crm.contactsByPhone.get(phone))).findFirst().orElseThrow().accessToken();
+        assertThat(usedToken).startsWith("refreshed-");
+        byte[] stored = jdbc.sql("SELECT credentials_encrypted FROM crm_connections WHERE tenant_id = ?")
+                .param(TENANT.value()).query(byte[].class).single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(usedToken)
+                .doesNotContain("refresh-x");
+    }
+
+    private long captureLeadWithCall(String phone) {
+        return tx.execute(s -> {
+            long line = jdbc.sql("SELECT id FROM phone_lines WHERE tenant_id = ?").param(TENANT.value()).query(Long.class).single();
+            long caller = insert("INSERT INTO callers (tenant_id, phone, created_at) VALUES (?, ?, ?)", TENANT.value(), phone, now());
+            long call = insert("""
+                    INSERT INTO calls (tenant_id, line_id, caller_id, call_sid, from_number, to_number, outcome, received_at)
+                    VALUES (?, ?, ?, ?, ?, '+15125550700', 'MISSED', ?)""",
+                    TENANT.value(), line, caller, "CA" + phone.substring(1) + System.nanoTime(), phone, now());
+            return leads.capture(TENANT, caller, call, null);
+        });
+    }
+
+    private long conversationWithTexts(long lead, String phone) {
+        return tx.execute(s -> {
+            long caller = jdbc.sql("SELECT id FROM callers WHERE tenant_id = ? AND phone = ?").params(TENANT.value(), phone)
+                    .query(Long.class).single();
+            long line = jdbc.sql("SELECT id FROM phone_lines WHERE tenant_id = ?").param(TENANT.value()).query(Long.class).single();
+            long conversation = insert("""
+                    INSERT INTO conversations (tenant_id, caller_id, line_id, state, opened_at, last_activity_at)
+                    VALUES (?, ?, ?, 'OPEN', ?, ?)""", TENANT.value(), caller, line, now(), now());
+            text(conversation, "out", "textback", "Sorry we missed you! How can we help?", "+15125550700", phone);
+            text(conversation, "in", "reply", "My furnace is out", phone, "+15125550700");
+            leads.attachConversation(TENANT, lead, conversation);
+            return conversation;
+        });
+    }
+
+    private void text(long conversation, String direction, String purpose, String body, String from, String to) {
+        insert("""
+                INSERT INTO messages (tenant_id, conversation_id, direction, purpose, from_number, to_number, body, send_state,
+                       created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'sent', ?, ?)""",
+                TENANT.value(), conversation, direction, purpose, from, to, body, now(), now());
+    }
+
+    private long insert(String sql, Object... params) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql(sql).params(params).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    private List<SyncItem> workOf(long lead) {
+        return java.util.Arrays.stream(SyncState.values()).flatMap(s -> control.inState(TENANT, s).stream())
+                .filter(i -> i.leadId() == lead).sorted(java.util.Comparator.comparingLong(SyncItem::id)).toList();
+    }
+
+    private void awaitAllDone() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> control.inState(TENANT, SyncState.PENDING).isEmpty());
+    }
+
+    private static synchronized String nextPhone() {
+        return "+1512555" + String.format("%04d", 1000 + phones++);
+    }
+
+    private static LocalDateTime now() {
+        return LocalDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,101 @@
+package io.redial.crm.hubspot.internal.client;
+
+import io.redial.crm.CrmAuthExpired;
+import io.redial.crm.CrmException;
+import io.redial.crm.CrmRejected;
+import io.redial.crm.CrmUnavailable;
+import io.redial.crm.hubspot.internal.api.HubSpotError;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** HubSpot's answers mapped onto core's three outcomes. Only status, category and ids reach the message. */
+public final class HubSpotErrors {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** A 429 without Retry-After: wait out the whole rolling window HubSpot names, else ten seconds. */
+    private static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(10);
+
+    private HubSpotErrors() {
+    }
+
+    public static CrmException map(int status, HttpHeaders headers, byte[] body) {
+        HubSpotError error = parse(body);
+        String what = "HubSpot " + status + " " + describe(error);
+        if (status == 401) {
+            return new CrmAuthExpired(what, null);
+        }
+        if (status == 403 && error != null && "MISSING_SCOPES".equals(error.category())) {
+            return new CrmAuthExpired(what + ": reconnect to grant the missing scopes", null);
+        }
+        if (status == 429) {
+            return new CrmUnavailable(what, rateLimitWait(headers, error), null);
+        }
+        if (status >= 500) {
+            return new CrmUnavailable(what, retryAfter(headers), null);
+        }
+        return new CrmRejected(what, null);
+    }
+
+    private static Duration rateLimitWait(HttpHeaders headers, @Nullable HubSpotError error) {
+        Duration hinted = retryAfter(headers);
+        if (hinted != null) {
+            return hinted;
+        }
+        if (error != null && "DAILY".equals(error.policyName())) {
+            return Duration.ofHours(1);
+        }
+        String interval = headers.getFirst("X-HubSpot-RateLimit-Interval-Milliseconds");
+        try {
+            return interval == null ? DEFAULT_RATE_LIMIT_WAIT : Duration.ofMillis(Long.parseLong(interval.trim()));
+        } catch (NumberFormatException e) {
+            return DEFAULT_RATE_LIMIT_WAIT;
+        }
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date. */
+    static @Nullable Duration retryAfter(HttpHeaders headers) {
+        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private static @Nullable HubSpotError parse(byte[] body) {
+        try {
+            return body.length == 0 ? null : JSON.readValue(body, HubSpotError.class);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    private static String describe(@Nullable HubSpotError error) {
+        if (error == null) {
+            return "(no HubSpot error body)";
+        }
+        String kind = error.category() != null ? error.category() : error.errorType();
+        return kind + (error.message() == null ? "" : ": " + abbreviate(error.message()))
+                + (error.correlationId() == null ? "" : " [correlationId " + error.correlationId() + "]");
+    }
+
+    /** Validation messages may quote property values (names, numbers); keep them short. */
+    private static String abbreviate(String message) {
+        return message.length() <= 300 ? message : message.substring(0, 300) + "…";
+    }
+}

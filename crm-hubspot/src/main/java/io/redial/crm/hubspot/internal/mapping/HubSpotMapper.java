@@ -1,0 +1,160 @@
+package io.redial.crm.hubspot.internal.mapping;
+
+import io.redial.crm.CallLog;
+import io.redial.crm.CrmLead;
+import io.redial.crm.FollowUpTask;
+import io.redial.crm.JobRequest;
+import io.redial.crm.Transcript;
+import io.redial.crm.hubspot.internal.api.SearchRequest;
+import io.redial.crm.hubspot.internal.api.SearchRequest.Filter;
+import io.redial.crm.hubspot.internal.api.SearchRequest.FilterGroup;
+import io.redial.leads.LeadDetails;
+import io.redial.shared.PhoneNumber;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Core's CRM vocabulary as HubSpot properties, and back. Knows nothing of HTTP. */
+public final class HubSpotMapper {
+
+    /** HUBSPOT_DEFINED association type ids (CRM-APIS.md 1.2). */
+    public static final int CALL_TO_CONTACT = 194;
+    public static final int NOTE_TO_CONTACT = 202;
+    public static final int TASK_TO_CONTACT = 204;
+    public static final int DEAL_TO_CONTACT = 3;
+
+    static final int NOTE_BODY_LIMIT = 65_536;
+    private static final List<String> CONTACT_PROPERTIES = List.of("firstname", "lastname", "phone", "mobilephone", "createdate");
+
+    private HubSpotMapper() {
+    }
+
+    /** A new contact: the lead's number in E.164 and whatever else the lead knows. */
+    public static Map<String, String> newContact(CrmLead lead) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("phone", lead.phone().e164());
+        properties.put("lifecyclestage", "lead");
+        properties.put("hs_lead_status", "NEW");
+        properties.putAll(knownDetails(lead.details()));
+        return properties;
+    }
+
+    /**
+     * An existing contact gets only what the lead learned: never its number (HubSpot may hold it in another
+     * format) nor a lifecycle stage (HubSpot refuses to move a customer back to "lead").
+     */
+    public static Map<String, String> contactUpdate(CrmLead lead) {
+        return knownDetails(lead.details());
+    }
+
+    private static Map<String, String> knownDetails(LeadDetails details) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (details.callerName() != null && !details.callerName().isBlank()) {
+            String[] names = details.callerName().trim().split("\\s+", 2);
+            properties.put("firstname", names[0]);
+            if (names.length > 1) {
+                properties.put("lastname", names[1]);
+            }
+        }
+        if (details.serviceAddress() != null && !details.serviceAddress().isBlank()) {
+            properties.put("address", details.serviceAddress().trim());
+        }
+        return properties;
+    }
+
+    /**
+     * Finds a number however it was typed into HubSpot: E.164 in phone or mobile phone, HubSpot's own
+     * digits-only search copies of both, or the common national format. Five groups, HubSpot's limit.
+     */
+    public static SearchRequest contactsWithPhone(PhoneNumber phone) {
+        String national = PhoneFormats.nationalDigits(phone);
+        return new SearchRequest(List.of(
+                group("phone", phone.e164()),
+                group("mobilephone", phone.e164()),
+                group("hs_searchable_calculated_phone_number", national),
+                group("hs_searchable_calculated_mobile_number", national),
+                group("phone", PhoneFormats.nationalFormat(phone))),
+                CONTACT_PROPERTIES, List.of(new SearchRequest.Sort("createdate", "ASCENDING")), 10, "0");
+    }
+
+    private static FilterGroup group(String property, String value) {
+        return new FilterGroup(List.of(new Filter(property, "EQ", value)));
+    }
+
+    public static Map<String, String> missedCall(CallLog call, String source) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("hs_timestamp", iso(call.at()));
+        properties.put("hs_call_title", "Missed call");
+        properties.put("hs_call_direction", "INBOUND");
+        properties.put("hs_call_from_number", call.caller().e164());
+        properties.put("hs_call_to_number", call.line().e164());
+        properties.put("hs_call_body", html(call.summary() + "\n" + footer(source, call.link())));
+        return properties;
+    }
+
+    public static Map<String, String> transcriptNote(Transcript transcript, String source, Instant now) {
+        Instant at = transcript.lines().isEmpty() ? now : transcript.lines().getLast().at();
+        String body = html("SMS conversation\n" + transcript.asText() + "\n" + footer(source, transcript.link()));
+        return Map.of("hs_timestamp", iso(at), "hs_note_body", truncate(body));
+    }
+
+    public static Map<String, String> deal(JobRequest job, @Nullable String contactName, String pipeline, String stage,
+            String source) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("dealname", job.summary() + (contactName == null ? "" : " – " + contactName));
+        properties.put("pipeline", pipeline);
+        properties.put("dealstage", stage);
+        properties.put("description", jobText(job, source));
+        return properties;
+    }
+
+    public static Map<String, String> jobTask(JobRequest job, String source) {
+        return task("Booked: " + job.summary(), jobText(job, source), FollowUpTask.Priority.NORMAL, job.start());
+    }
+
+    public static Map<String, String> followUp(FollowUpTask task) {
+        return task(task.subject(), task.body(), task.priority(), task.due());
+    }
+
+    private static Map<String, String> task(String subject, String body, FollowUpTask.Priority priority, Instant due) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("hs_timestamp", iso(due));
+        properties.put("hs_task_subject", subject);
+        properties.put("hs_task_body", html(body));
+        properties.put("hs_task_status", "NOT_STARTED");
+        properties.put("hs_task_priority", switch (priority) {
+            case LOW -> "LOW";
+            case NORMAL -> "MEDIUM";
+            case HIGH -> "HIGH";
+        });
+        properties.put("hs_task_type", "CALL");
+        return properties;
+    }
+
+    private static String jobText(JobRequest job, String source) {
+        return job.summary() + "\nWindow: " + iso(job.start()) + " – " + iso(job.end())
+                + (job.serviceAddress() == null ? "" : "\nAddress: " + job.serviceAddress()) + "\n" + footer(source, job.link());
+    }
+
+    private static String footer(String source, URI link) {
+        return "Source: " + source + "\nLead in Redial: " + link;
+    }
+
+    /** HubSpot renders activity bodies as HTML. */
+    static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>");
+    }
+
+    private static String truncate(String body) {
+        return body.length() <= NOTE_BODY_LIMIT ? body : body.substring(0, NOTE_BODY_LIMIT - 1) + "…";
+    }
+
+    static String iso(Instant at) {
+        return DateTimeFormatter.ISO_INSTANT.format(at.atOffset(ZoneOffset.UTC).toInstant());
+    }
+}

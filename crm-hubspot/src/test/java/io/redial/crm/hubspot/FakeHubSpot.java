@@ -1,0 +1,630 @@
+package io.redial.crm.hubspot;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.redial.shared.PhoneNumber;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * HubSpot's CRM objects API and OAuth token endpoint on loopback, checking what HubSpot checks: the
+ * bearer token, both {@code properties} and {@code associations} on creates, {@code hs_timestamp} on
+ * activities, known properties and enum values, association type ids, search limits. Errors come in
+ * HubSpot's shapes; the 10-second and search budgets answer 429 with HubSpot's rate-limit headers.
+ */
+public final class FakeHubSpot implements AutoCloseable {
+
+    public static final String CLIENT_ID = "fake-client-id";
+    public static final String CLIENT_SECRET = "fake-client-secret";
+    public static final long HUB_ID = 4242;
+
+    public record Association(String toId, String category, int typeId) {
+    }
+
+    public record Stored(String type, String id, Map<String, String> properties, List<Association> associations,
+            Instant createdAt) {
+    }
+
+    private record Scripted(int status, Integer retryAfter, boolean validation, long delayMillis) {
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, Set<String>> PROPERTIES = Map.of(
+            "contacts", Set.of("firstname", "lastname", "phone", "mobilephone", "address", "city", "state", "zip", "email",
+                    "company", "lifecyclestage", "hs_lead_status", "createdate"),
+            "calls", Set.of("hs_timestamp", "hs_call_title", "hs_call_direction", "hs_call_from_number",
+                    "hs_call_to_number", "hs_call_body", "hs_call_status", "hs_call_duration"),
+            "notes", Set.of("hs_timestamp", "hs_note_body"),
+            "tasks", Set.of("hs_timestamp", "hs_task_subject", "hs_task_body", "hs_task_status", "hs_task_priority",
+                    "hs_task_type"),
+            "0-3", Set.of("dealname", "pipeline", "dealstage", "amount", "closedate", "description"));
+    private static final Map<String, Integer> ASSOCIATION_TO_CONTACT = Map.of("calls", 194, "notes", 202, "tasks", 204, "0-3", 3);
+    private static final Map<String, Set<String>> ENUMS = Map.of(
+            "hs_call_direction", Set.of("INBOUND", "OUTBOUND"),
+            "hs_task_status", Set.of("NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED"),
+            "hs_task_priority", Set.of("NONE", "LOW", "MEDIUM", "HIGH"),
+            "hs_task_type", Set.of("EMAIL", "CALL", "TODO"),
+            "lifecyclestage", Set.of("subscriber", "lead", "marketingqualifiedlead", "salesqualifiedlead", "opportunity",
+                    "customer", "evangelist", "other"),
+            "hs_lead_status", Set.of("NEW", "OPEN", "IN_PROGRESS", "OPEN_DEAL", "UNQUALIFIED", "ATTEMPTED_TO_CONTACT",
+                    "CONNECTED", "BAD_TIMING"));
+    private static final List<String> LIFECYCLE = List.of("subscriber", "lead", "marketingqualifiedlead",
+            "salesqualifiedlead", "opportunity", "customer", "evangelist");
+
+    private final WireMockServer server;
+    private final Map<String, Stored> objects = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> pipelines = new ConcurrentHashMap<>(Map.of("default", Set.of(
+            "appointmentscheduled", "qualifiedtobuy", "presentationscheduled", "decisionmakerboughtin", "contractsent",
+            "closedwon", "closedlost")));
+    private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> codes = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Scripted> scripted = new ConcurrentLinkedQueue<>();
+    private final Deque<Long> recent = new ArrayDeque<>();
+    private final Deque<Long> recentSearches = new ArrayDeque<>();
+    private final AtomicLong ids = new AtomicLong(5100);
+    private final AtomicInteger tooManyRequests = new AtomicInteger();
+    private final AtomicInteger crmRequests = new AtomicInteger();
+    private final Map<String, AtomicInteger> tooManyByPolicy = new ConcurrentHashMap<>();
+    private volatile int requestsPer10s = 100;
+    private volatile int searchesPerSecond = 4;
+    private volatile Duration searchIndexLag = Duration.ZERO;
+    private volatile long accessTokenSeconds = 1800;
+
+    public FakeHubSpot() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new Api()));
+        server.start();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Api.NAME)));
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + server.port();
+    }
+
+    /** An access token the fake accepts, as if an install had happened. */
+    public String issueAccessToken() {
+        String token = "pat-na1-" + UUID.randomUUID();
+        accessTokens.add(token);
+        return token;
+    }
+
+    public void revokeAccessTokens() {
+        accessTokens.clear();
+    }
+
+    /** Uninstall: every refresh token dies, as do the access tokens. */
+    public void uninstall() {
+        refreshTokens.clear();
+        accessTokens.clear();
+    }
+
+    /** The user consented on HubSpot's page; this is the code HubSpot puts on our callback. */
+    public String consent(String redirectUri) {
+        String code = "code-" + UUID.randomUUID();
+        codes.put(code, redirectUri);
+        return code;
+    }
+
+    public void accessTokensLast(Duration lifetime) {
+        accessTokenSeconds = lifetime.toSeconds();
+    }
+
+    public void nextRequestFails(int status, Integer retryAfterSeconds) {
+        scripted.add(new Scripted(status, retryAfterSeconds, false, 0));
+    }
+
+    public void nextRequestFailsValidation() {
+        scripted.add(new Scripted(400, null, true, 0));
+    }
+
+    public void nextRequestTakes(Duration delay) {
+        scripted.add(new Scripted(200, null, false, delay.toMillis()));
+    }
+
+    public void limitRequests(int per10Seconds, int searchesPerSecond) {
+        this.requestsPer10s = per10Seconds;
+        this.searchesPerSecond = searchesPerSecond;
+    }
+
+    /** New records reach search only after this long, as HubSpot's index does. */
+    public void searchIndexLag(Duration lag) {
+        searchIndexLag = lag;
+    }
+
+    public void addPipeline(String id, Set<String> stages) {
+        pipelines.put(id, stages);
+    }
+
+    public String seedContact(Map<String, String> properties) {
+        return store("contacts", properties, List.of(), Instant.EPOCH).id();
+    }
+
+    public List<Stored> contactsWithPhone(PhoneNumber phone) {
+        return objects.values().stream().filter(o -> o.type().equals("contacts"))
+                .filter(o -> phone.equals(parse(o.properties().get("phone"))) || phone.equals(parse(o.properties().get("mobilephone"))))
+                .toList();
+    }
+
+    public List<Stored> associatedWith(String contactId) {
+        return objects.values().stream()
+                .filter(o -> o.associations().stream().anyMatch(a -> a.toId().equals(contactId)))
+                .sorted(Comparator.comparing(Stored::createdAt)).toList();
+    }
+
+    public List<Stored> all(String type) {
+        return objects.values().stream().filter(o -> o.type().equals(type)).toList();
+    }
+
+    public int tooManyRequests() {
+        return tooManyRequests.get();
+    }
+
+    /** 429s the budgets answered, by HubSpot policy name (scripted ones are not counted here). */
+    public Map<String, Integer> tooManyRequestsByPolicy() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        tooManyByPolicy.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    /**
+     * Sends a few requests through the fake and forgets them, so a measurement does not count the
+     * fake's own first-request warm-up (a real HubSpot is warm).
+     */
+    public void warmUp() throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String token = issueAccessToken();
+        for (int i = 0; i < 20; i++) {
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/crm/objects/2026-03/contacts/search"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"filterGroups\":[],\"limit\":1}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+        Thread.sleep(10_000); // let the rolling windows empty
+        synchronized (this) {
+            recent.clear();
+            recentSearches.clear();
+        }
+        tooManyRequests.set(0);
+        tooManyByPolicy.clear();
+        crmRequests.set(0);
+    }
+
+    public int crmRequests() {
+        return crmRequests.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private final class Api implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "hubspot-api";
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            Request request = event.getRequest();
+            String path = request.getUrl().split("\\?")[0];
+            if (path.equals("/oauth/2026-03/token") && request.getMethod().getName().equals("POST")) {
+                return token(form(request.getBodyAsString()));
+            }
+            if (!path.startsWith("/crm/")) {
+                return error(404, "OBJECT_NOT_FOUND", "No route for " + path);
+            }
+            crmRequests.incrementAndGet();
+            String auth = request.getHeader("Authorization");
+            if (auth == null || !auth.startsWith("Bearer ") || !accessTokens.contains(auth.substring(7))) {
+                return error(401, "INVALID_AUTHENTICATION",
+                        "Authentication credentials not found. This API supports OAuth 2.0 authentication.");
+            }
+            Scripted next = scripted.poll();
+            if (next != null && next.delayMillis() > 0) {
+                return withDelay(route(request, path), next.delayMillis());
+            }
+            if (next != null) {
+                return scriptedFailure(next);
+            }
+            boolean search = path.endsWith("/search");
+            ResponseDefinition limited = rateLimit(search);
+            return limited != null ? limited : route(request, path);
+        }
+    }
+
+    private ResponseDefinition route(Request request, String path) {
+        String[] parts = path.split("/"); // "", crm, objects, 2026-03, type, [id | search]
+        if (parts.length < 5 || !parts[2].equals("objects") || !parts[3].equals("2026-03")) {
+            return error(404, "OBJECT_NOT_FOUND", "Unknown path " + path);
+        }
+        String type = parts[4].equals("deals") ? "0-3" : parts[4];
+        if (!PROPERTIES.containsKey(type)) {
+            return error(400, "VALIDATION_ERROR", "Unable to infer object type from: " + parts[4]);
+        }
+        String method = request.getMethod().getName();
+        JsonNode body;
+        try {
+            body = request.getBodyAsString().isEmpty() ? JSON.createObjectNode() : JSON.readTree(request.getBodyAsString());
+        } catch (RuntimeException e) {
+            return error(400, "VALIDATION_ERROR", "Invalid input JSON on line 1");
+        }
+        if (parts.length == 6 && parts[5].equals("search") && method.equals("POST")) {
+            return search(type, body);
+        }
+        if (parts.length == 5 && method.equals("POST")) {
+            return create(type, body);
+        }
+        if (parts.length == 6 && method.equals("PATCH")) {
+            return update(type, parts[5], body);
+        }
+        if (parts.length == 6 && method.equals("GET")) {
+            Stored found = objects.get(type + ":" + parts[5]);
+            return found == null ? error(404, "OBJECT_NOT_FOUND", "resource not found") : json(200, view(found, null));
+        }
+        return error(405, "VALIDATION_ERROR", "Method not allowed");
+    }
+
+    private ResponseDefinition create(String type, JsonNode body) {
+        if (!body.has("properties") || !body.get("properties").isObject() || !body.has("associations")
+                || !body.get("associations").isArray()) {
+            return validation("Invalid input JSON: 'properties' and 'associations' are required", "REQUIRED_FIELD", "properties");
+        }
+        Map<String, String> properties = strings(body.get("properties"));
+        ResponseDefinition invalid = checkProperties(type, properties, null);
+        if (invalid != null) {
+            return invalid;
+        }
+        if (!type.equals("contacts") && !properties.containsKey("hs_timestamp") && !type.equals("0-3")) {
+            return validation("Property values were not valid: hs_timestamp is required", "REQUIRED_FIELD", "hs_timestamp");
+        }
+        if (type.equals("0-3") && (!properties.containsKey("dealname") || !properties.containsKey("dealstage"))) {
+            return validation("Property values were not valid: dealname and dealstage are required", "REQUIRED_FIELD", "dealname");
+        }
+        List<Association> associations = new ArrayList<>();
+        for (JsonNode a : body.get("associations")) {
+            String toId = a.path("to").path("id").asString("");
+            if (objects.get("contacts:" + toId) == null) {
+                return error(400, "VALIDATION_ERROR", "One or more associations are invalid: no contact " + toId);
+            }
+            for (JsonNode t : a.path("types")) {
+                int typeId = t.path("associationTypeId").asInt(-1);
+                String category = t.path("associationCategory").asString("");
+                if (!"HUBSPOT_DEFINED".equals(category) || !Integer.valueOf(typeId).equals(ASSOCIATION_TO_CONTACT.get(type))) {
+                    return error(400, "VALIDATION_ERROR", "association type id " + typeId + " is not valid from " + type + " to contacts");
+                }
+                associations.add(new Association(toId, category, typeId));
+            }
+        }
+        return json(201, view(store(type, properties, associations, Instant.now()), null));
+    }
+
+    private ResponseDefinition update(String type, String id, JsonNode body) {
+        Stored found = objects.get(type + ":" + id);
+        if (found == null) {
+            return error(404, "OBJECT_NOT_FOUND", "resource not found");
+        }
+        if (!body.has("properties") || !body.get("properties").isObject()) {
+            return validation("Invalid input JSON: 'properties' is required", "REQUIRED_FIELD", "properties");
+        }
+        Map<String, String> properties = strings(body.get("properties"));
+        ResponseDefinition invalid = checkProperties(type, properties, found);
+        if (invalid != null) {
+            return invalid;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(found.properties());
+        merged.putAll(properties);
+        Stored updated = new Stored(type, id, merged, found.associations(), found.createdAt());
+        objects.put(type + ":" + id, updated);
+        return json(200, view(updated, null));
+    }
+
+    private ResponseDefinition checkProperties(String type, Map<String, String> properties, Stored existing) {
+        for (var property : properties.entrySet()) {
+            if (!PROPERTIES.get(type).contains(property.getKey())) {
+                return validation("Property \"" + property.getKey() + "\" does not exist", "PROPERTY_DOESNT_EXIST", property.getKey());
+            }
+            Set<String> allowed = ENUMS.get(property.getKey());
+            if (allowed != null && !allowed.contains(property.getValue())) {
+                return validation(property.getValue() + " was not one of the allowed options", "INVALID_OPTION", property.getKey());
+            }
+        }
+        if (properties.containsKey("hs_timestamp") && !validTimestamp(properties.get("hs_timestamp"))) {
+            return validation("hs_timestamp was not a valid date", "INVALID_DATE", "hs_timestamp");
+        }
+        if (type.equals("notes") && properties.getOrDefault("hs_note_body", "").length() > 65_536) {
+            return validation("hs_note_body is longer than 65536 characters", "INVALID_STRING", "hs_note_body");
+        }
+        if (type.equals("0-3") && properties.containsKey("dealstage")) {
+            Set<String> stages = pipelines.get(properties.getOrDefault("pipeline", "default"));
+            if (stages == null || !stages.contains(properties.get("dealstage"))) {
+                return validation("dealstage is not a stage of the pipeline", "INVALID_OPTION", "dealstage");
+            }
+        }
+        if (existing != null && properties.containsKey("lifecyclestage")) {
+            int from = LIFECYCLE.indexOf(existing.properties().getOrDefault("lifecyclestage", "subscriber"));
+            if (LIFECYCLE.indexOf(properties.get("lifecyclestage")) < from) {
+                return validation("lifecyclestage cannot be set backward", "INVALID_OPTION", "lifecyclestage");
+            }
+        }
+        return null;
+    }
+
+    private ResponseDefinition search(String type, JsonNode body) {
+        JsonNode groups = body.path("filterGroups");
+        int limit = body.path("limit").asInt(10);
+        if (groups.size() > 5) {
+            return error(400, "VALIDATION_ERROR", "Search only supports up to 5 filterGroups");
+        }
+        if (limit > 200) {
+            return error(400, "VALIDATION_ERROR", "limit must be at most 200");
+        }
+        Instant visibleBefore = Instant.now().minus(searchIndexLag);
+        List<Stored> matches = objects.values().stream()
+                .filter(o -> o.type().equals(type) && !o.createdAt().isAfter(visibleBefore))
+                .filter(o -> groups.isEmpty() || anyGroupMatches(o, groups))
+                .sorted(Comparator.comparing(Stored::createdAt).thenComparing(Stored::id))
+                .toList();
+        List<String> wanted = new ArrayList<>();
+        body.path("properties").forEach(p -> wanted.add(p.asString()));
+        List<Map<String, Object>> results = matches.stream().limit(limit).map(o -> view(o, wanted)).toList();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("total", matches.size());
+        page.put("results", results);
+        if (matches.size() > limit) {
+            page.put("paging", Map.of("next", Map.of("after", String.valueOf(limit))));
+        }
+        return json(200, page);
+    }
+
+    private boolean anyGroupMatches(Stored o, JsonNode groups) {
+        for (JsonNode group : groups) {
+            if (group.path("filters").size() > 6) {
+                return false;
+            }
+            boolean all = true;
+            for (JsonNode filter : group.path("filters")) {
+                String value = searchable(o, filter.path("propertyName").asString(""));
+                String operator = filter.path("operator").asString("");
+                all &= operator.equals("EQ") && value != null && value.equalsIgnoreCase(filter.path("value").asString(""));
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** HubSpot keeps digits-only copies of phone numbers, without the country code, for search. */
+    private static String searchable(Stored o, String property) {
+        return switch (property) {
+            case "hs_searchable_calculated_phone_number" -> digitsWithoutCountry(o.properties().get("phone"));
+            case "hs_searchable_calculated_mobile_number" -> digitsWithoutCountry(o.properties().get("mobilephone"));
+            case "hs_object_id" -> o.id();
+            default -> o.properties().get(property);
+        };
+    }
+
+    private static String digitsWithoutCountry(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String digits = raw.replaceAll("\\D", "");
+        return digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
+    }
+
+    private ResponseDefinition token(Map<String, String> form) {
+        if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+            return oauthError("BAD_CLIENT_ID", "missing or unknown client id or secret");
+        }
+        String grant = form.getOrDefault("grant_type", "");
+        if (grant.equals("authorization_code")) {
+            String redirect = codes.remove(form.getOrDefault("code", ""));
+            if (redirect == null || !redirect.equals(form.get("redirect_uri"))) {
+                return oauthError("BAD_AUTH_CODE", "missing or unknown auth code");
+            }
+        } else if (grant.equals("refresh_token")) {
+            if (!refreshTokens.contains(form.getOrDefault("refresh_token", ""))) {
+                return oauthError("BAD_REFRESH_TOKEN", "missing or unknown refresh token");
+            }
+        } else {
+            return oauthError("BAD_GRANT_TYPE", "unsupported grant_type");
+        }
+        String access = issueAccessToken();
+        String refresh = grant.equals("refresh_token") ? form.get("refresh_token") : "refresh-" + UUID.randomUUID();
+        refreshTokens.add(refresh);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("access_token", access);
+        answer.put("refresh_token", refresh);
+        answer.put("expires_in", accessTokenSeconds);
+        answer.put("token_type", "bearer");
+        answer.put("token_use", "access_token");
+        answer.put("hub_id", HUB_ID);
+        answer.put("user_id", 77);
+        answer.put("scopes", List.of("oauth", "crm.objects.contacts.read", "crm.objects.contacts.write"));
+        return json(200, answer);
+    }
+
+    private synchronized ResponseDefinition rateLimit(boolean search) {
+        long now = System.nanoTime();
+        trim(recent, now, 10_000_000_000L);
+        trim(recentSearches, now, 1_000_000_000L);
+        if (recent.size() >= requestsPer10s) {
+            return tooMany("TEN_SECONDLY_ROLLING", 10_000, requestsPer10s);
+        }
+        if (search && recentSearches.size() >= searchesPerSecond) {
+            return tooMany("SECONDLY", 1_000, searchesPerSecond);
+        }
+        recent.addLast(now);
+        if (search) {
+            recentSearches.addLast(now);
+        }
+        return null;
+    }
+
+    private static void trim(Deque<Long> window, long now, long length) {
+        while (!window.isEmpty() && now - window.peekFirst() >= length) {
+            window.pollFirst();
+        }
+    }
+
+    private ResponseDefinition tooMany(String policy, int intervalMillis, int max) {
+        tooManyRequests.incrementAndGet();
+        tooManyByPolicy.computeIfAbsent(policy, p -> new AtomicInteger()).incrementAndGet();
+        return aResponse().withStatus(429).withHeader("Content-Type", "application/json;charset=utf-8")
+                .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", String.valueOf(intervalMillis))
+                .withHeader("X-HubSpot-RateLimit-Max", String.valueOf(max))
+                .withHeader("X-HubSpot-RateLimit-Remaining", "0")
+                .withBody(write(Map.of("status", "error", "message", "You have reached your " + policy.toLowerCase() + " limit.",
+                        "errorType", "RATE_LIMIT", "correlationId", UUID.randomUUID().toString(), "policyName", policy,
+                        "requestId", UUID.randomUUID().toString())))
+                .build();
+    }
+
+    private ResponseDefinition scriptedFailure(Scripted next) {
+        if (next.validation()) {
+            return validation("Property values were not valid: phone is not a valid phone number", "INVALID_PHONE_NUMBER", "phone");
+        }
+        if (next.status() == 429) {
+            tooManyRequests.incrementAndGet();
+            var response = aResponse().withStatus(429).withHeader("Content-Type", "application/json;charset=utf-8")
+                    .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")
+                    .withHeader("X-HubSpot-RateLimit-Max", "100").withHeader("X-HubSpot-RateLimit-Remaining", "0")
+                    .withBody(write(Map.of("status", "error", "message", "You have reached your ten_secondly_rolling limit.",
+                            "errorType", "RATE_LIMIT", "correlationId", UUID.randomUUID().toString(),
+                            "policyName", "TEN_SECONDLY_ROLLING")));
+            if (next.retryAfter() != null) {
+                response.withHeader("Retry-After", String.valueOf(next.retryAfter()));
+            }
+            return response.build();
+        }
+        return error(next.status(), next.status() >= 500 ? "INTERNAL_ERROR" : "VALIDATION_ERROR", "scripted failure");
+    }
+
+    private Stored store(String type, Map<String, String> properties, List<Association> associations, Instant at) {
+        String id = String.valueOf(ids.incrementAndGet());
+        Map<String, String> all = new LinkedHashMap<>(properties);
+        all.put("hs_object_id", id);
+        all.putIfAbsent("createdate", at.toString());
+        Stored stored = new Stored(type, id, all, List.copyOf(associations), at);
+        objects.put(type + ":" + id, stored);
+        return stored;
+    }
+
+    private static Map<String, Object> view(Stored o, List<String> wanted) {
+        Map<String, String> properties = new HashMap<>();
+        o.properties().forEach((k, v) -> {
+            if (wanted == null || wanted.contains(k) || k.equals("hs_object_id")) {
+                properties.put(k, v);
+            }
+        });
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", o.id());
+        view.put("properties", properties);
+        view.put("createdAt", o.createdAt().toString());
+        view.put("updatedAt", Instant.now().toString());
+        view.put("archived", false);
+        return view;
+    }
+
+    private static boolean validTimestamp(String value) {
+        try {
+            Instant.parse(value);
+            return true;
+        } catch (RuntimeException notIso) {
+            return value.matches("\\d{10,13}");
+        }
+    }
+
+    private static PhoneNumber parse(String raw) {
+        try {
+            return raw == null ? null : PhoneNumber.parse(raw, "US");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> out = new LinkedHashMap<>();
+        object.properties().forEach(e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString()));
+        return out;
+    }
+
+    private static ResponseDefinition validation(String message, String code, String property) {
+        return json(400, Map.of("status", "error", "message", message, "correlationId", UUID.randomUUID().toString(),
+                "category", "VALIDATION_ERROR",
+                "errors", List.of(Map.of("message", message, "code", code, "in", property))));
+    }
+
+    private static ResponseDefinition error(int status, String category, String message) {
+        return json(status, Map.of("status", "error", "message", message, "correlationId", UUID.randomUUID().toString(),
+                "category", category));
+    }
+
+    private static ResponseDefinition oauthError(String status, String message) {
+        return json(400, Map.of("status", status, "message", message, "correlationId", UUID.randomUUID().toString()));
+    }
+
+    private static ResponseDefinition withDelay(ResponseDefinition response, long millis) {
+        return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(response).withFixedDelay((int) millis).build();
+    }
+
+    private static ResponseDefinition json(int status, Object body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=utf-8")
+                .withBody(write(body)).build();
+    }
+
+    private static String write(Object body) {
+        return JSON.writeValueAsString(body);
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (body == null || body.isEmpty()) {
+            return out;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

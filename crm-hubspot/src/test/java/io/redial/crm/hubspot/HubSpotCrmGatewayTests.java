@@ -1,0 +1,216 @@
+package io.redial.crm.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.redial.crm.CallLog;
+import io.redial.crm.CrmConnection;
+import io.redial.crm.CrmGateway;
+import io.redial.crm.CrmLead;
+import io.redial.crm.CrmRecordRef;
+import io.redial.crm.CrmThrottle;
+import io.redial.crm.CrmUnavailable;
+import io.redial.crm.FollowUpTask;
+import io.redial.crm.JobRequest;
+import io.redial.crm.Transcript;
+import io.redial.leads.LeadDetails;
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** What the HubSpot adapter writes, checked in the fake's records. */
+class HubSpotCrmGatewayTests {
+
+    static final FakeHubSpot hubspot = new FakeHubSpot();
+    static final HubSpotCrmProvider provider = new HubSpotCrmProvider(
+            new HubSpotProperties(FakeHubSpot.CLIENT_ID, FakeHubSpot.CLIENT_SECRET, hubspot.baseUrl(), hubspot.baseUrl(),
+                    Duration.ofSeconds(2), Duration.ofSeconds(2)), Clock.systemUTC());
+    static final String token = hubspot.issueAccessToken();
+    static final AtomicInteger numbers = new AtomicInteger(2000);
+    static final URI LINK = URI.create("https://redial.example.com/leads/31");
+
+    static {
+        hubspot.limitRequests(100_000, 100_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        hubspot.close();
+    }
+
+    @Test
+    void findsAContactWhoseNumberWasTypedInNationalFormat() {
+        PhoneNumber phone = freshPhone();
+        String existing = hubspot.seedContact(Map.of("firstname", "Old", "lastname", "Customer",
+                "phone", "(512) 555-" + phone.e164().substring(8), "lifecyclestage", "customer"));
+
+        CrmRecordRef ref = gateway(Map.of()).upsertLead(lead(phone, "Dana Ortiz"), null);
+
+        assertThat(ref.id()).isEqualTo(existing);
+        assertThat(hubspot.contactsWithPhone(phone)).singleElement()
+                .satisfies(c -> assertThat(c.properties()).containsEntry("lifecyclestage", "customer")
+                        .containsEntry("firstname", "Dana"));
+    }
+
+    @Test
+    void findsAContactByAMobileNumberWithDots() {
+        PhoneNumber phone = freshPhone();
+        String existing = hubspot.seedContact(Map.of("mobilephone", "512." + phone.e164().substring(5, 8) + "." + phone.e164().substring(8)));
+
+        assertThat(gateway(Map.of()).findCustomer(phone)).contains(new CrmRecordRef("contact", existing));
+    }
+
+    @Test
+    void createsANewContactWithTheNumberInE164AsANewLead() {
+        PhoneNumber phone = freshPhone();
+
+        gateway(Map.of()).upsertLead(lead(phone, "Dana Maria Ortiz"), null);
+
+        assertThat(hubspot.contactsWithPhone(phone)).singleElement().satisfies(c -> assertThat(c.properties())
+                .containsEntry("phone", phone.e164()).containsEntry("firstname", "Dana").containsEntry("lastname", "Maria Ortiz")
+                .containsEntry("lifecyclestage", "lead").containsEntry("hs_lead_status", "NEW"));
+    }
+
+    @Test
+    void aKnownContactIsUpdatedWithoutSearchingSoTheIndexDelayCannotDuplicateIt() {
+        PhoneNumber phone = freshPhone();
+        CrmRecordRef created = gateway(Map.of()).upsertLead(lead(phone, null), null);
+        hubspot.searchIndexLag(Duration.ofMinutes(1));
+        try {
+            CrmRecordRef again = gateway(Map.of()).upsertLead(lead(phone, "Dana Ortiz"), created);
+
+            assertThat(again).isEqualTo(created);
+            assertThat(hubspot.contactsWithPhone(phone)).hasSize(1);
+        } finally {
+            hubspot.searchIndexLag(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void logsTheMissedCallAsAnInboundCallAssociatedWithTheContact() {
+        PhoneNumber phone = freshPhone();
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead(phone, null), null);
+
+        CrmRecordRef call = gateway(Map.of()).logCall(contact, new CallLog(9, phone, new PhoneNumber("+15125550100"),
+                Instant.parse("2026-11-25T15:04:05Z"), "Call (missed); Redial texted the caller back.", LINK));
+
+        var stored = hubspot.associatedWith(contact.id()).getFirst();
+        assertThat(call).isEqualTo(new CrmRecordRef("call", stored.id()));
+        assertThat(stored.type()).isEqualTo("calls");
+        assertThat(stored.associations()).singleElement().extracting(FakeHubSpot.Association::typeId).isEqualTo(194);
+        assertThat(stored.properties()).containsEntry("hs_call_direction", "INBOUND")
+                .containsEntry("hs_call_from_number", phone.e164()).containsEntry("hs_timestamp", "2026-11-25T15:04:05Z");
+        assertThat(stored.properties().get("hs_call_body")).contains("Lead in Redial: " + LINK).contains("Source: Redial");
+    }
+
+    @Test
+    void theTranscriptIsANoteWithEveryText() {
+        PhoneNumber phone = freshPhone();
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead(phone, null), null);
+        Instant at = Instant.parse("2026-11-25T15:04:05Z");
+
+        gateway(Map.of()).attachTranscript(contact, new Transcript(5, List.of(
+                new Transcript.Line(at, "receptionist", "What's going on?"),
+                new Transcript.Line(at.plusSeconds(30), "caller", "No heat <again> & it's 40°F")), LINK));
+
+        var note = hubspot.associatedWith(contact.id()).getFirst();
+        assertThat(note.type()).isEqualTo("notes");
+        assertThat(note.associations().getFirst().typeId()).isEqualTo(202);
+        assertThat(note.properties().get("hs_note_body")).contains("caller: No heat &lt;again&gt; &amp; it's 40°F")
+                .contains("<br>");
+        assertThat(note.properties()).containsEntry("hs_timestamp", "2026-11-25T15:04:35Z");
+    }
+
+    @Test
+    void aBookedJobIsADealInTheTenantsPipelineAndStage() {
+        hubspot.addPipeline("service", java.util.Set.of("booked", "done"));
+        PhoneNumber phone = freshPhone();
+        CrmGateway gateway = gateway(Map.of("deal_pipeline", "service", "deal_stage", "booked"));
+        CrmRecordRef contact = gateway.upsertLead(lead(phone, null), null);
+
+        CrmRecordRef deal = gateway.bookJob(contact, job());
+
+        var stored = hubspot.associatedWith(contact.id()).getFirst();
+        assertThat(deal.type()).isEqualTo("deal");
+        assertThat(stored.type()).isEqualTo("0-3");
+        assertThat(stored.associations().getFirst().typeId()).isEqualTo(3);
+        assertThat(stored.properties()).containsEntry("pipeline", "service").containsEntry("dealstage", "booked")
+                .containsEntry("dealname", "Furnace repair");
+        assertThat(stored.properties().get("description")).contains("2026-12-01T15:00:00Z").contains(LINK.toString());
+    }
+
+    @Test
+    void aTenantThatPrefersTasksGetsABookedJobAsATask() {
+        PhoneNumber phone = freshPhone();
+        CrmGateway gateway = gateway(Map.of("job_target", "task"));
+        CrmRecordRef contact = gateway.upsertLead(lead(phone, null), null);
+
+        gateway.bookJob(contact, job());
+
+        assertThat(hubspot.associatedWith(contact.id())).singleElement().satisfies(t -> {
+            assertThat(t.type()).isEqualTo("tasks");
+            assertThat(t.properties()).containsEntry("hs_task_subject", "Booked: Furnace repair")
+                    .containsEntry("hs_timestamp", "2026-12-01T15:00:00Z").containsEntry("hs_task_priority", "MEDIUM");
+        });
+    }
+
+    @Test
+    void anEmergencyIsAHighPriorityCallTask() {
+        PhoneNumber phone = freshPhone();
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead(phone, null), null);
+
+        gateway(Map.of()).createTask(contact, new FollowUpTask(31, "EMERGENCY: call now", "Caller smells gas",
+                FollowUpTask.Priority.HIGH, Instant.parse("2026-11-25T15:05:00Z"), LINK));
+
+        assertThat(hubspot.associatedWith(contact.id())).singleElement().satisfies(t -> {
+            assertThat(t.associations().getFirst().typeId()).isEqualTo(204);
+            assertThat(t.properties()).containsEntry("hs_task_priority", "HIGH").containsEntry("hs_task_type", "CALL")
+                    .containsEntry("hs_task_status", "NOT_STARTED");
+        });
+    }
+
+    @Test
+    void aContactDeletedInHubSpotIsFoundAgainOrRecreated() {
+        PhoneNumber phone = freshPhone();
+
+        CrmRecordRef ref = gateway(Map.of()).upsertLead(lead(phone, "Dana"), new CrmRecordRef("contact", "999999"));
+
+        assertThat(ref.id()).isNotEqualTo("999999");
+        assertThat(hubspot.contactsWithPhone(phone)).hasSize(1);
+    }
+
+    @Test
+    void aRateLimitWithoutRetryAfterWaitsOutHubSpotsRollingWindow() {
+        hubspot.nextRequestFails(429, null);
+
+        assertThatThrownBy(() -> gateway(Map.of()).findCustomer(freshPhone()))
+                .isInstanceOfSatisfying(CrmUnavailable.class,
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(10)));
+    }
+
+    private static CrmGateway gateway(Map<String, String> settings) {
+        return provider.connect(new CrmConnection(1, new TenantId("gateway-tests"), HubSpotCrmProvider.ID, "4242", token,
+                settings, CrmThrottle.NONE));
+    }
+
+    private static JobRequest job() {
+        return new JobRequest(31, Instant.parse("2026-12-01T15:00:00Z"), Instant.parse("2026-12-01T17:00:00Z"),
+                "Furnace repair", "12 Elm St", LINK);
+    }
+
+    private static CrmLead lead(PhoneNumber phone, String name) {
+        return new CrmLead(31, phone, new LeadDetails(name, null, null, "no heat", "hvac", null), "Redial (missed call text-back)", LINK);
+    }
+
+    private static PhoneNumber freshPhone() {
+        return new PhoneNumber("+1512555" + numbers.incrementAndGet());
+    }
+}
