@@ -20,6 +20,11 @@ public interface CrmGateway {
 
     Optional<CrmRecordRef> findCustomer(PhoneNumber phone);
 
+    /** The caller as an existing customer, with their name when the CRM has it (to greet them by name). */
+    default Optional<CrmCustomer> lookUpCustomer(PhoneNumber phone) {
+        return findCustomer(phone).map(ref -> new CrmCustomer(ref, null, null));
+    }
+
     CrmRecordRef logCall(CrmRecordRef contact, CallLog call);
 
     CrmRecordRef attachTranscript(CrmRecordRef contact, Transcript transcript);

@@ -4,6 +4,7 @@ import io.redial.crm.CallLog;
 import io.redial.crm.CrmConnection;
 import io.redial.crm.CrmGateway;
 import io.redial.crm.CrmLead;
+import io.redial.crm.CrmCustomer;
 import io.redial.crm.CrmRecordRef;
 import io.redial.crm.FollowUpTask;
 import io.redial.crm.JobRequest;
@@ -79,6 +80,18 @@ final class HubSpotCrmGateway implements CrmGateway {
                 .findFirst()
                 .or(() -> results.stream().findFirst())
                 .map(c -> contact(c.id()));
+    }
+
+    @Override
+    public Optional<CrmCustomer> lookUpCustomer(PhoneNumber phone) {
+        return findCustomer(phone).flatMap(ref -> client.search(CONTACTS, HubSpotMapper.contactsWithPhone(phone)).results()
+                .stream().filter(c -> c.id().equals(ref.id())).findFirst()
+                .map(c -> {
+                    String first = c.properties().get("firstname");
+                    String last = c.properties().get("lastname");
+                    String full = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
+                    return new CrmCustomer(ref, first == null || first.isBlank() ? null : first, full.isEmpty() ? null : full);
+                }));
     }
 
     @Override

@@ -42,7 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * call, the transcript note and the deal. Lead capture and the conversation are driven through core's
  * repositories here, as the receptionist will drive them.
  */
-@SpringBootTest(classes = CoreTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A generous look-up budget: the first CRM call of a cold JVM on a busy machine is slow; budgets are tested in core.
+@SpringBootTest(classes = CoreTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "redial.textback.lookup-budget=PT10S")
 class HubSpotSyncIntegrationTests {
 
     static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
@@ -80,6 +82,36 @@ class HubSpotSyncIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
     @Autowired ApplicationEventPublisher events;
+
+    @Test
+    void anExistingHubSpotCustomerIsGreetedByNameInTheTextBack() {
+        provisioner.apply(ProvisioningFile.parse("""
+                tenants:
+                  - id: hubspot-roofing
+                    name: HubSpot Roofing
+                    timezone: America/Chicago
+                    lines:
+                      - number: "+15125550801"
+                        pattern: dial
+                        ring: ["+15125550899"]
+                """));
+        connections.connect(new TenantId("hubspot-roofing"), HubSpotCrmProvider.ID,
+                new CrmTokens(hubspot.issueAccessToken(), "unused-refresh", Instant.now().plusSeconds(1800), "4242"));
+        hubspot.seedContact(Map.of("firstname", "Dolores", "lastname", "Park", "phone", "+15125550166"));
+
+        var webhook = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TWILIO_TOKEN)
+                .postSigned("/twilio/voice/dial-status", Map.of("CallSid", "CA00000000000000000000000000000778",
+                        "AccountSid", ACCOUNT, "From", "+15125550166", "To", "+15125550801", "CallStatus", "completed",
+                        "DialCallStatus", "no-answer", "Direction", "inbound"));
+
+        assertThat(webhook.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> twilio.sent().stream().anyMatch(m -> m.to().equals("+15125550166")));
+        assertThat(twilio.sent().stream().filter(m -> m.to().equals("+15125550166")).findFirst().orElseThrow().body())
+                .startsWith("Hi Dolores,");
+        assertThat(jdbc.sql("""
+                SELECT l.existing_customer FROM leads l JOIN calls c ON c.lead_id = l.id WHERE c.call_sid = ?""")
+                .param("CA00000000000000000000000000000778").query(Boolean.class).single()).isTrue();
+    }
 
     @Test
     void aMissedCallBookedOverTextLandsInHubSpotOnceWithCallNoteAndDeal() {
