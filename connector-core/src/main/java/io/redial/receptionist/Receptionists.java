@@ -44,11 +44,22 @@ public class Receptionists {
                 log.warn("conversation {}: {} proposal refused ({}), answering offline", turn.conversationId(), model.name(), refusal);
             } catch (RuntimeException e) {
                 modelMicros += (System.nanoTime() - t0) / 1000;
-                refusal = e.getClass().getSimpleName();
+                refusal = describe(e);
                 log.warn("conversation {}: {} failed ({}), answering offline", turn.conversationId(), model.name(), refusal);
             }
         }
         return new Answer(offline.reply(turn), offline.name(), modelMicros, refusal);
+    }
+
+    /** The failure's kind and first line, never a message body. */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        return e.getMessage() + " <- " + root.getClass().getSimpleName() + ": "
+                + (message.length() > 160 ? message.substring(0, 160) : message);
     }
 
     static Optional<String> refuse(ReceptionistReply reply, TurnContext turn) {
