@@ -22,7 +22,7 @@ final class CallerWords {
     private static final Pattern EXISTING = words("existing customer|already a customer|you guys came|you came out|your tech|"
             + "last time|last year|last month|last week|same tech|soy cliente|ya soy cliente|vinieron");
     private static final Pattern NAME = Pattern.compile(
-            "(?i:my name is|my name's|name is|this is|i am|i'm|im|me llamo|mi nombre es|soy)\\s+"
+            "(?i:my name is|my name's|name is|this is|it's|it is|i am|i'm|im|me llamo|mi nombre es|soy)\\s+"
                     + "([A-ZÁÉÍÓÚÑ][\\p{L}'-]+(?:\\s+[A-ZÁÉÍÓÚÑ][\\p{L}'-]+)?)");
     private static final Pattern ADDRESS = Pattern.compile(
             "(?i)\\b\\d{1,6}\\s+[\\p{L}0-9 .'-]{2,60}?\\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|"
@@ -66,7 +66,8 @@ final class CallerWords {
         Matcher m = NAME.matcher(raw);
         while (m.find()) {
             String candidate = m.group(1).trim();
-            if (!List.of("having", "calling", "texting", "not", "looking", "a", "the", "urgent", "an", "so", "just", "still").contains(candidate.toLowerCase())) {
+            boolean shouting = candidate.length() > 1 && candidate.equals(candidate.toUpperCase());
+            if (!shouting && !List.of("having", "calling", "texting", "not", "looking", "a", "the", "urgent", "an", "so", "just", "still").contains(candidate.toLowerCase())) {
                 return Optional.of(candidate);
             }
         }

@@ -50,6 +50,6 @@ public final class Triage {
     }
 
     private static Pattern words(String alternatives) {
-        return Pattern.compile("(?<![a-z0-9ñ])(" + alternatives.replace("/", "\\/") + ")(?![a-z])");
+        return Pattern.compile("(?<![a-z0-9ñ])(" + alternatives.replace("/", "\\/") + ")(?:s|es)?(?![a-z])");
     }
 }

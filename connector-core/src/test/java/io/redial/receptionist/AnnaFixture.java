@@ -81,16 +81,23 @@ public class AnnaFixture {
     /** The caller texts {@code body}: message row plus event, in one transaction. @return the message id */
     public long texts(Conversation c, String body) {
         return tx.execute(s -> {
+            long id = storeText(c, body);
+            events.publishEvent(new InboundTextReceived(c.tenant(), c.id(), c.callerId(), id, c.caller(), c.line(), body,
+                    Instant.now()));
+            return id;
+        });
+    }
+
+    /** Only the inbound message row, for harnesses that run the turn themselves. @return the message id */
+    public long storeText(Conversation c, String body) {
+        return tx.execute(s -> {
             var keys = new GeneratedKeyHolder();
             jdbc.sql("""
                     INSERT INTO messages (tenant_id, conversation_id, direction, purpose, from_number, to_number, body,
                                           send_state, created_at, updated_at)
                     VALUES (?, ?, 'in', 'inbound', ?, ?, ?, 'RECEIVED', ?, ?)""")
                     .params(c.tenant().value(), c.id(), c.caller().e164(), c.line().e164(), body, now(), now()).update(keys);
-            long id = keys.getKey().longValue();
-            events.publishEvent(new InboundTextReceived(c.tenant(), c.id(), c.callerId(), id, c.caller(), c.line(), body,
-                    Instant.now()));
-            return id;
+            return keys.getKey().longValue();
         });
     }
 
