@@ -35,7 +35,7 @@ public final class Guardrails {
                 return Optional.of("unapproved price " + amount);
             }
         }
-        if (PROMISE.matcher(text).find()) {
+        if (PROMISE.matcher(Language.plain(text)).find()) {
             return Optional.of("claims a booking or dispatch");
         }
         String offeredLabels = String.join(" ", offered.stream().map(s -> s.label(language).toLowerCase()).toList());

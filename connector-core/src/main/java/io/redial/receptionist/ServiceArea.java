@@ -30,12 +30,14 @@ public record ServiceArea(List<String> entries) {
         return false;
     }
 
-    /** The last five-digit ZIP in an address, if any. */
+    /** The last five-digit ZIP in an address, if any; a leading house number ("10500 Research Blvd") is not one. */
     public static Optional<String> zipIn(String address) {
         Matcher m = ZIP.matcher(address);
         String found = null;
         while (m.find()) {
-            found = m.group(1);
+            if (!address.substring(0, m.start()).isBlank()) {
+                found = m.group(1);
+            }
         }
         return Optional.ofNullable(found);
     }

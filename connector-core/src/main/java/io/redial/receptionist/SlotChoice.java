@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
 final class SlotChoice {
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d$])([1-9])(?![\\d:])");
+    // Ordinals before cardinals: "the second one" names the second slot, not the first.
     private static final List<List<String>> ORDINALS = List.of(
-            List.of("first", "1st", "one", "primero", "primera", "uno"),
-            List.of("second", "2nd", "two", "segundo", "segunda", "dos"),
-            List.of("third", "3rd", "three", "tercero", "tercera", "tres"));
+            List.of("first", "1st", "primero", "primera"),
+            List.of("second", "2nd", "segundo", "segunda"),
+            List.of("third", "3rd", "tercero", "tercera"),
+            List.of("one", "uno"), List.of("two", "dos"), List.of("three", "tres"));
     private static final Pattern YES = Pattern.compile("^(yes|yeah|yep|ok|okay|sure|sounds good|that works|si|claro|perfecto)\\b");
 
     private SlotChoice() {
@@ -30,10 +32,11 @@ final class SlotChoice {
             int i = Integer.parseInt(n.group(1)) - 1;
             return i < offered.size() ? Optional.of(offered.get(i)) : Optional.empty();
         }
-        for (int i = 0; i < Math.min(ORDINALS.size(), offered.size()); i++) {
+        for (int i = 0; i < ORDINALS.size(); i++) {
+            int index = i % 3;
             for (String word : ORDINALS.get(i)) {
-                if (TriageRule.startsWord(plain, word)) {
-                    return Optional.of(offered.get(i));
+                if (index < offered.size() && TriageRule.startsWord(plain, word)) {
+                    return Optional.of(offered.get(index));
                 }
             }
         }
