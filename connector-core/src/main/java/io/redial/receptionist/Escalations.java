@@ -62,7 +62,7 @@ public class Escalations {
 
     /** The newest escalation still paging in which this number was paged. */
     Optional<Escalation> pagingFor(TenantId tenant, PhoneNumber onCall) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  WHERE e.tenant_id = ? AND e.state = 'PAGING' AND EXISTS (SELECT 1 FROM escalation_steps s
                    WHERE s.tenant_id = e.tenant_id AND s.escalation_id = e.id AND s.kind = 'PAGED' AND s.on_call = ?)
                  ORDER BY e.id DESC LIMIT 1 FOR UPDATE""")

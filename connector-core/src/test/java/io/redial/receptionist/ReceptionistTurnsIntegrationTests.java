@@ -23,7 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Caller texts through the durable turn tasks to Anna's replies, pages, bookings and closes, on a real database. */
-@SpringBootTest(classes = CoreTestApplication.class)
+@SpringBootTest(classes = CoreTestApplication.class, properties = "redial.llm.base-url=")
 class ReceptionistTurnsIntegrationTests {
 
     @Autowired AnnaFixture fixture;
