@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,12 +45,11 @@ public class Bookings {
         var fromCrm = external.stream().map(a -> a.slots(profile.tenant(), from, to))
                 .flatMap(java.util.Optional::stream).findFirst();
         List<Slot> candidates = fromCrm.orElseGet(() -> windows.slots(profile, from, to));
-        Map<Instant, Long> perSlot = perSlot(profile.tenant());
-        Map<LocalDate, Long> perDay = perDay(profile.tenant());
+        Taken taken = taken(profile.tenant());
         return candidates.stream()
                 .filter(s -> !s.start().isBefore(from))
-                .filter(s -> perSlot.getOrDefault(s.start(), 0L) < s.capacity())
-                .filter(s -> perDay.getOrDefault(s.localStart().toLocalDate(), 0L) < profile.settings().dailyCapacity())
+                .filter(s -> taken.perSlot().getOrDefault(s.start(), 0L) < s.capacity())
+                .filter(s -> taken.perDay().getOrDefault(s.localStart().toLocalDate(), 0L) < profile.settings().dailyCapacity())
                 .limit(limit).toList();
     }
 
@@ -89,18 +88,23 @@ public class Bookings {
                 .params(tenant.value(), leadId).query(Long.class).single() > 0;
     }
 
-    private Map<Instant, Long> perSlot(TenantId tenant) {
-        return jdbc.sql("SELECT slot_start, COUNT(*) FROM bookings WHERE tenant_id = ? AND slot_start >= ? GROUP BY slot_start")
-                .params(tenant.value(), utc(clock.instant().minus(Duration.ofDays(1))))
-                .query((rs, n) -> Map.entry(rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getLong(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    private record Taken(Map<Instant, Long> perSlot, Map<LocalDate, Long> perDay) {
     }
 
-    private Map<LocalDate, Long> perDay(TenantId tenant) {
-        return jdbc.sql("SELECT local_day, COUNT(*) FROM bookings WHERE tenant_id = ? AND slot_start >= ? GROUP BY local_day")
+    /** Bookings from yesterday on, counted per slot and per day in one read. */
+    private Taken taken(TenantId tenant) {
+        Map<Instant, Long> perSlot = new HashMap<>();
+        Map<LocalDate, Long> perDay = new HashMap<>();
+        jdbc.sql("""
+                SELECT slot_start, local_day, COUNT(*) FROM bookings WHERE tenant_id = ? AND slot_start >= ?
+                GROUP BY slot_start, local_day""")
                 .params(tenant.value(), utc(clock.instant().minus(Duration.ofDays(1))))
-                .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .query(rs -> {
+                    long n = rs.getLong(3);
+                    perSlot.merge(rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), n, Long::sum);
+                    perDay.merge(rs.getObject(2, LocalDate.class), n, Long::sum);
+                });
+        return new Taken(perSlot, perDay);
     }
 
     private Set<Integer> units(String unit, String column, Object value, TenantId tenant) {

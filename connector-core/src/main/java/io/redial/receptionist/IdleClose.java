@@ -36,7 +36,12 @@ public class IdleClose {
         this.clock = clock;
     }
 
-    void schedule(TenantId tenant, long conversationId, Instant due) {
+    /** One pending timer per conversation; it re-arms itself (under a new id) when it finds newer activity. */
+    void arm(TenantId tenant, long conversationId, Instant due) {
+        jobs.runOnceAt(TASK.instance(String.valueOf(conversationId)).data(tenant.value() + ":" + conversationId).build(), due);
+    }
+
+    private void rearm(TenantId tenant, long conversationId, Instant due) {
         jobs.runOnceAt(TASK.instance(conversationId + "@" + due.toEpochMilli()).data(tenant.value() + ":" + conversationId)
                 .build(), due);
     }
@@ -50,7 +55,7 @@ public class IdleClose {
         }
         Instant due = conversation.lastActivityAt().plus(Duration.ofMinutes(profiles.settings(tenant).idleMinutes()));
         if (clock.instant().isBefore(due)) {
-            schedule(tenant, conversationId, due);
+            rearm(tenant, conversationId, due);
             return false;
         }
         leads.openFor(tenant, conversation.callerId())

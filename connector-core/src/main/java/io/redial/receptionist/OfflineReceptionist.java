@@ -45,7 +45,7 @@ public class OfflineReceptionist implements ReceptionistAgent {
         if (CallerWords.declines(plain)) {
             return new ReceptionistReply(Phrases.goodbye(l), learned, Action.CLOSE, null);
         }
-        String prefix = turn.history().isEmpty() && (turn.existingCustomer() || CallerWords.existingCustomer(plain))
+        String prefix = turn.turns() == 0 && (turn.existingCustomer() || CallerWords.existingCustomer(plain))
                 ? Phrases.welcomeBack(l) : "";
         if (CallerWords.asksPrice(plain)) {
             prefix += Phrases.prices(l, turn.profile().prices()) + " ";

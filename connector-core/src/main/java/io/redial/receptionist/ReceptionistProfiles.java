@@ -22,10 +22,16 @@ public class ReceptionistProfiles {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TenantCache<Optional<ReceptionistProfile>> cache = new TenantCache<>(java.time.Duration.ofSeconds(5));
 
     ReceptionistProfiles(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** As {@link #find}, from a short-lived cache: what every turn reads. */
+    public Optional<ReceptionistProfile> cached(TenantId tenant) {
+        return cache.get(tenant, this::find);
     }
 
     public Optional<ReceptionistProfile> find(TenantId tenant) {
@@ -47,6 +53,7 @@ public class ReceptionistProfiles {
     }
 
     public void saveSettings(TenantId tenant, ReceptionistSettings s) {
+        cache.invalidate(tenant);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int updated = jdbc.sql("""
                 UPDATE receptionist_settings SET disclosure = ?, turn_cap = ?, idle_minutes = ?, daily_capacity = ?,

@@ -28,6 +28,10 @@ public class Receptionists {
         this.models = agents.stream().filter(a -> !(a instanceof OfflineReceptionist)).toList();
     }
 
+    public boolean hasModel() {
+        return !models.isEmpty();
+    }
+
     public Answer answer(TurnContext turn) {
         String refusal = null;
         long modelMicros = 0;

@@ -19,10 +19,16 @@ public class TriageRules {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TenantCache<List<TriageRule>> cache = new TenantCache<>(java.time.Duration.ofSeconds(5));
 
     TriageRules(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** As {@link #forTenant}, from a short-lived cache: what every turn reads. */
+    public List<TriageRule> cached(TenantId tenant) {
+        return cache.get(tenant, this::forTenant);
     }
 
     /** The enabled rules, emergencies first, defaults before the tenant's additions of the same urgency. */
@@ -42,6 +48,7 @@ public class TriageRules {
 
     /** Adds or replaces the tenant's rule with this code (a default's code overrides the default). */
     public void save(TenantId tenant, TriageRule rule) {
+        cache.invalidate(tenant);
         int updated = jdbc.sql("""
                 UPDATE triage_rules SET trade = ?, match_terms = ?, urgency = ?, routing = ?, safety_en = ?, safety_es = ?,
                        question_en = ?, question_es = ?, enabled = ?, updated_at = ?

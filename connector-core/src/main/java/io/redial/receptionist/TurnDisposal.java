@@ -40,7 +40,9 @@ class TurnDisposal {
         TriageRule rule = ctx.rule();
         LeadDetails details = LeadCheck.validated(answer.reply().extracted(), ctx, rule);
         LeadDetails known = ctx.known().mergedWith(details);
-        leads.updateDetails(ctx.profile().tenant(), turn.lead().id(), details);
+        if (!known.equals(ctx.known())) {
+            leads.updateDetails(ctx.profile().tenant(), turn.lead().id(), details);
+        }
         Action action = disposed(answer.reply().action(), rule, ctx.stage(), known);
         String safety = rule != null && rule.safety(l) != null && !rule.code().equals(turn.state().triageRule())
                 ? rule.safety(l) + " " : "";
@@ -67,7 +69,9 @@ class TurnDisposal {
         states.save(c.tenant(), new ConversationState(c.id(), turn.lead().id(), l, turn.state().turns() + 1,
                 turn.state().disclosed() || disclose, outcome.stage(), outcome.offered(),
                 rule != null ? rule.code() : turn.state().triageRule(), turn.state().handbackNote()));
-        outcomes.idleTimer(turn);
+        if (turn.state().turns() == 0) {
+            outcomes.idleTimer(turn); // armed once; it re-arms itself while the conversation stays active
+        }
     }
 
     /** Our rules over the proposal: emergencies escalate, an out-of-area address closes, nothing books twice. */

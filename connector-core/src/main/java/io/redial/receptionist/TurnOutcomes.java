@@ -86,7 +86,7 @@ class TurnOutcomes {
     }
 
     void idleTimer(PreparedTurn turn) {
-        idle.schedule(turn.profile().tenant(), turn.conversation().id(),
+        idle.arm(turn.profile().tenant(), turn.conversation().id(),
                 clock.instant().plus(Duration.ofMinutes(turn.profile().settings().idleMinutes())));
     }
 

@@ -20,9 +20,11 @@ class TurnPreparation {
     private final ConversationStates states;
     private final TriageRules rules;
     private final Bookings bookings;
+    private final Receptionists receptionists;
 
     TurnPreparation(Conversations conversations, Leads leads, ReceptionistProfiles profiles, ConversationStates states,
-            TriageRules rules, Bookings bookings) {
+            TriageRules rules, Bookings bookings, Receptionists receptionists) {
+        this.receptionists = receptionists;
         this.conversations = conversations;
         this.leads = leads;
         this.profiles = profiles;
@@ -34,19 +36,21 @@ class TurnPreparation {
     /** Empty when Anna must stay quiet: the conversation is closed or a person has it. */
     Optional<PreparedTurn> prepare(TenantId tenant, long conversationId, ConversationStates.PendingTurn pending) {
         Conversation conversation = conversations.find(tenant, conversationId).orElse(null);
-        ReceptionistProfile profile = profiles.find(tenant).orElse(null);
+        ReceptionistProfile profile = profiles.cached(tenant).orElse(null);
         if (conversation == null || profile == null || !conversation.open() || conversation.handledByHuman()) {
             return Optional.empty();
         }
         ConversationState state = states.find(tenant, conversationId);
         Lead lead = lead(tenant, conversation, state);
         Language language = Language.detect(pending.body(), state.language());
-        TriageRule rule = Triage.firstMatch(rules.forTenant(tenant), pending.body()).orElse(null);
+        TriageRule rule = Triage.firstMatch(rules.cached(tenant), pending.body()).orElse(null);
         List<Slot> offered = state.offered().stream().map(s -> Slot.decode(s, profile.zone())).toList();
-        List<Slot> open = state.stage().finished() ? List.of() : bookings.open(profile, 3);
+        // Only a model looks at open slots and the transcript before our code decides; offline turns skip both reads.
+        boolean model = receptionists.hasModel();
+        List<Slot> open = !model || state.stage().finished() ? List.of() : bookings.open(profile, 3);
+        var history = model ? ReceptionistTurns.recent(conversations.transcript(tenant, conversationId)) : List.<io.redial.conversations.TranscriptLine>of();
         var context = new TurnContext(profile, conversationId, language, lead.details(), lead.existingCustomer(),
-                ReceptionistTurns.recent(conversations.transcript(tenant, conversationId)), pending.body(), rule,
-                state.stage(), offered, open, state.handbackNote());
+                history, pending.body(), rule, state.stage(), offered, open, state.handbackNote(), state.turns());
         return Optional.of(new PreparedTurn(pending.messageId(), conversation, profile, state, lead, context));
     }
 

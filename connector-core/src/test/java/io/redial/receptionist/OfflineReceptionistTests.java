@@ -40,7 +40,7 @@ class OfflineReceptionistTests {
         List<Slot> offered = List.of(slot("2026-11-27T14:00:00Z"), slot("2026-11-28T14:00:00Z"), slot("2026-11-29T14:00:00Z"));
 
         ReceptionistReply reply = anna.reply(new TurnContext(profile(), 1, Language.EN, known, false, List.of(), "the second one",
-                null, Stage.OFFERED, offered, offered, null));
+                null, Stage.OFFERED, offered, offered, null, 2));
 
         assertThat(reply.action()).isEqualTo(Action.BOOK);
         assertThat(reply.slotId()).isEqualTo(offered.get(1).id());
@@ -80,13 +80,13 @@ class OfflineReceptionistTests {
     @Test
     void answersInSpanish() {
         ReceptionistReply reply = anna.reply(new TurnContext(profile(), 1, Language.ES, LeadDetails.NONE, false, List.of(),
-                "se tapó el drenaje del baño", null, Stage.OPEN, List.of(), List.of(), null));
+                "se tapó el drenaje del baño", null, Stage.OPEN, List.of(), List.of(), null, 0));
 
         assertThat(reply.text()).isEqualTo("Entendido. ¿Cuál es su nombre?");
     }
 
     private TurnContext turn(String text, Stage stage, LeadDetails known) {
-        return new TurnContext(profile(), 1, Language.EN, known, false, List.of(), text, null, stage, List.of(), List.of(), null);
+        return new TurnContext(profile(), 1, Language.EN, known, false, List.of(), text, null, stage, List.of(), List.of(), null, 0);
     }
 
     static ReceptionistProfile profile() {
