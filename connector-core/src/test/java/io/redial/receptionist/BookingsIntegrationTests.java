@@ -19,13 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Slots come from the tenant's windows and capacity; the database lets exactly one caller take the last one. */
+// Own context: the shared scheduler bean cannot restart after Spring pauses a cached context.
 @SpringBootTest(classes = CoreTestApplication.class, properties = "redial.llm.base-url=")
+@DirtiesContext
 class BookingsIntegrationTests {
 
     @Autowired AnnaFixture fixture;

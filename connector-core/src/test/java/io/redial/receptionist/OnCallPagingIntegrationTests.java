@@ -12,12 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The on-call ladder: page, wait for 1 or YES, page the next rung, record every step on the lead. */
+// Own context: the shared scheduler bean cannot restart after Spring pauses a cached context.
 @SpringBootTest(classes = CoreTestApplication.class, properties = "redial.llm.base-url=")
+@DirtiesContext
 class OnCallPagingIntegrationTests {
 
     static final PhoneNumber FIRST = new PhoneNumber("+15125550911");

@@ -20,10 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Caller texts through the durable turn tasks to Anna's replies, pages, bookings and closes, on a real database. */
+// Own context: the shared scheduler bean cannot restart after Spring pauses a cached context.
 @SpringBootTest(classes = CoreTestApplication.class, properties = "redial.llm.base-url=")
+@DirtiesContext
 class ReceptionistTurnsIntegrationTests {
 
     @Autowired AnnaFixture fixture;
