@@ -1,6 +1,7 @@
 package io.redial.receptionist;
 
 import io.redial.conversations.TranscriptLine;
+import io.redial.leads.LeadDetails;
 import io.redial.shared.TenantId;
 import java.util.List;
 import java.util.Optional;
@@ -62,23 +63,39 @@ public class ReceptionistTurns {
 
     private void run(TenantId tenant, long conversationId, ConversationStates.PendingTurn pending) {
         long t0 = System.nanoTime();
-        Optional<PreparedTurn> prepared = tx.execute(s -> preparation.prepare(tenant, conversationId, pending));
-        if (prepared.isEmpty()) {
-            tx.executeWithoutResult(s -> states.markProcessed(tenant, pending.messageId(), "none", "SKIPPED", 0, 0));
+        if (!receptionists.hasModel()) {
+            // Offline the receptionist is pure computation: read, decide and write in one transaction.
+            tx.executeWithoutResult(s -> preparation.prepare(tenant, conversationId, pending)
+                    .ifPresentOrElse(turn -> dispose(turn, answer(turn), t0), () -> skip(tenant, pending)));
             return;
         }
-        PreparedTurn turn = prepared.get();
-        Receptionists.Answer answer = turn.state().turns() >= turn.profile().settings().turnCap()
-                ? new Receptionists.Answer(new ReceptionistReply(Phrases.turnCap(turn.context().language()),
-                        turn.context().known(), Action.HAND_OFF, null), "cap", 0, null)
-                : receptionists.answer(turn.context());
-        tx.executeWithoutResult(s -> {
-            long ours = (System.nanoTime() - t0) / 1000 - answer.modelMicros();
-            if (states.markProcessed(tenant, pending.messageId(), answer.agent(), answer.reply().action().name(),
-                    ours, answer.modelMicros())) {
-                disposal.apply(turn, answer);
-            }
-        });
+        Optional<PreparedTurn> prepared = tx.execute(s -> preparation.prepare(tenant, conversationId, pending));
+        if (prepared.isEmpty()) {
+            tx.executeWithoutResult(s -> skip(tenant, pending));
+            return;
+        }
+        Receptionists.Answer answer = answer(prepared.get()); // the model is asked outside any transaction
+        tx.executeWithoutResult(s -> dispose(prepared.get(), answer, t0));
+    }
+
+    private Receptionists.Answer answer(PreparedTurn turn) {
+        if (turn.state().turns() >= turn.profile().settings().turnCap()) {
+            return new Receptionists.Answer(new ReceptionistReply(Phrases.turnCap(turn.context().language()),
+                    LeadDetails.NONE, Action.HAND_OFF, null), "cap", 0, null);
+        }
+        return receptionists.answer(turn.context());
+    }
+
+    private void dispose(PreparedTurn turn, Receptionists.Answer answer, long t0) {
+        long ours = (System.nanoTime() - t0) / 1000 - answer.modelMicros();
+        if (states.markProcessed(turn.profile().tenant(), turn.messageId(), answer.agent(), answer.reply().action().name(),
+                ours, answer.modelMicros())) {
+            disposal.apply(turn, answer);
+        }
+    }
+
+    private void skip(TenantId tenant, ConversationStates.PendingTurn pending) {
+        states.markProcessed(tenant, pending.messageId(), "none", "SKIPPED", 0, 0);
     }
 
     /** The transcript a receptionist sees: the newest lines only, to bound prompt and memory size. */

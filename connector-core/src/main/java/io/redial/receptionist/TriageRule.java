@@ -39,6 +39,8 @@ public record TriageRule(String code, String trade, List<List<String>> terms, Ur
     }
 
     static boolean startsWord(String text, String term) {
-        return Pattern.compile("(?<![a-z0-9ñ])" + Pattern.quote(term)).matcher(text).find();
+        return WORD_STARTS.computeIfAbsent(term, t -> Pattern.compile("(?<![a-z0-9ñ])" + Pattern.quote(t))).matcher(text).find();
     }
+
+    private static final java.util.Map<String, Pattern> WORD_STARTS = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import io.redial.testing.CoreTestApplication;
 
 /**
@@ -13,7 +14,9 @@ import io.redial.testing.CoreTestApplication;
  * (the default) it must meet the offline targets; with {@code REDIAL_LLM_BASE_URL} set, the same scripts
  * run against that model, and the guarantees our code gives (escalation, prices) must still hold.
  */
+// Own context: the shared scheduler bean cannot restart after Spring pauses a cached context.
 @SpringBootTest(classes = CoreTestApplication.class)
+@DirtiesContext
 class ReceptionistEvaluationIntegrationTests {
 
     @Autowired ReceptionistEvaluation evaluation;
