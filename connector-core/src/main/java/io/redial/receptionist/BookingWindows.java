@@ -1,0 +1,71 @@
+package io.redial.receptionist;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The tenant's own arrival windows (or, without any, its business hours), laid out as dated slots. */
+@Repository
+public class BookingWindows {
+
+    public record Window(DayOfWeek day, LocalTime starts, LocalTime ends, int capacity) {
+    }
+
+    private final JdbcClient jdbc;
+
+    BookingWindows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces the tenant's windows. */
+    public void replace(io.redial.shared.TenantId tenant, List<Window> windows) {
+        jdbc.sql("DELETE FROM booking_windows WHERE tenant_id = ?").param(tenant.value()).update();
+        for (Window w : windows) {
+            jdbc.sql("INSERT INTO booking_windows (tenant_id, day_of_week, starts_at, ends_at, capacity) VALUES (?, ?, ?, ?, ?)")
+                    .params(tenant.value(), w.day().getValue(), java.sql.Time.valueOf(w.starts()),
+                            java.sql.Time.valueOf(w.ends()), w.capacity()).update();
+        }
+    }
+
+    List<Slot> slots(ReceptionistProfile profile, Instant from, Instant to) {
+        List<Window> windows = windows(profile);
+        Set<LocalDate> holidays = jdbc.sql("SELECT day FROM holidays WHERE tenant_id = ?").param(profile.tenant().value())
+                .query((rs, n) -> rs.getDate(1).toLocalDate()).set();
+        List<Slot> slots = new ArrayList<>();
+        LocalDate last = to.atZone(profile.zone()).toLocalDate();
+        for (LocalDate d = from.atZone(profile.zone()).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+            if (holidays.contains(d)) {
+                continue;
+            }
+            for (Window w : windows) {
+                if (w.day() == d.getDayOfWeek()) {
+                    slots.add(new Slot(d.atTime(w.starts()).atZone(profile.zone()).toInstant(),
+                            d.atTime(w.ends()).atZone(profile.zone()).toInstant(), profile.zone(), w.capacity()));
+                }
+            }
+        }
+        return slots;
+    }
+
+    private List<Window> windows(ReceptionistProfile profile) {
+        List<Window> own = jdbc.sql("""
+                SELECT day_of_week, starts_at, ends_at, capacity FROM booking_windows WHERE tenant_id = ?
+                ORDER BY day_of_week, starts_at""").param(profile.tenant().value())
+                .query((rs, n) -> new Window(DayOfWeek.of(rs.getInt(1)), rs.getTime(2).toLocalTime(),
+                        rs.getTime(3).toLocalTime(), rs.getInt(4))).list();
+        if (!own.isEmpty()) {
+            return own;
+        }
+        return jdbc.sql("""
+                SELECT day_of_week, opens_at, closes_at FROM business_hours WHERE tenant_id = ?
+                ORDER BY day_of_week, opens_at""").param(profile.tenant().value())
+                .query((rs, n) -> new Window(DayOfWeek.of(rs.getInt(1)), rs.getTime(2).toLocalTime(),
+                        rs.getTime(3).toLocalTime(), 1)).list();
+    }
+}

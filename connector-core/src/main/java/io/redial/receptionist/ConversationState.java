@@ -1,0 +1,10 @@
+package io.redial.receptionist;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Anna's memory of one conversation between turns. {@code offered} are slot ids. */
+public record ConversationState(long conversationId, @Nullable Long leadId, Language language, int turns,
+        boolean disclosed, Stage stage, List<String> offered, @Nullable String triageRule,
+        @Nullable String handbackNote) {
+}

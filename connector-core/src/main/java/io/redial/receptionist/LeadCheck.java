@@ -1,0 +1,56 @@
+package io.redial.receptionist;
+
+import io.redial.leads.LeadDetails;
+import io.redial.leads.Urgency;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Validates what a receptionist says it learned; the service area, trade and urgency are decided here. */
+final class LeadCheck {
+
+    private static final Set<String> TRADES = Set.of("hvac", "plumbing", "roofing", "electrical");
+
+    private LeadCheck() {
+    }
+
+    static LeadDetails validated(LeadDetails proposed, TurnContext ctx, @Nullable TriageRule rule) {
+        String address = clean(proposed.serviceAddress(), 300);
+        String known = address != null ? address : ctx.known().serviceAddress();
+        Boolean inArea = known == null ? null
+                : ServiceArea.zipIn(known).map(zip -> ctx.profile().serviceArea().covers(zip)).orElse(null);
+        String problem = clean(proposed.problem(), 500);
+        return new LeadDetails(clean(proposed.callerName(), 100), address, inArea, problem,
+                trade(proposed.trade(), ctx, rule), urgency(ctx, rule, problem));
+    }
+
+    private static @Nullable String trade(@Nullable String proposed, TurnContext ctx, @Nullable TriageRule rule) {
+        if (rule != null) {
+            return rule.trade();
+        }
+        if (proposed == null || !TRADES.contains(proposed.toLowerCase())) {
+            return null;
+        }
+        var trades = ctx.profile().trades();
+        return trades.isEmpty() || trades.contains(proposed.toLowerCase()) ? proposed.toLowerCase() : null;
+    }
+
+    /** A rule's urgency, never lowering what is known; else routine once there is a problem. */
+    private static @Nullable Urgency urgency(TurnContext ctx, @Nullable TriageRule rule, @Nullable String problem) {
+        Urgency current = ctx.known().urgency();
+        if (rule != null) {
+            return current == null || rule.urgency().compareTo(current) < 0 ? rule.urgency() : null;
+        }
+        return current == null && (problem != null || ctx.known().problem() != null) ? Urgency.ROUTINE : null;
+    }
+
+    private static @Nullable String clean(@Nullable String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.replaceAll("\\p{Cntrl}", " ").strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+}

@@ -1,0 +1,115 @@
+package io.redial.receptionist;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Everything Anna's code says, in English and Spanish. The model's wording never replaces these for facts. */
+final class Phrases {
+
+    private Phrases() {
+    }
+
+    static String t(Language l, String en, String es) {
+        return l == Language.ES ? es : en;
+    }
+
+    static String disclosure(Language l, String business) {
+        return t(l, "(This is " + business + "'s automated assistant.) ", "(Soy el asistente automatizado de " + business + ".) ");
+    }
+
+    static String question(Language l, Stage next) {
+        return switch (next) {
+            case ASKED_PROBLEM -> t(l, "What's going on, and what kind of system is it (AC/heat, plumbing, roof or electrical)?",
+                    "¿Qué está pasando y con qué sistema (aire/calefacción, plomería, techo o electricidad)?");
+            case ASKED_NAME -> t(l, "Got it. What's your name?", "Entendido. ¿Cuál es su nombre?");
+            case ASKED_ADDRESS -> t(l, "Thanks! What's the service address, with ZIP code?",
+                    "¡Gracias! ¿Cuál es la dirección del servicio, con código postal?");
+            default -> t(l, "Is there anything else I should know?", "¿Hay algo más que deba saber?");
+        };
+    }
+
+    static String prices(Language l, Map<String, BigDecimal> prices) {
+        if (prices.isEmpty()) {
+            return t(l, "Our technician gives you an exact price after looking at it, before any work starts.",
+                    "El técnico le da el precio exacto después de revisarlo, antes de empezar cualquier trabajo.");
+        }
+        String list = prices.entrySet().stream().map(e -> e.getKey().replace('_', ' ') + " $" + e.getValue().toPlainString())
+                .collect(Collectors.joining(", "));
+        return t(l, "Our approved prices: " + list + ". Repair costs are quoted by the technician on site, before any work.",
+                "Nuestros precios aprobados: " + list + ". El costo de la reparación lo da el técnico en sitio, antes de trabajar.");
+    }
+
+    static String offer(Language l, List<Slot> slots) {
+        StringBuilder b = new StringBuilder(t(l, "Here are our next openings:", "Estos son nuestros próximos horarios:"));
+        for (int i = 0; i < slots.size(); i++) {
+            b.append('\n').append(i + 1).append(") ").append(slots.get(i).label(l));
+        }
+        return b.append('\n').append(t(l, "Reply with the number that works for you.", "Responda con el número que le convenga.")).toString();
+    }
+
+    static String booked(Language l, Slot slot) {
+        return t(l, "You're booked for " + slot.label(l) + ". Our technician will text before arriving. Reply here if anything changes.",
+                "Quedó agendado para " + slot.label(l) + ". El técnico le escribirá antes de llegar. Responda aquí si algo cambia.");
+    }
+
+    static String slotGone(Language l) {
+        return t(l, "Sorry, that opening was just taken.", "Lo siento, ese horario se acaba de ocupar.");
+    }
+
+    static String noSlots(Language l) {
+        return t(l, "I don't have an opening to offer online right now; a team member will text you to set a time.",
+                "Ahora no tengo horarios disponibles en línea; alguien del equipo le escribirá para acordar la hora.");
+    }
+
+    static String escalated(Language l) {
+        return t(l, "I'm paging our on-call technician right now with your number; they'll call you back within minutes. If it gets worse, call 911.",
+                "Estoy avisando ahora a nuestro técnico de guardia con su número; le llamará en unos minutos. Si empeora, llame al 911.");
+    }
+
+    static String handOff(Language l) {
+        return t(l, "I'm passing this to a team member, who will reply here shortly.",
+                "Le paso esto a una persona del equipo, que le responderá aquí en breve.");
+    }
+
+    static String turnCap(Language l) {
+        return t(l, "Let me get a team member to help you from here; they'll reply shortly.",
+                "Le pido a una persona del equipo que le ayude desde aquí; le responderá en breve.");
+    }
+
+    static String outOfArea(Language l) {
+        return t(l, "Sorry, that address is outside the area we serve, so we can't send a technician there. Good luck getting it fixed!",
+                "Lo siento, esa dirección está fuera de nuestra zona de servicio, así que no podemos enviar un técnico.");
+    }
+
+    static String wrongNumber(Language l) {
+        return t(l, "No problem, sorry to bother you. Have a good day!", "No hay problema, disculpe la molestia. ¡Buen día!");
+    }
+
+    static String spam(Language l) {
+        return t(l, "Thanks, we're not interested.", "Gracias, no nos interesa.");
+    }
+
+    static String goodbye(Language l) {
+        return t(l, "Understood. Text us anytime if you need us. Thanks!", "Entendido. Escríbanos cuando nos necesite. ¡Gracias!");
+    }
+
+    static String welcomeBack(Language l) {
+        return t(l, "Welcome back, and thanks for being a customer! ", "¡Bienvenido de nuevo y gracias por ser cliente! ");
+    }
+
+    static String sorry(Language l) {
+        return t(l, "I'm sorry about the trouble. ", "Lamento mucho la molestia. ");
+    }
+
+    static String stillPaging(Language l) {
+        return t(l, "We're still reaching our on-call team. If anyone is in danger, call 911 now.",
+                "Seguimos contactando a nuestro equipo de guardia. Si alguien está en peligro, llame al 911 ahora.");
+    }
+
+    static String acknowledged(Language l) {
+        return t(l, "Our on-call technician has your message and will call you shortly.",
+                "Nuestro técnico de guardia recibió su mensaje y le llamará en breve.");
+    }
+}

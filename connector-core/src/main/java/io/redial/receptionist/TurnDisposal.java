@@ -1,0 +1,121 @@
+package io.redial.receptionist;
+
+import io.redial.conversations.Conversation;
+import io.redial.conversations.Conversations;
+import io.redial.conversations.OutboundTexts;
+import io.redial.leads.LeadDetails;
+import io.redial.leads.LeadStatus;
+import io.redial.leads.Leads;
+import io.redial.leads.Urgency;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The code that disposes: applies the triage rule whatever was proposed, validates the details, books only
+ * an offered slot, pages for emergencies, and sends exactly one reply per caller text ({@code turn:<id>}).
+ * Runs inside the turn's transaction.
+ */
+@Component
+class TurnDisposal {
+
+    private final Leads leads;
+    private final Conversations conversations;
+    private final ConversationStates states;
+    private final OutboundTexts texts;
+    private final TurnOutcomes outcomes;
+
+    TurnDisposal(Leads leads, Conversations conversations, ConversationStates states, OutboundTexts texts,
+            TurnOutcomes outcomes) {
+        this.leads = leads;
+        this.conversations = conversations;
+        this.states = states;
+        this.texts = texts;
+        this.outcomes = outcomes;
+    }
+
+    void apply(PreparedTurn turn, Receptionists.Answer answer) {
+        TurnContext ctx = turn.context();
+        Language l = ctx.language();
+        TriageRule rule = ctx.rule();
+        LeadDetails details = LeadCheck.validated(answer.reply().extracted(), ctx, rule);
+        LeadDetails known = ctx.known().mergedWith(details);
+        if (!known.equals(ctx.known())) {
+            leads.updateDetails(ctx.profile().tenant(), turn.lead().id(), details);
+        }
+        Action action = disposed(answer.reply().action(), rule, ctx.stage(), known);
+        String safety = rule != null && rule.safety(l) != null && !rule.code().equals(turn.state().triageRule())
+                ? rule.safety(l) + " " : "";
+
+        TurnOutcomes.Outcome outcome = switch (action) {
+            case ESCALATE -> outcomes.escalate(turn, known, rule);
+            case BOOK -> outcomes.book(turn, answer.reply().slotId());
+            case OFFER_SLOTS -> outcomes.offer(turn, answer.reply().text());
+            case HAND_OFF -> outcomes.handOff(turn, answer.reply().text());
+            case CLOSE -> new TurnOutcomes.Outcome(closing(answer.reply().text(), known, l), Stage.CLOSED, List.of());
+            case ASK -> new TurnOutcomes.Outcome(asking(answer.reply(), ctx), ctx.stage() == Stage.ESCALATED
+                    ? Stage.ESCALATED : Stage.nextQuestion(known), ctx.stage() == Stage.OFFERED ? turn.state().offered() : List.of());
+        };
+        boolean disclose = ctx.profile().settings().disclosure() && !turn.state().disclosed();
+        String body = (disclose ? Phrases.disclosure(l, ctx.profile().businessName()) : "") + safety + outcome.text();
+        Conversation c = turn.conversation();
+        texts.queue(new OutboundTexts.Request(c.tenant(), c.id(), null, "turn", "turn:" + turn.messageId(), c.line(),
+                c.caller(), body.strip(), OutboundTexts.CONVERSATION));
+        if (outcome.stage() == Stage.CLOSED) {
+            finish(turn, known);
+        } else {
+            conversations.touch(c.tenant(), c.id());
+        }
+        states.save(c.tenant(), new ConversationState(c.id(), turn.lead().id(), l, turn.state().turns() + 1,
+                turn.state().disclosed() || disclose, outcome.stage(), outcome.offered(),
+                rule != null ? rule.code() : turn.state().triageRule(), turn.state().handbackNote()));
+        if (turn.state().turns() == 0) {
+            outcomes.idleTimer(turn); // armed once; it re-arms itself while the conversation stays active
+        }
+    }
+
+    /** Our rules over the proposal: emergencies escalate, an out-of-area address closes, nothing books twice. */
+    static Action disposed(Action proposed, @Nullable TriageRule rule, Stage stage, LeadDetails known) {
+        if (rule != null && rule.routing() == Routing.ESCALATE && stage != Stage.ESCALATED) {
+            return Action.ESCALATE;
+        }
+        if (rule != null && rule.routing() == Routing.HAND_OFF) {
+            return Action.HAND_OFF;
+        }
+        if (proposed == Action.ESCALATE && stage == Stage.ESCALATED) {
+            return Action.ASK;
+        }
+        boolean towardsBooking = proposed == Action.OFFER_SLOTS || proposed == Action.BOOK || proposed == Action.ASK;
+        if (Boolean.FALSE.equals(known.inServiceArea()) && towardsBooking && stage != Stage.ESCALATED) {
+            return Action.CLOSE;
+        }
+        if ((proposed == Action.OFFER_SLOTS || proposed == Action.BOOK) && stage == Stage.ESCALATED) {
+            return Action.ASK;
+        }
+        return proposed;
+    }
+
+    private static String closing(String proposed, LeadDetails known, Language l) {
+        return Boolean.FALSE.equals(known.inServiceArea()) ? Phrases.outOfArea(l) : proposed;
+    }
+
+    private static String asking(ReceptionistReply reply, TurnContext ctx) {
+        if (ctx.stage() == Stage.ESCALATED && (reply.action() != Action.ASK || reply.text().isBlank())) {
+            return Phrases.acknowledged(ctx.language());
+        }
+        return reply.text().isBlank() ? Phrases.question(ctx.language(), Stage.nextQuestion(ctx.known())) : reply.text();
+    }
+
+    private void finish(PreparedTurn turn, LeadDetails known) {
+        var tenant = turn.conversation().tenant();
+        LeadStatus status = leads.find(tenant, turn.lead().id()).orElseThrow().status();
+        if (status == LeadStatus.NEW || status == LeadStatus.ENGAGED) {
+            leads.setStatus(tenant, turn.lead().id(), LeadStatus.CLOSED);
+        }
+        conversations.close(tenant, turn.conversation().id(), Boolean.FALSE.equals(known.inServiceArea()) ? "out-of-area" : "receptionist");
+    }
+
+    static Urgency urgencyOf(@Nullable TriageRule rule, LeadDetails known) {
+        return rule != null ? rule.urgency() : known.urgency() != null ? known.urgency() : Urgency.ROUTINE;
+    }
+}

@@ -1,0 +1,73 @@
+package io.redial.receptionist;
+
+import io.redial.conversations.Conversation;
+import io.redial.conversations.Conversations;
+import io.redial.leads.Lead;
+import io.redial.leads.LeadStatus;
+import io.redial.leads.Leads;
+import io.redial.shared.TenantId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Reads what a turn needs: conversation, tenant, lead (found or captured), triage, slots and history. */
+@Component
+class TurnPreparation {
+
+    private final Conversations conversations;
+    private final Leads leads;
+    private final ReceptionistProfiles profiles;
+    private final ConversationStates states;
+    private final TriageRules rules;
+    private final Bookings bookings;
+    private final Receptionists receptionists;
+
+    TurnPreparation(Conversations conversations, Leads leads, ReceptionistProfiles profiles, ConversationStates states,
+            TriageRules rules, Bookings bookings, Receptionists receptionists) {
+        this.receptionists = receptionists;
+        this.conversations = conversations;
+        this.leads = leads;
+        this.profiles = profiles;
+        this.states = states;
+        this.rules = rules;
+        this.bookings = bookings;
+    }
+
+    /** Empty when Anna must stay quiet: the conversation is closed or a person has it. */
+    Optional<PreparedTurn> prepare(TenantId tenant, long conversationId, ConversationStates.PendingTurn pending) {
+        Conversation conversation = conversations.find(tenant, conversationId).orElse(null);
+        ReceptionistProfile profile = profiles.cached(tenant).orElse(null);
+        if (conversation == null || profile == null || !conversation.open() || conversation.handledByHuman()) {
+            return Optional.empty();
+        }
+        ConversationState state = states.find(tenant, conversationId);
+        Lead lead = lead(tenant, conversation, state);
+        Language language = Language.detect(pending.body(), state.language());
+        TriageRule rule = Triage.firstMatch(rules.cached(tenant), pending.body()).orElse(null);
+        List<Slot> offered = state.offered().stream().map(s -> Slot.decode(s, profile.zone())).toList();
+        // Only a model looks at open slots and the transcript before our code decides; offline turns skip both reads.
+        boolean model = receptionists.hasModel();
+        List<Slot> open = !model || state.stage().finished() ? List.of() : bookings.open(profile, 3);
+        var history = model ? ReceptionistTurns.recent(conversations.transcript(tenant, conversationId)) : List.<io.redial.conversations.TranscriptLine>of();
+        var context = new TurnContext(profile, conversationId, language, lead.details(), lead.existingCustomer(),
+                history, pending.body(), rule, state.stage(), offered, open, state.handbackNote(), state.turns());
+        return Optional.of(new PreparedTurn(pending.messageId(), conversation, profile, state, lead, context));
+    }
+
+    private Lead lead(TenantId tenant, Conversation conversation, ConversationState state) {
+        if (state.leadId() != null) {
+            Optional<Lead> known = leads.find(tenant, state.leadId());
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        long id = leads.openFor(tenant, conversation.callerId()).map(Lead::id)
+                .orElseGet(() -> leads.capture(tenant, conversation.callerId(), null, null));
+        leads.attachConversation(tenant, id, conversation.id());
+        Lead lead = leads.find(tenant, id).orElseThrow();
+        if (lead.status() == LeadStatus.NEW) {
+            leads.setStatus(tenant, id, LeadStatus.ENGAGED);
+        }
+        return leads.find(tenant, id).orElseThrow();
+    }
+}
