@@ -77,7 +77,9 @@ class TextBack {
         if (directories.isEmpty()) {
             return Optional.empty();
         }
-        return within(budget, () -> directories.getFirst().lookUp(tenant, caller)).flatMap(found -> found);
+        // Every directory is asked in turn (a CRM, say), all inside the one budget; the first that knows wins.
+        return within(budget, () -> directories.stream().map(d -> d.lookUp(tenant, caller))
+                .flatMap(Optional::stream).findFirst()).flatMap(found -> found);
     }
 
     /** Runs a look-up with a hard time budget; slow or failing means "don't know". */

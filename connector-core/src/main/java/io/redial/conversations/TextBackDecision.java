@@ -78,8 +78,11 @@ class TextBackDecision {
         Tenant tenant = tenants.find(new TenantId((String) call.get("tenant_id"))).orElseThrow();
         PhoneLine line = tenants.line(((Number) call.get("line_id")).longValue()).orElseThrow();
         long callerId = ((Number) call.get("caller_id")).longValue();
+        // Lock order as in the webhooks (caller, then call): two calls from one number decide one after the
+        // other, and a callback updating this call waits instead of deadlocking.
         PhoneNumber caller = jdbc.sql("SELECT phone FROM callers WHERE id = ? FOR UPDATE").param(callerId)
                 .query(String.class).optional().map(PhoneNumber::new).orElseThrow();
+        jdbc.sql("SELECT id FROM calls WHERE id = ? FOR UPDATE").param(callId).query(Long.class).single();
         TenantPolicy policy = tenants.policy(tenant.id());
 
         Optional<String> suppressed = suppression.reasonNotToText(tenant, policy, callerId, caller,

@@ -5,6 +5,7 @@ import io.redial.calls.CallIntake.AfterDial;
 import io.redial.calls.CallIntake.Incoming;
 import io.redial.calls.CallOutcome;
 import io.redial.calls.CarrierCall;
+import io.redial.shared.LockConflicts;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.twilio.TwilioForm;
 import io.redial.shared.twilio.TwilioWebhookSignature;
@@ -107,7 +108,8 @@ class VoiceWebhookController {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
                     .body("invalid Twilio signature");
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(handler.apply(form));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                .body(LockConflicts.retry(() -> handler.apply(form)));
     }
 
     private static CarrierCall call(Map<String, String> form) {

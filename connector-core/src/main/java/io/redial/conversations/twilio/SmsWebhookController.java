@@ -3,6 +3,7 @@ package io.redial.conversations.twilio;
 import com.twilio.twiml.MessagingResponse;
 import io.redial.conversations.DeliveryReports;
 import io.redial.conversations.InboundTexts;
+import io.redial.shared.LockConflicts;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.twilio.TwilioForm;
 import io.redial.shared.twilio.TwilioWebhookSignature;
@@ -36,9 +37,10 @@ class SmsWebhookController {
         if (!signature.isValid(request, form)) {
             return forbidden();
         }
-        inbound.receive(new InboundTexts.InboundSms(required(form, "MessageSid"),
+        var sms = new InboundTexts.InboundSms(required(form, "MessageSid"),
                 PhoneNumber.parse(required(form, "From")), PhoneNumber.parse(required(form, "To")),
-                form.getOrDefault("Body", "")));
+                form.getOrDefault("Body", ""));
+        LockConflicts.retry(() -> inbound.receive(sms));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(new MessagingResponse.Builder().build().toXml());
     }
 
@@ -53,7 +55,8 @@ class SmsWebhookController {
             throw new IllegalArgumentException("missing Twilio parameter MessageStatus");
         }
         String error = form.get("ErrorCode");
-        reports.report(required(form, "MessageSid"), status, error == null || error.isBlank() ? null : error);
+        String messageSid = required(form, "MessageSid");
+        LockConflicts.retry(() -> reports.report(messageSid, status, error == null || error.isBlank() ? null : error));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,0 +1,87 @@
+package io.redial.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import io.redial.tenants.provisioning.Provisioner;
+import io.redial.tenants.provisioning.ProvisioningFile;
+import io.redial.testing.CoreTestApplication;
+import io.redial.testing.FakeTwilio;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * DESIGN decision 2: a send that died after Twilio took the text must not text the caller again. The
+ * "crash" is staged exactly as it happens: the text reached Twilio, the ledger row still says SENDING.
+ */
+@SpringBootTest(classes = CoreTestApplication.class, properties = "redial.sandbox.demo-tenant=false")
+class SendLedgerRecoveryIntegrationTests {
+
+    static final String ACCOUNT = "AC33333333333333333333333333333333";
+    static final String TOKEN = "recovery-test-token";
+    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
+    static final TenantId TENANT = new TenantId("recovery-plumbing");
+    static final PhoneNumber LINE = new PhoneNumber("+15125550500");
+
+    @DynamicPropertySource
+    static void pointAtFakes(DynamicPropertyRegistry registry) {
+        registry.add("twilio.account-sid", () -> ACCOUNT);
+        registry.add("twilio.auth-token", () -> TOKEN);
+        registry.add("redial.twilio.api-base-url", twilio::baseUrl);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        twilio.close();
+    }
+
+    @Autowired Provisioner provisioner;
+    @Autowired SendLedger ledger;
+    @Autowired TextSender sender;
+    @Autowired TextMessaging carrier;
+
+    @BeforeEach
+    void provision() {
+        provisioner.apply(ProvisioningFile.parse("""
+                tenants:
+                  - id: recovery-plumbing
+                    name: Recovery Plumbing
+                    timezone: America/Chicago
+                    lines: [{number: "+15125550500", pattern: forwarded}]
+                """));
+    }
+
+    @Test
+    void aSendThatDiedAfterTwilioTookTheTextIsNotSentAgain() {
+        PhoneNumber caller = new PhoneNumber("+15125550561");
+        long id = ledger.add(TENANT, null, null, "textback", "recovery:1", LINE, caller, "We missed your call!").orElseThrow();
+        ledger.markSending(id);
+        var delivered = carrier.send(new TextMessaging.OutboundText(LINE, caller, "We missed your call!", null)); // then: crash
+
+        sender.send(id); // the task revived on another node
+
+        assertThat(twilio.attemptsTo(caller.e164())).isOne();
+        var entry = ledger.find(id).orElseThrow();
+        assertThat(entry.state()).isEqualTo(SendState.SENT);
+        assertThat(entry.carrierSid()).isEqualTo(delivered.carrierSid());
+    }
+
+    @Test
+    void aSendThatDiedBeforeTwilioTookTheTextIsSentOnce() {
+        PhoneNumber caller = new PhoneNumber("+15125550562");
+        long id = ledger.add(TENANT, null, null, "textback", "recovery:2", LINE, caller, "We missed your call!").orElseThrow();
+        ledger.markSending(id); // then: crash before the request left
+
+        sender.send(id);
+        sender.send(id); // and a duplicate run changes nothing
+
+        assertThat(twilio.attemptsTo(caller.e164())).isOne();
+        assertThat(ledger.find(id).orElseThrow().state()).isEqualTo(SendState.SENT);
+    }
+}
