@@ -55,7 +55,13 @@ class CrmAccess {
             if (latest.refreshToken() == null) {
                 throw new CrmAuthExpired("the access token expired and there is no refresh token", null);
             }
-            CrmTokens refreshed = oauth.refresh(latest.refreshToken());
+            CrmTokens refreshed;
+            try {
+                refreshed = oauth.refresh(latest.refreshToken());
+            } catch (CrmAuthExpired refused) {
+                connections.forgetCredentials(stored); // uninstalled or revoked: the tokens are dead, keep none
+                throw refused;
+            }
             CrmTokens kept = new CrmTokens(refreshed.accessToken(),
                     refreshed.refreshToken() != null ? refreshed.refreshToken() : latest.refreshToken(),
                     refreshed.expiresAt(),

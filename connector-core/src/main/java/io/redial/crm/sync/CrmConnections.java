@@ -106,6 +106,14 @@ public class CrmConnections {
         }
     }
 
+    /** The CRM refused our refresh token (the app was uninstalled): dead tokens are not kept. */
+    void forgetCredentials(StoredConnection connection) {
+        jdbc.sql("""
+                UPDATE crm_connections SET credentials_encrypted = NULL, key_id = NULL, token_expires_at = NULL, updated_at = ?
+                WHERE tenant_id = ? AND id = ?""")
+                .params(now(), connection.tenant().value(), connection.id()).update();
+    }
+
     /** Uninstall: the tokens are deleted, the row stays for the record. */
     public void disconnect(TenantId tenant, CrmId crm) {
         jdbc.sql("""

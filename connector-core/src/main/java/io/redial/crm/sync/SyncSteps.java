@@ -62,6 +62,9 @@ class SyncSteps {
         Lead lead = leads.find(item.tenant(), item.leadId())
                 .orElseThrow(() -> new CrmRejected("lead " + item.leadId() + " no longer exists", null));
         CrmId crm = provider.id();
+        if (!provider.capabilities().contains(needs(item.kind()))) {
+            return; // this CRM has no place for it; the work is done as far as it can be
+        }
         switch (item.kind()) {
             case LEAD -> {
                 CrmRecordRef contact = upsertContact(crm, lead, gateway);
@@ -94,6 +97,15 @@ class SyncSteps {
                 once(crm, lead, "transcript:" + conversationId, () -> gateway.attachTranscript(contact, transcript));
             }
         }
+    }
+
+    private static CrmCapability needs(SyncKind kind) {
+        return switch (kind) {
+            case LEAD -> CrmCapability.CONTACTS;
+            case JOB -> CrmCapability.JOBS;
+            case EMERGENCY -> CrmCapability.FOLLOW_UP_TASKS;
+            case TRANSCRIPT -> CrmCapability.TRANSCRIPTS;
+        };
     }
 
     /** Pushes what the lead knows now; the first time, the CRM finds the contact by phone or creates it. */

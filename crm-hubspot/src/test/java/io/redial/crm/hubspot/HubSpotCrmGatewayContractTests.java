@@ -18,9 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 class HubSpotCrmGatewayContractTests extends CrmGatewayContract {
 
     static final FakeHubSpot hubspot = new FakeHubSpot();
-    static final HubSpotCrmProvider provider = new HubSpotCrmProvider(
-            new HubSpotProperties(FakeHubSpot.CLIENT_ID, FakeHubSpot.CLIENT_SECRET, hubspot.baseUrl(), hubspot.baseUrl(),
-                    Duration.ofSeconds(5), Duration.ofSeconds(5)), Clock.systemUTC()); // generous: CI machines are busy
+    static final HubSpotCrmProvider provider = provider(Duration.ofSeconds(20));
+    static final HubSpotCrmProvider impatient = provider(Duration.ofSeconds(1));
     static final String token = hubspot.issueAccessToken();
 
     static {
@@ -35,6 +34,11 @@ class HubSpotCrmGatewayContractTests extends CrmGatewayContract {
     @Override
     protected CrmGateway gateway() {
         return connect(token);
+    }
+
+    @Override
+    protected CrmGateway impatientGateway() {
+        return connect(impatient, token);
     }
 
     @Override
@@ -54,7 +58,7 @@ class HubSpotCrmGatewayContractTests extends CrmGatewayContract {
 
     @Override
     protected void nextRequestTimesOut() {
-        hubspot.nextRequestTakes(Duration.ofSeconds(12));
+        hubspot.nextRequestTakes(Duration.ofSeconds(3));
     }
 
     @Override
@@ -68,6 +72,15 @@ class HubSpotCrmGatewayContractTests extends CrmGatewayContract {
     }
 
     static CrmGateway connect(String accessToken) {
+        return connect(provider, accessToken);
+    }
+
+    static HubSpotCrmProvider provider(Duration readTimeout) {
+        return new HubSpotCrmProvider(new HubSpotProperties(FakeHubSpot.CLIENT_ID, FakeHubSpot.CLIENT_SECRET,
+                hubspot.baseUrl(), hubspot.baseUrl(), Duration.ofSeconds(2), readTimeout), Clock.systemUTC());
+    }
+
+    static CrmGateway connect(HubSpotCrmProvider provider, String accessToken) {
         return provider.connect(new CrmConnection(1, new TenantId("contract"), HubSpotCrmProvider.ID,
                 String.valueOf(FakeHubSpot.HUB_ID), accessToken, Map.of(), CrmThrottle.NONE));
     }

@@ -32,7 +32,7 @@ class HubSpotCrmGatewayTests {
     static final FakeHubSpot hubspot = new FakeHubSpot();
     static final HubSpotCrmProvider provider = new HubSpotCrmProvider(
             new HubSpotProperties(FakeHubSpot.CLIENT_ID, FakeHubSpot.CLIENT_SECRET, hubspot.baseUrl(), hubspot.baseUrl(),
-                    Duration.ofSeconds(2), Duration.ofSeconds(2)), Clock.systemUTC());
+                    Duration.ofSeconds(2), Duration.ofSeconds(20)), Clock.systemUTC());
     static final String token = hubspot.issueAccessToken();
     static final AtomicInteger numbers = new AtomicInteger(2000);
     static final URI LINK = URI.create("https://redial.example.com/leads/31");

@@ -21,7 +21,7 @@ class HubSpotOAuthTests {
     static final URI CALLBACK = URI.create("https://redial.example.com/crm/hubspot/oauth/callback");
     final HubSpotCrmProvider provider = new HubSpotCrmProvider(new HubSpotProperties(FakeHubSpot.CLIENT_ID,
             FakeHubSpot.CLIENT_SECRET, hubspot.baseUrl(), "https://app.hubspot.example", Duration.ofSeconds(2),
-            Duration.ofSeconds(2)), Clock.systemUTC());
+            Duration.ofSeconds(20)), Clock.systemUTC());
 
     @AfterAll
     static void stop() {

@@ -94,8 +94,11 @@ public final class HubSpotErrors {
                 + (error.correlationId() == null ? "" : " [correlationId " + error.correlationId() + "]");
     }
 
-    /** Validation messages may quote property values (names, numbers); keep them short. */
-    private static String abbreviate(String message) {
-        return message.length() <= 300 ? message : message.substring(0, 300) + "…";
+    /** Validation messages may quote property values: phone numbers are masked, and the text kept short. */
+    static String abbreviate(String message) {
+        String masked = PHONE_LIKE.matcher(message).replaceAll(m -> "…" + m.group().substring(m.group().length() - 2));
+        return masked.length() <= 300 ? masked : masked.substring(0, 300) + "…";
     }
+
+    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("\\+?\\d[\\d ().-]{5,}\\d");
 }

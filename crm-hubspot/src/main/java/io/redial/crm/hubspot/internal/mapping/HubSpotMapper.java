@@ -12,7 +12,6 @@ import io.redial.leads.LeadDetails;
 import io.redial.shared.PhoneNumber;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,6 +154,6 @@ public final class HubSpotMapper {
     }
 
     static String iso(Instant at) {
-        return DateTimeFormatter.ISO_INSTANT.format(at.atOffset(ZoneOffset.UTC).toInstant());
+        return DateTimeFormatter.ISO_INSTANT.format(at);
     }
 }

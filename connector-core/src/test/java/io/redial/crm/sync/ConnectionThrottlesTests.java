@@ -1,0 +1,58 @@
+package io.redial.crm.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.redial.crm.CrmRateLimit;
+import io.redial.crm.CrmThrottle;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A spent budget hands work back to the queue with its turn instead of blocking a worker. */
+class ConnectionThrottlesTests {
+
+    final ConnectionThrottles throttles = new ConnectionThrottles(Clock.systemUTC(), Duration.ZERO);
+
+    @Test
+    void aSpentBudgetSaysWhenToComeBackAndQueuesLaterCallersBehind() {
+        CrmThrottle throttle = throttles.forConnection(1, Map.of(CrmThrottle.DEFAULT, new CrmRateLimit(1, Duration.ofMinutes(1))));
+        Instant before = Instant.now();
+
+        throttle.acquire(CrmThrottle.DEFAULT);
+        var first = saturated(throttle, CrmThrottle.DEFAULT);
+        var second = saturated(throttle, CrmThrottle.DEFAULT);
+
+        assertThat(first.retryAt()).isAfter(before.plusSeconds(60));
+        assertThat(second.retryAt()).isAfter(first.retryAt().plusSeconds(30));
+    }
+
+    @Test
+    void aNamedBucketLimitsOnlyItsOwnRequests() {
+        CrmThrottle throttle = throttles.forConnection(2, Map.of(CrmThrottle.DEFAULT, new CrmRateLimit(100, Duration.ofSeconds(10)),
+                "search", new CrmRateLimit(1, Duration.ofMinutes(1))));
+
+        throttle.acquire("search");
+        saturated(throttle, "search");
+        throttle.acquire(CrmThrottle.DEFAULT);
+    }
+
+    @Test
+    void whenTheCrmSaysWaitEveryRequestOnThatConnectionWaits() {
+        CrmThrottle throttle = throttles.forConnection(3, Map.of());
+        CrmThrottle other = throttles.forConnection(4, Map.of());
+
+        throttles.pause(3, Duration.ofSeconds(30));
+
+        assertThat(saturated(throttle, CrmThrottle.DEFAULT).retryAt()).isAfter(Instant.now().plusSeconds(25));
+        other.acquire(CrmThrottle.DEFAULT);
+    }
+
+    private static CrmThrottle.Saturated saturated(CrmThrottle throttle, String bucket) {
+        var thrown = new CrmThrottle.Saturated[1];
+        assertThatThrownBy(() -> throttle.acquire(bucket)).isInstanceOfSatisfying(CrmThrottle.Saturated.class, s -> thrown[0] = s);
+        return thrown[0];
+    }
+}
