@@ -17,6 +17,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.calls.ui.CallsView;
 import io.redial.admin.security.TenantScope;
+import io.redial.admin.simulator.ui.SimulatorNavigation;
 import io.redial.shared.twilio.TwilioAccount;
 import io.redial.tenants.Tenant;
 import jakarta.annotation.security.PermitAll;
@@ -43,6 +44,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Calls", CallsView.class, VaadinIcon.PHONE.create()));
+        nav.addItem(SimulatorNavigation.item());
         addToDrawer(nav);
     }
 

@@ -39,6 +39,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
+        // Error pages carry no tenant data; without this, a callback's 404 would turn into a login redirect.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
