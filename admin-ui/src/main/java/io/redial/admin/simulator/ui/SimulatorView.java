@@ -75,6 +75,7 @@ class SimulatorView extends VerticalLayout {
     private void configureCaller(List<PhoneLine> lines) {
         line.setLabel("Line");
         line.setId("line");
+        line.setWidth("17rem");
         line.setItems(lines);
         line.setItemLabelGenerator(l -> l.number().e164() + " (" + l.pattern().name().toLowerCase() + ")");
         lines.stream().findFirst().ifPresent(line::setValue);
