@@ -16,7 +16,9 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.calls.ui.CallsView;
+import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
+import io.redial.admin.templates.ui.TemplatesNavigation;
 import io.redial.admin.simulator.ui.SimulatorNavigation;
 import io.redial.shared.twilio.TwilioAccount;
 import io.redial.tenants.Tenant;
@@ -45,6 +47,9 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Calls", CallsView.class, VaadinIcon.PHONE.create()));
         nav.addItem(SimulatorNavigation.item());
+        if (scope.user().map(u -> u.hasRole(ConsoleUser.OWNER) || u.hasRole(ConsoleUser.ADMIN)).orElse(false)) {
+            nav.addItem(TemplatesNavigation.item());
+        }
         addToDrawer(nav);
     }
 

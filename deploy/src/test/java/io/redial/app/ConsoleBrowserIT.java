@@ -31,6 +31,8 @@ class ConsoleBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String TOKEN = "browser-test-token";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String NEW_TEXT = "Thanks for calling {business}! Sorry we missed you. Reply here and we'll help "
+            + "right away, or call {callback_number}.";
     private static Playwright playwright;
     private static Browser browser;
 
@@ -98,14 +100,25 @@ class ConsoleBrowserIT {
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Calls")).waitFor();
     }
 
+    /** Both texts get the same new wording, so the check below holds in and after business hours. */
     private static void editTemplate(Page page, String url) {
-        // Filled in with the templates screen.
+        page.navigate(url + "/templates");
+        for (String form : List.of("#business-hours", "#after-hours")) {
+            page.locator(form + " textarea").fill(NEW_TEXT);
+            page.locator(form + " .preview").getByText("Thanks for calling Demo Heating & Air!").waitFor();
+            page.locator(form + " vaadin-button").getByText("Save").click();
+            page.getByText("Saved. The next missed caller gets this text.").first().waitFor();
+        }
+        assertThat(page.locator("#after-hours .segments").textContent()).startsWith("1 segment");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-templates.png")));
     }
 
     private static void simulateAMissedCall(Page page, String url) {
         page.navigate(url + "/simulator");
+        page.locator("#caller input").fill("+15125550177"); // a caller the demo tenant has not seen
+        page.locator("#caller input").press("Tab");
         page.locator("#simulate-call").click();
-        page.locator("#phone").getByText("Demo Heating & Air").first().waitFor();
+        page.locator("#phone").getByText("Thanks for calling Demo Heating & Air!").waitFor();
         page.locator("#lead").getByText("call missed").waitFor();
         page.locator("#reply input").fill("My AC is blowing warm air, can you come today?");
         page.locator("#send").click();

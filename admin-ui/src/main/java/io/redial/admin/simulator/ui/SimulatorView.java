@@ -15,6 +15,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -38,7 +40,7 @@ import java.util.Optional;
 @Route(value = "simulator", layout = MainLayout.class)
 @PageTitle("Simulator · Redial")
 @PermitAll
-class SimulatorView extends VerticalLayout {
+class SimulatorView extends VerticalLayout implements BeforeEnterObserver {
 
     final Select<PhoneLine> line = new Select<>();
     final TextField caller = new TextField("Calling from");
@@ -115,6 +117,18 @@ class SimulatorView extends VerticalLayout {
         frame.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderRadius.LARGE, LumoUtility.BorderColor.CONTRAST_20,
                 LumoUtility.Background.CONTRAST_5);
         return frame;
+    }
+
+    /** The templates screen's test opens the phone it texted ({@code ?caller=+1…}); only this tenant's rows show. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!sandbox.available()) {
+            return;
+        }
+        event.getLocation().getQueryParameters().getSingleParameter("caller").ifPresent(number -> {
+            caller.setValue(number);
+            refresh();
+        });
     }
 
     /** Shows the caller's thread and lead as the database has them now. */
