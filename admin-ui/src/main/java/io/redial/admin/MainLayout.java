@@ -16,6 +16,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.calls.ui.CallsView;
+import io.redial.admin.hours.ui.HoursNavigation;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.admin.templates.ui.TemplatesNavigation;
@@ -49,6 +50,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(SimulatorNavigation.item());
         if (scope.user().map(u -> u.hasRole(ConsoleUser.OWNER) || u.hasRole(ConsoleUser.ADMIN)).orElse(false)) {
             nav.addItem(TemplatesNavigation.item());
+            nav.addItem(HoursNavigation.item());
         }
         addToDrawer(nav);
     }

@@ -112,6 +112,16 @@ class ConsoleSecurityIntegrationTests extends ConsoleTest {
     }
 
     @Test
+    void aDeploymentsFirstUserComesFromTheEnvironmentAsAPlatformAdmin() {
+        new PlatformAdminFromEnvironment(context.getBean(io.redial.tenants.AdminUsers.class), encoder, "ops-root",
+                "correct horse battery").run(null);
+
+        ConsoleUser root = (ConsoleUser) login("ops-root", "correct horse battery").getPrincipal();
+        assertThat(root.account().platformAdmin()).isTrue();
+        assertThat(root.hasRole(ConsoleUser.PLATFORM)).isTrue();
+    }
+
+    @Test
     void overHttpTheConsoleWantsASessionButCallbacksNeedNoneAndNoCsrfToken() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         var console = http.send(HttpRequest.newBuilder(url("/")).build(), HttpResponse.BodyHandlers.ofString());
