@@ -17,6 +17,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.calls.ui.CallsView;
 import io.redial.admin.hours.ui.HoursNavigation;
+import io.redial.admin.leads.ui.LeadsNavigation;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.admin.templates.ui.TemplatesNavigation;
@@ -47,6 +48,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Calls", CallsView.class, VaadinIcon.PHONE.create()));
+        nav.addItem(LeadsNavigation.item());
         nav.addItem(SimulatorNavigation.item());
         if (scope.user().map(u -> u.hasRole(ConsoleUser.OWNER) || u.hasRole(ConsoleUser.ADMIN)).orElse(false)) {
             nav.addItem(TemplatesNavigation.item());

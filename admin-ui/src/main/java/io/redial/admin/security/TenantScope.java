@@ -46,6 +46,12 @@ public class TenantScope {
         return tenant().map(Tenant::id).orElseThrow(() -> new AccessDeniedException("no tenant in scope"));
     }
 
+    /** The numbers of the tenant in scope, for filters. */
+    public List<io.redial.shared.PhoneNumber> lines() {
+        return tenant().map(t -> tenants.lines(t.id()).stream().map(io.redial.tenants.PhoneLine::number).toList())
+                .orElse(List.of());
+    }
+
     public boolean platformAdmin() {
         return user().map(u -> u.account().platformAdmin()).orElse(false);
     }
