@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Starts the packaged app the way the README says ({@code java -jar deploy/target/redial.jar}) on the
  * embedded default and walks the console in headless Debian Chromium: sign in with the sandbox password the
- * login page shows, edit a template, simulate a missed call, see the text and the lead, reply; then a second
+ * login page shows, edit a template, simulate a missed call, see the text and the lead, reply, open the lead's
+ * page; then a second
  * start still has the data. Screenshots land in {@code deploy/target/screenshots/}.
  */
 class ConsoleBrowserIT {
@@ -125,6 +126,12 @@ class ConsoleBrowserIT {
         page.locator("#phone").getByText("My AC is blowing warm air").waitFor();
         assertThat(page.locator("#lead").textContent()).startsWith("Lead #");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-simulator.png")));
+
+        page.navigate(url + "/leads");
+        page.locator("#leads").getByText("+15125550177").click();
+        page.locator("#lead-call").getByText("missed").waitFor();
+        page.locator("#lead-texts").getByText("Thanks for calling Demo Heating & Air!").waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-lead.png")));
     }
 
     private static Path jar() {
