@@ -85,11 +85,23 @@ public class SandboxPhone {
         return records.lead(tenant, caller);
     }
 
-    /** A fictional number (555-01xx) in the line's area, so each visit starts as a new caller. */
-    public static PhoneNumber newCaller(PhoneNumber line) {
+    /**
+     * A fictional number (555-01xx) in the line's area that this tenant has never heard from and that is not
+     * one of its staff or on-call phones: a fresh caller gets the first-contact text, not a repeat-call note.
+     */
+    public PhoneNumber newCaller(TenantId tenant, PhoneNumber line) {
         String e = line.e164();
         String area = e.startsWith("+1") && e.length() == 12 ? e.substring(2, 5) : "512";
-        return new PhoneNumber("+1" + area + "55501" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)));
+        var owner = tenants.find(tenant);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            PhoneNumber candidate = new PhoneNumber("+1" + area + "55501"
+                    + String.format("%02d", ThreadLocalRandom.current().nextInt(100)));
+            boolean team = owner.map(t -> t.staff().contains(candidate) || t.onCall().contains(candidate)).orElse(false);
+            if (!team && !records.known(tenant, candidate)) {
+                return candidate;
+            }
+        }
+        throw new SimulatorUnavailable("every fictional 555-01xx number has called already; type another number", null);
     }
 
     private PhoneLine ownLine(TenantId tenant, PhoneNumber number) {

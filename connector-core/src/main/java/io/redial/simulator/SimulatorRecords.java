@@ -44,6 +44,12 @@ class SimulatorRecords {
                 .optional();
     }
 
+    /** Has this number called or texted the tenant before? */
+    boolean known(TenantId tenant, PhoneNumber number) {
+        return jdbc.sql("SELECT 1 FROM callers WHERE tenant_id = ? AND phone = ?").params(tenant.value(), number.e164())
+                .query().optionalValue().isPresent();
+    }
+
     private static String state(String sendState, String carrierStatus) {
         return carrierStatus != null ? carrierStatus.toLowerCase() : sendState.toLowerCase();
     }

@@ -35,6 +35,7 @@ class SandboxPhoneIntegrationTests {
                   - id: sim-plumbing
                     name: Sim Plumbing
                     timezone: America/Chicago
+                    staff: ["+17375550199"]
                     lines: [{number: "+17375550100", pattern: dial, ring: ["+17375550199"]}]
                   - id: other-roofing
                     name: Other Roofing
@@ -93,6 +94,17 @@ class SandboxPhoneIntegrationTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM calls WHERE from_number = ?").param(caller.e164()).query(Long.class)
                 .single()).isZero();
         assertThat(phone.thread(new TenantId("other-roofing"), caller)).isEmpty();
+    }
+
+    @Test
+    void aNewCallerIsNeitherOnTheTeamNorSomeoneWhoCalledBefore() {
+        PhoneNumber earlier = new PhoneNumber("+17375550105");
+        phone.textFromCaller(SIM, LINE, earlier, "hello");
+
+        for (int i = 0; i < 50; i++) {
+            PhoneNumber fresh = phone.newCaller(SIM, LINE);
+            assertThat(fresh.e164()).startsWith("+173755501").isNotEqualTo(earlier.e164()).isNotEqualTo("+17375550199");
+        }
     }
 
     @Test

@@ -82,7 +82,7 @@ class SimulatorView extends VerticalLayout implements BeforeEnterObserver {
         line.setItemLabelGenerator(l -> l.number().e164() + " (" + l.pattern().name().toLowerCase() + ")");
         lines.stream().findFirst().ifPresent(line::setValue);
         caller.setId("caller");
-        caller.setValue(lines.isEmpty() ? "+15125550100" : SandboxPhone.newCaller(lines.getFirst().number()).e164());
+        caller.setValue(lines.isEmpty() ? "+15125550100" : sandbox.newCaller(tenant, lines.getFirst().number()).e164());
         caller.addValueChangeListener(e -> refresh());
         call.setId("simulate-call");
         call.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -67,7 +67,7 @@ class TemplatesView extends VerticalLayout {
         try {
             PhoneNumber line = phone.lines(tenant).stream().findFirst()
                     .orElseThrow(() -> new SimulatorUnavailable("this contractor has no phone line yet", null)).number();
-            PhoneNumber caller = SandboxPhone.newCaller(line);
+            PhoneNumber caller = phone.newCaller(tenant, line);
             phone.sendTest(tenant, line, caller, templates.preview(tenant, form.kind, form.body.getValue()).text());
             UI.getCurrent().navigate("simulator", QueryParameters.of("caller", caller.e164()));
         } catch (SimulatorUnavailable e) {
