@@ -1,22 +1,36 @@
 package io.redial.admin;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.calls.ui.CallsView;
+import io.redial.admin.hours.ui.HoursNavigation;
+import io.redial.admin.leads.ui.LeadsNavigation;
+import io.redial.admin.security.ConsoleUser;
+import io.redial.admin.security.TenantScope;
+import io.redial.admin.templates.ui.TemplatesNavigation;
+import io.redial.admin.simulator.ui.SimulatorNavigation;
 import io.redial.shared.twilio.TwilioAccount;
+import io.redial.tenants.Tenant;
+import jakarta.annotation.security.PermitAll;
 
-/** The frame around every screen: title, sandbox badge and navigation. */
+/** The frame around every screen: title, sandbox badge, who is signed in, and navigation. */
+@PermitAll
 public class MainLayout extends AppLayout {
 
-    MainLayout(TwilioAccount twilio) {
+    MainLayout(TwilioAccount twilio, TenantScope scope, AuthenticationContext authentication) {
         H1 title = new H1("Redial");
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
@@ -29,10 +43,48 @@ public class MainLayout extends AppLayout {
             badge.setId("sandbox-badge");
             header.add(badge);
         }
+        header.add(tenantOf(scope), signOut(scope, authentication));
         addToNavbar(header);
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Calls", CallsView.class, VaadinIcon.PHONE.create()));
+        nav.addItem(LeadsNavigation.item());
+        nav.addItem(SimulatorNavigation.item());
+        if (scope.user().map(u -> u.hasRole(ConsoleUser.OWNER) || u.hasRole(ConsoleUser.ADMIN)).orElse(false)) {
+            nav.addItem(TemplatesNavigation.item());
+            nav.addItem(HoursNavigation.item());
+        }
         addToDrawer(nav);
+    }
+
+    /** A tenant's user sees their business; a platform admin picks one. */
+    private static com.vaadin.flow.component.Component tenantOf(TenantScope scope) {
+        if (!scope.platformAdmin()) {
+            Span name = new Span(scope.tenant().map(Tenant::name).orElse(""));
+            name.setId("tenant-name");
+            name.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.Margin.Left.AUTO);
+            return name;
+        }
+        Select<Tenant> picker = new Select<>();
+        picker.setId("tenant");
+        picker.setItems(scope.choosable());
+        picker.setItemLabelGenerator(Tenant::name);
+        scope.tenant().ifPresent(picker::setValue);
+        picker.addClassNames(LumoUtility.Margin.Left.AUTO);
+        picker.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                scope.choose(e.getValue().id());
+                UI.getCurrent().refreshCurrentRoute(false);
+            }
+        });
+        return picker;
+    }
+
+    private static com.vaadin.flow.component.Component signOut(TenantScope scope, AuthenticationContext authentication) {
+        String who = scope.user().map(u -> u.getUsername()).orElse("");
+        Button button = new Button("Sign out " + who, e -> authentication.logout());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        button.setId("sign-out");
+        return button;
     }
 }

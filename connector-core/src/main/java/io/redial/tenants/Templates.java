@@ -33,6 +33,31 @@ public class Templates {
         this.clock = clock;
     }
 
+    /** A template as the console previews it: sample values filled in, its cost, and why it would be refused. */
+    public record Preview(String text, SmsSegments segments, @Nullable String problem) {
+    }
+
+    /** The tenant's own template of this kind, else the built-in one it would get. */
+    public String current(TenantId tenant, String kind) {
+        return tenants.template(tenant, null, kind).orElseGet(() -> TextBackTemplates.defaultFor(kind));
+    }
+
+    /**
+     * Fills the template with what a caller would get now ("there" for an unknown first name, today's hours);
+     * the problem is the one {@link #save} would refuse it for.
+     */
+    public Preview preview(TenantId tenant, String kind, String body) {
+        Tenant owner = tenants.find(tenant).orElseThrow(() -> new TemplateRejected("no tenant " + tenant));
+        PhoneLine line = tenants.lines(tenant).stream().findFirst().orElse(null);
+        String callback = line == null ? "(your number)" : TextBackTemplates.national(line.number());
+        String bookingLink = tenants.policy(tenant).bookingLink();
+        String text = TextBackTemplates.preview(body, new TextBackTemplates.Fields(owner.name(), null, bookingLink,
+                callback, tenants.hours(owner).todayText(clock.instant())));
+        String problem = line == null ? null : TextBackTemplates.problem(body,
+                TextBackTemplates.worstCase(owner.name(), bookingLink, line.number()));
+        return new Preview(text, SmsSegments.of(text), problem);
+    }
+
     /** @throws TemplateRejected when the template could not be sent as written */
     @Transactional
     public void save(TenantId tenant, @Nullable Long lineId, String kind, String body) {

@@ -99,6 +99,11 @@ public final class TextBackTemplates {
         return null;
     }
 
+    /** The template with these values filled in as written, even when it has a problem: for live previews. */
+    public static String preview(String template, Fields fields) {
+        return fill(template, fields);
+    }
+
     private static String fill(String template, Fields fields) {
         Map<String, @Nullable String> values = fields.asMap();
         Matcher m = FIELD.matcher(template);

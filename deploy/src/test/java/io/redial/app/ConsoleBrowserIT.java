@@ -22,14 +22,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Starts the packaged app the way the README says ({@code java -jar deploy/target/redial.jar}) on the
- * embedded default, opens the console in headless Debian Chromium, and checks that a second start sees
- * the first one's data. Screenshots land in {@code deploy/target/screenshots/}.
+ * embedded default and walks the console in headless Debian Chromium: sign in with the sandbox password the
+ * login page shows, edit a template, simulate a missed call, see the text and the lead, reply, open the lead's
+ * page; then a second
+ * start still has the data. Screenshots land in {@code deploy/target/screenshots/}.
  */
 class ConsoleBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String TOKEN = "browser-test-token";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String NEW_TEXT = "Thanks for calling {business}! Sorry we missed you. Reply here and we'll help "
+            + "right away, or call {callback_number}.";
     private static Playwright playwright;
     private static Browser browser;
 
@@ -53,7 +57,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void firstRunShowsTheDemoTenantAndASecondStartKeepsItsData() throws Exception {
+    void signInEditATemplateSimulateAMissedCallAndSeeTheTextAndTheLead() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "redial-data");
         int port = freePort();
 
@@ -65,20 +69,69 @@ class ConsoleBrowserIT {
             assertThat(answer.statusCode()).isEqualTo(200);
 
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
-            page.navigate(app.url());
+            signIn(page, app.url(), "console-sign-in.png");
             page.getByText("+15125550143").waitFor();
-            assertThat(page.locator("#tenant vaadin-select-value-button").textContent()).contains("Demo Heating & Air");
+            assertThat(page.locator("#tenant-name").textContent()).contains("Demo Heating & Air");
             assertThat(page.getByText("Sandbox: texts stay on this machine").isVisible()).isTrue();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-first-run.png")));
+
+            editTemplate(page, app.url());
+            simulateAMissedCall(page, app.url());
         }
 
         try (RunningApp again = RunningApp.start(jar(), dataDir, port, TOKEN)) {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
-            page.navigate(again.url());
+            signIn(page, again.url(), "console-sign-in-again.png");
             page.getByText("+15125550143").waitFor();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Calls")).isVisible()).isTrue();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-second-start.png")));
         }
+    }
+
+    /** A stranger lands on the login page; in sandbox mode it names the demo admin's password. */
+    private static void signIn(Page page, String url, String screenshot) {
+        page.navigate(url);
+        page.waitForURL("**/login");
+        String hint = page.locator("#sandbox-sign-in").textContent();
+        assertThat(hint).startsWith("Sandbox: sign in as admin with password ");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(screenshot)));
+        page.locator("vaadin-login-form input[name=username]").fill("admin");
+        page.locator("vaadin-login-form input[name=password]").fill(hint.substring(hint.lastIndexOf(' ') + 1));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Calls")).waitFor();
+    }
+
+    /** Both texts get the same new wording, so the check below holds in and after business hours. */
+    private static void editTemplate(Page page, String url) {
+        page.navigate(url + "/templates");
+        for (String form : List.of("#business-hours", "#after-hours")) {
+            page.locator(form + " textarea").fill(NEW_TEXT);
+            page.locator(form + " .preview").getByText("Thanks for calling Demo Heating & Air!").waitFor();
+            page.locator(form + " vaadin-button").getByText("Save").click();
+            page.getByText("Saved. The next missed caller gets this text.").first().waitFor();
+        }
+        assertThat(page.locator("#after-hours .segments").textContent()).startsWith("1 segment");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-templates.png")));
+    }
+
+    private static void simulateAMissedCall(Page page, String url) {
+        page.navigate(url + "/simulator");
+        page.locator("#caller input").fill("+15125550177"); // a caller the demo tenant has not seen
+        page.locator("#caller input").press("Tab");
+        page.locator("#simulate-call").click();
+        page.locator("#phone").getByText("Thanks for calling Demo Heating & Air!").waitFor();
+        page.locator("#lead").getByText("call missed").waitFor();
+        page.locator("#reply input").fill("My AC is blowing warm air, can you come today?");
+        page.locator("#send").click();
+        page.locator("#phone").getByText("My AC is blowing warm air").waitFor();
+        assertThat(page.locator("#lead").textContent()).startsWith("Lead #");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-simulator.png")));
+
+        page.navigate(url + "/leads");
+        page.locator("#leads").getByText("+15125550177").click();
+        page.locator("#lead-call").getByText("missed").waitFor();
+        page.locator("#lead-texts").getByText("Thanks for calling Demo Heating & Air!").waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-lead.png")));
     }
 
     private static Path jar() {

@@ -54,7 +54,9 @@ final class RunningApp implements AutoCloseable {
                 throw new IllegalStateException("the app exited with " + process.exitValue() + "; see " + dataDir.resolve("app.log"));
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(url())).build(), HttpResponse.BodyHandlers.discarding());
+                // The login page: the one console page a stranger may open.
+                var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/login")).build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

@@ -7,48 +7,51 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.redial.admin.MainLayout;
+import io.redial.admin.security.TenantScope;
+import jakarta.annotation.security.PermitAll;
 import io.redial.calls.CallSummary;
 import io.redial.calls.RecentCalls;
 import io.redial.conversations.TextQueue;
 import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.Tenant;
-import io.redial.tenants.Tenants;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Every call of one tenant, newest first: who called, what we decided and why, and the text's state. */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Calls · Redial")
+@PermitAll
 public class CallsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss");
 
-    final Select<Tenant> tenant = new Select<>();
     final Grid<CallSummary> calls = new Grid<>();
     final Paragraph empty = new Paragraph();
     final Span queue = new Span();
     final Div notices = new Div();
+    private ZoneId zone = ZoneId.of("UTC");
     private final RecentCalls recentCalls;
     private final TextQueue textQueue;
     private final AdminNotices adminNotices;
+    private final TenantScope scope;
 
-    CallsView(Tenants tenants, RecentCalls recentCalls, TextQueue textQueue, AdminNotices adminNotices) {
+    CallsView(TenantScope scope, RecentCalls recentCalls, TextQueue textQueue, AdminNotices adminNotices) {
+        this.scope = scope;
         this.recentCalls = recentCalls;
         this.textQueue = textQueue;
         this.adminNotices = adminNotices;
         setSizeFull();
-        configureTenantPicker(tenants.all());
         configureGrid();
         queue.setId("queue-depth");
         notices.setId("notices");
-        HorizontalLayout bar = new HorizontalLayout(tenant, queue);
+        HorizontalLayout bar = new HorizontalLayout(queue);
         bar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(new H2("Calls"), bar, notices, empty, calls);
     }
@@ -56,24 +59,12 @@ public class CallsView extends VerticalLayout implements BeforeEnterObserver {
     /** Every visit shows the latest calls, also when the view instance is reused. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        show(tenant.getValue());
-    }
-
-    private void configureTenantPicker(List<Tenant> all) {
-        tenant.setLabel("Contractor");
-        tenant.setItems(all);
-        tenant.setItemLabelGenerator(Tenant::name);
-        tenant.setId("tenant");
-        tenant.setWidth("20rem");
-        if (!all.isEmpty()) {
-            tenant.setValue(all.getFirst());
-        }
-        tenant.addValueChangeListener(e -> show(e.getValue()));
+        show(scope.tenant().orElse(null));
     }
 
     private void configureGrid() {
         calls.setId("calls");
-        calls.addColumn(c -> TIME.format(c.receivedAt().atZone(zone()))).setHeader("Received").setAutoWidth(true);
+        calls.addColumn(c -> TIME.format(c.receivedAt().atZone(zone))).setHeader("Received").setAutoWidth(true);
         calls.addColumn(c -> c.caller().e164()).setHeader("Caller").setAutoWidth(true);
         calls.addColumn(c -> c.line().e164()).setHeader("Line").setAutoWidth(true);
         calls.addColumn(c -> c.outcome() == null ? "pending" : c.outcome().name().toLowerCase().replace('_', ' '))
@@ -83,7 +74,8 @@ public class CallsView extends VerticalLayout implements BeforeEnterObserver {
         calls.addColumn(CallSummary::reason).setHeader("Why").setFlexGrow(1);
     }
 
-    private void show(Tenant selected) {
+    private void show(@Nullable Tenant selected) {
+        zone = selected == null ? ZoneId.of("UTC") : selected.zone();
         List<CallSummary> rows = selected == null ? List.of() : recentCalls.of(selected.id(), 200);
         showQueueAndNotices(selected);
         calls.setItems(rows);
@@ -92,7 +84,7 @@ public class CallsView extends VerticalLayout implements BeforeEnterObserver {
         empty.setVisible(selected == null || rows.isEmpty());
     }
 
-    private void showQueueAndNotices(Tenant selected) {
+    private void showQueueAndNotices(@Nullable Tenant selected) {
         notices.removeAll();
         if (selected == null) {
             queue.setText("");
@@ -109,7 +101,4 @@ public class CallsView extends VerticalLayout implements BeforeEnterObserver {
         });
     }
 
-    private ZoneId zone() {
-        return tenant.getValue() == null ? ZoneId.of("UTC") : tenant.getValue().zone();
-    }
 }

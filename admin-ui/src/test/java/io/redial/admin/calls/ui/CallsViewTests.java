@@ -9,11 +9,11 @@ import io.redial.calls.CarrierCall;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.shared.notices.AdminNotices;
-import io.redial.tenants.Tenants;
-import java.util.List;
-import java.util.stream.IntStream;
+import io.redial.tenants.AdminRole;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +22,6 @@ class CallsViewTests extends ConsoleTest {
 
     @Autowired Provisioner provisioner;
     @Autowired CallIntake intake;
-    @Autowired Tenants tenants;
     @Autowired AdminNotices notices;
 
     @BeforeEach
@@ -44,9 +43,9 @@ class CallsViewTests extends ConsoleTest {
     void listsAMissedCallWithItsReasonAndTextState() {
         intake.incoming(new CarrierCall("CA11111111111111111111111111111111", new PhoneNumber("+13035550143"),
                 new PhoneNumber("+13035550100"), null, null)); // a forwarded line: missed on arrival
+        signIn(new TenantId("aaa-roofing"), "calls-aaa", AdminRole.OFFICE);
 
         CallsView view = open(CallsView.class);
-        view.tenant.setValue(tenants.find(new TenantId("aaa-roofing")).orElseThrow());
 
         assertThat(rows(view)).anySatisfy(row -> assertThat(String.join(" | ", row))
                 .contains("+13035550143", "missed", "a call reached the forwarding number"));
@@ -57,20 +56,20 @@ class CallsViewTests extends ConsoleTest {
     @Test
     void showsWhatTheAdminShouldFix() {
         notices.tell(new TenantId("aaa-roofing"), "template", "The after-hours text template could not be used.");
+        signIn(new TenantId("aaa-roofing"), "calls-aaa", AdminRole.OFFICE);
 
         CallsView view = open(CallsView.class);
-        view.tenant.setValue(tenants.find(new TenantId("aaa-roofing")).orElseThrow());
 
         assertThat(view.notices.getElement().getTextRecursively()).contains("after-hours text template could not be used");
     }
 
     @Test
-    void showsOnlyTheChosenTenantsCalls() {
+    void showsOnlyTheSignedInUsersTenantsCalls() {
         intake.incoming(new CarrierCall("CA22222222222222222222222222222222", new PhoneNumber("+13035550144"),
                 new PhoneNumber("+13035550100"), null, null));
+        signIn(new TenantId("zzz-electric"), "calls-zzz", AdminRole.OWNER);
 
         CallsView view = open(CallsView.class);
-        view.tenant.setValue(tenants.find(new TenantId("zzz-electric")).orElseThrow());
 
         assertThat(GridKt._size(view.calls)).isZero();
         assertThat(view.empty.isVisible()).isTrue();

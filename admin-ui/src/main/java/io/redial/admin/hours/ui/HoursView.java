@@ -1,0 +1,114 @@
+package io.redial.admin.hours.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.redial.admin.MainLayout;
+import io.redial.admin.security.ConsoleUser;
+import io.redial.admin.security.TenantScope;
+import io.redial.shared.TenantId;
+import io.redial.tenants.BusinessHours;
+import io.redial.tenants.WeeklyHours;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/** When the business counts as open: which text a missed caller gets depends on it. */
+@Route(value = "hours", layout = MainLayout.class)
+@PageTitle("Hours · Redial")
+@RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN})
+class HoursView extends VerticalLayout {
+
+    final ComboBox<String> zone = new ComboBox<>("Time zone");
+    final List<DayRow> days;
+    final DatePicker holiday = new DatePicker("Closed on");
+    final Button addHoliday = new Button("Add holiday");
+    final Div holidayList = new Div();
+    final Button save = new Button("Save hours");
+    final Paragraph status = new Paragraph();
+    final Span problem = new Span();
+    private final TreeSet<LocalDate> holidays = new TreeSet<>();
+    private final BusinessHours hours;
+    private final TenantId tenant;
+
+    HoursView(BusinessHours hours, TenantScope scope) {
+        this.hours = hours;
+        this.tenant = scope.tenantId();
+        WeeklyHours current = hours.of(tenant);
+        zone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList());
+        zone.setValue(current.zone().getId());
+        zone.setWidth("20rem");
+        days = Arrays.stream(DayOfWeek.values()).map(d -> new DayRow(d, current.intervals())).toList();
+        holidays.addAll(current.holidays());
+        addHoliday.addClickListener(e -> {
+            if (holiday.getValue() != null) {
+                holidays.add(holiday.getValue());
+                holiday.clear();
+                showHolidays();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        status.setId("open-now");
+        problem.getElement().getThemeList().add("badge error");
+        problem.setVisible(false);
+        add(new H2("Business hours"), status, zone, new H3("Every week"));
+        days.forEach(this::add);
+        add(new H3("Holidays"), new HorizontalLayout(holiday, addHoliday), holidayList, new HorizontalLayout(save, problem));
+        showHolidays();
+        status.setText(hours.now(tenant));
+    }
+
+    private void save() {
+        if (zone.getValue() == null) {
+            showProblem("choose a time zone");
+            return;
+        }
+        try {
+            List<WeeklyHours.Interval> intervals = days.stream().flatMap(d -> d.interval().stream()).toList();
+            hours.save(tenant, ZoneId.of(zone.getValue()), intervals, holidays);
+            problem.setVisible(false);
+            status.setText(hours.now(tenant));
+            Notification.show("Hours saved.", 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (IllegalArgumentException | java.time.DateTimeException invalid) {
+            showProblem(invalid.getMessage());
+        }
+    }
+
+    private void showProblem(String why) {
+        problem.setText(why);
+        problem.setVisible(true);
+    }
+
+    private void showHolidays() {
+        holidayList.removeAll();
+        holidays.forEach(day -> {
+            Button remove = new Button(day + " ✕", e -> {
+                holidays.remove(day);
+                showHolidays();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+            holidayList.add(remove);
+        });
+        if (holidays.isEmpty()) {
+            holidayList.add(new Span("No holidays."));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.redial.admin.leads.ui;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+
+/** The leads screen's place in the console's navigation; the views themselves stay package-private. */
+public final class LeadsNavigation {
+
+    private LeadsNavigation() {
+    }
+
+    public static SideNavItem item() {
+        return new SideNavItem("Leads", LeadsView.class, VaadinIcon.USER_CARD.create());
+    }
+}

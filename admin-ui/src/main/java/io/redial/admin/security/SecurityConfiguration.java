@@ -1,0 +1,58 @@
+package io.redial.admin.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.redial.tenants.AdminUsers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two filter chains. Carrier and CRM callbacks ({@code /twilio/**}, {@code /crm/**}) prove themselves with
+ * their own signatures and state, so they pass without a session or CSRF token; everything else is the
+ * console, where Vaadin's navigation access control sends strangers to the login view.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String[] CALLBACKS = {"/twilio/**", "/crm/**"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain callbacks(HttpSecurity http) throws Exception {
+        return http.securityMatcher(CALLBACKS)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        // Error pages carry no tenant data; without this, a callback's 404 would turn into a login redirect.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll());
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /** BCrypt today, and old hashes keep working if the default ever changes ({@code {bcrypt}…} prefixes). */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService consoleUsers(AdminUsers users) {
+        return username -> users.byUsername(username).map(ConsoleUser::new)
+                .orElseThrow(() -> new UsernameNotFoundException("no console user by that name"));
+    }
+}

@@ -1,0 +1,78 @@
+package io.redial.admin.templates.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import io.redial.admin.MainLayout;
+import io.redial.admin.security.ConsoleUser;
+import io.redial.admin.security.TenantScope;
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import io.redial.simulator.SandboxPhone;
+import io.redial.simulator.SimulatorUnavailable;
+import io.redial.tenants.Templates;
+import io.redial.tenants.TextBackTemplates;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The texts a missed caller gets, in and after business hours: edited with a live preview and segment count,
+ * checked on save, and sent to the simulator's phone as a test. The office role may not change them.
+ */
+@Route(value = "templates", layout = MainLayout.class)
+@PageTitle("Templates · Redial")
+@RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN})
+class TemplatesView extends VerticalLayout {
+
+    final TemplateForm businessHours = new TemplateForm(TextBackTemplates.BUSINESS_HOURS, "During business hours",
+            "business-hours");
+    final TemplateForm afterHours = new TemplateForm(TextBackTemplates.AFTER_HOURS, "After hours", "after-hours");
+    private final Templates templates;
+    private final SandboxPhone phone;
+    private final TenantId tenant;
+
+    TemplatesView(Templates templates, SandboxPhone phone, TenantScope scope) {
+        this.templates = templates;
+        this.phone = phone;
+        this.tenant = scope.tenantId();
+        setMaxWidth("48rem");
+        add(new H2("Text templates"));
+        for (TemplateForm form : new TemplateForm[] {businessHours, afterHours}) {
+            form.body.setValue(templates.current(tenant, form.kind));
+            form.show(templates.preview(tenant, form.kind, form.body.getValue()));
+            form.onChange(e -> form.show(templates.preview(tenant, form.kind, form.body.getValue())));
+            form.onSave(e -> save(form));
+            form.onTest(e -> sendTest(form));
+            form.sendTest.setVisible(phone.available());
+            add(form);
+        }
+    }
+
+    private void save(TemplateForm form) {
+        try {
+            templates.save(tenant, null, form.kind, form.body.getValue());
+            Notification.show("Saved. The next missed caller gets this text.", 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (Templates.TemplateRejected rejected) {
+            form.showProblem(rejected.getMessage());
+        }
+    }
+
+    /** Sends the previewed text from the first line to a fresh simulated caller, then opens that phone. */
+    private void sendTest(TemplateForm form) {
+        try {
+            PhoneNumber line = phone.lines(tenant).stream().findFirst()
+                    .orElseThrow(() -> new SimulatorUnavailable("this contractor has no phone line yet", null)).number();
+            PhoneNumber caller = phone.newCaller(tenant, line);
+            phone.sendTest(tenant, line, caller, templates.preview(tenant, form.kind, form.body.getValue()).text());
+            UI.getCurrent().navigate("simulator", QueryParameters.of("caller", caller.e164()));
+        } catch (SimulatorUnavailable e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+}

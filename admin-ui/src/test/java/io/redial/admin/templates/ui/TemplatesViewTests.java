@@ -1,0 +1,101 @@
+package io.redial.admin.templates.ui;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.UI;
+import io.redial.admin.ConsoleTest;
+import io.redial.shared.TenantId;
+import io.redial.tenants.AdminRole;
+import io.redial.tenants.provisioning.Provisioner;
+import io.redial.tenants.provisioning.ProvisioningFile;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class TemplatesViewTests extends ConsoleTest {
+
+    static final TenantId TENANT = new TenantId("tpl-roofing");
+
+    @Autowired Provisioner provisioner;
+
+    @BeforeEach
+    void provision() {
+        provisioner.apply(ProvisioningFile.parse("""
+                tenants:
+                  - id: tpl-roofing
+                    name: Template Roofing
+                    timezone: America/Denver
+                    lines: [{number: "+17205550100", pattern: forwarded}]
+                    templates:
+                      business_hours: "Hi, {business} here. Sorry we missed you! Call {callback_number}."
+                """));
+    }
+
+    @Test
+    void showsTheTemplateWithItsMergeFieldsFilledAndItsSegmentCount() {
+        signIn(TENANT, "tpl-owner", AdminRole.OWNER);
+
+        TemplatesView view = open(TemplatesView.class);
+
+        assertThat(view.businessHours.body.getValue()).startsWith("Hi, {business} here.");
+        assertThat(view.businessHours.preview.getText()).isEqualTo("Hi, Template Roofing here. Sorry we missed you! Call (720) 555-0100.");
+        assertThat(view.businessHours.segments.getText()).startsWith("1 segment · ").contains("GSM-7");
+        assertThat(view.businessHours.problem.isVisible()).isFalse();
+    }
+
+    @Test
+    void refusesAnUnknownMergeFieldOrAThirdSegmentWhileTyping() {
+        signIn(TENANT, "tpl-owner", AdminRole.OWNER);
+        TemplatesView view = open(TemplatesView.class);
+
+        view.afterHours.body.setValue("Hi {nickname}, we're closed.");
+        assertThat(view.afterHours.problem.getText()).contains("unknown merge field {nickname}");
+        assertThat(view.afterHours.save.isEnabled()).isFalse();
+
+        view.afterHours.body.setValue("We're closed 🌙 " + "x".repeat(140));
+        assertThat(view.afterHours.segments.getText()).contains("UCS-2").startsWith("3 segments");
+        assertThat(view.afterHours.problem.getText()).contains("at most 2");
+    }
+
+    @Test
+    void savesAValidTemplateForTheNextCaller() {
+        signIn(TENANT, "tpl-owner", AdminRole.OWNER);
+        TemplatesView view = open(TemplatesView.class);
+
+        view.afterHours.body.setValue("{business}: closed now ({hours_today}). Reply and we'll call first thing.");
+        _click(view.afterHours.save);
+
+        assertThat(open(TemplatesView.class).afterHours.body.getValue()).startsWith("{business}: closed now");
+    }
+
+    @Test
+    void sendsATestToTheSimulatorsPhone() {
+        signIn(TENANT, "tpl-owner", AdminRole.OWNER);
+        TemplatesView view = open(TemplatesView.class);
+
+        _click(view.businessHours.sendTest);
+
+        var simulator = LocatorJ._get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("phone"));
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            UI.getCurrent().refreshCurrentRoute(false);
+            assertThat(LocatorJ._get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("phone"))
+                    .getElement().getTextRecursively()).contains("Hi, Template Roofing here.", "delivered");
+        });
+        assertThat(simulator).isNotNull();
+    }
+
+    @Test
+    void theOfficeMayNotChangeTemplates() {
+        signIn(TENANT, "tpl-office", AdminRole.OFFICE);
+
+        // Karibu turns Vaadin's access-denied error view into an exception.
+        assertThatThrownBy(() -> UI.getCurrent().navigate(TemplatesView.class))
+                .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
+        LocatorJ._assertNone(TemplatesView.class);
+    }
+}
