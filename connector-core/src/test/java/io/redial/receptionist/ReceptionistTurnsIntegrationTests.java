@@ -35,6 +35,7 @@ class ReceptionistTurnsIntegrationTests {
     @Autowired ReceptionistProfiles profiles;
     @Autowired HumanTakeover takeover;
     @Autowired IdleClose idle;
+    @Autowired TriageRules rules;
     @Autowired JdbcClient jdbc;
     TenantId tenant;
 
@@ -181,6 +182,26 @@ class ReceptionistTurnsIntegrationTests {
         assertThat(idle.check(tenant, c.id())).isTrue();
         assertThat(events.of(ConversationClosed.class)).anyMatch(e -> e.conversationId() == c.id() && e.reason().equals("idle"));
         assertThat(lead(c).status()).isEqualTo(LeadStatus.CLOSED);
+    }
+
+    @Test
+    void aTenantsOwnTriageRulesReplaceAndExtendTheDefaults() {
+        TenantId strict = fixture.tenant("strict-co", "+15125550805");
+        rules.save(strict, new TriageRule("no-cooling", "hvac", TriageRule.terms("not cooling|blowing warm"), Urgency.EMERGENCY,
+                Routing.ESCALATE, "Move anyone vulnerable somewhere cool.", null, null, null, true));
+        rules.save(strict, new TriageRule("ice-dam", "roofing", TriageRule.terms("ice dam"), Urgency.URGENT,
+                Routing.HAND_OFF, null, null, null, null, true));
+        Conversation hot = fixture.conversation(strict, "+15125550151");
+        Conversation icy = fixture.conversation(strict, "+15125550152");
+
+        fixture.texts(hot, "the AC is blowing warm air");
+        fixture.texts(icy, "there's an ice dam on the north side");
+
+        assertThat(awaitReplies(hot, 1).getFirst()).startsWith("Move anyone vulnerable somewhere cool.");
+        assertThat(fixture.textsTo(strict, new PhoneNumber("+15125550911"))).isNotEmpty();
+        awaitReplies(icy, 1);
+        assertThat(jdbc.sql("SELECT status FROM leads WHERE tenant_id = ? AND conversation_id = ?")
+                .params(strict.value(), icy.id()).query(String.class).single()).isEqualTo("HANDED_OFF");
     }
 
     private List<String> awaitReplies(Conversation c, int count) {
