@@ -65,6 +65,21 @@ class ReceptionistTurnsIntegrationTests {
     }
 
     @Test
+    void withNobodyOnCallAnEmergencyIsFlaggedForThePeopleAndTheCallerIsNotToldSomeoneIsPaged() {
+        TenantId alone = fixture.tenant("alone-co", "+15125550807");
+        jdbc.sql("UPDATE tenants SET on_call = '' WHERE id = 'alone-co'").update();
+        Conversation c = fixture.conversation(alone, "+15125550153");
+
+        fixture.texts(c, "sewage is backing up into the shower");
+
+        String reply = awaitReplies(c, 1).getFirst();
+        assertThat(reply).startsWith("Please stop running water").contains("call 911").doesNotContain("paging");
+        assertThat(jdbc.sql("SELECT kind FROM escalation_steps WHERE tenant_id = 'alone-co' ORDER BY id").query(String.class).list())
+                .containsExactly("NO_ON_CALL", "CALLER_TOLD");
+        assertThat(jdbc.sql("SELECT handled_by_human FROM conversations WHERE id = ?").param(c.id()).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void routineConversationCollectsDetailsAndBooksAnOfferedSlot() {
         Conversation c = fixture.conversation(tenant, "+15125550144");
 
