@@ -23,6 +23,20 @@ public class BookingWindows {
         this.jdbc = jdbc;
     }
 
+    /** Replaces the tenant's windows only when they differ, so loading the same file twice writes nothing. */
+    public void replaceIfChanged(io.redial.shared.TenantId tenant, List<Window> desired) {
+        List<Window> current = jdbc.sql("""
+                SELECT day_of_week, starts_at, ends_at, capacity FROM booking_windows WHERE tenant_id = ?
+                ORDER BY day_of_week, starts_at""").param(tenant.value())
+                .query((rs, n) -> new Window(DayOfWeek.of(rs.getInt(1)), rs.getTime(2).toLocalTime(),
+                        rs.getTime(3).toLocalTime(), rs.getInt(4))).list();
+        List<Window> sorted = desired.stream().sorted(java.util.Comparator.comparing(Window::day)
+                .thenComparing(Window::starts)).toList();
+        if (!current.equals(sorted)) {
+            replace(tenant, sorted);
+        }
+    }
+
     /** Replaces the tenant's windows. */
     public void replace(io.redial.shared.TenantId tenant, List<Window> windows) {
         jdbc.sql("DELETE FROM booking_windows WHERE tenant_id = ?").param(tenant.value()).update();

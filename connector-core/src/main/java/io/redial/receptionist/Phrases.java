@@ -68,6 +68,11 @@ final class Phrases {
                 "Estoy avisando ahora a nuestro técnico de guardia con su número; le llamará en unos minutos. Si empeora, llame al 911.");
     }
 
+    static String noOnCall(Language l) {
+        return t(l, "If anyone is in danger, call 911 now. I've flagged this as an emergency for our team, who will contact you as soon as possible.",
+                "Si alguien está en peligro, llame al 911 ahora. Marqué esto como emergencia para nuestro equipo, que le contactará lo antes posible.");
+    }
+
     static String handOff(Language l) {
         return t(l, "I'm passing this to a team member, who will reply here shortly.",
                 "Le paso esto a una persona del equipo, que le responderá aquí en breve.");

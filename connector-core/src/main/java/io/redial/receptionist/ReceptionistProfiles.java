@@ -54,6 +54,11 @@ public class ReceptionistProfiles {
 
     public void saveSettings(TenantId tenant, ReceptionistSettings s) {
         cache.invalidate(tenant);
+        boolean stored = jdbc.sql("SELECT COUNT(*) FROM receptionist_settings WHERE tenant_id = ?").param(tenant.value())
+                .query(Long.class).single() > 0;
+        if (stored && settings(tenant).equals(s)) {
+            return; // unchanged: not even the timestamp moves
+        }
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int updated = jdbc.sql("""
                 UPDATE receptionist_settings SET disclosure = ?, turn_cap = ?, idle_minutes = ?, daily_capacity = ?,

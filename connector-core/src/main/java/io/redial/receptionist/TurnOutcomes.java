@@ -50,6 +50,10 @@ class TurnOutcomes {
         leads.updateDetails(tenant, turn.lead().id(), new LeadDetails(null, null, null, null, null, Urgency.EMERGENCY));
         leads.setStatus(tenant, turn.lead().id(), LeadStatus.ESCALATED);
         paging.start(turn.profile(), turn.lead().id(), turn.conversation(), code, summary);
+        if (turn.profile().onCall().isEmpty()) { // nobody to page: never claim we are paging
+            conversations.setHandledByHuman(tenant, turn.conversation().id(), true);
+            return new Outcome(Phrases.noOnCall(turn.context().language()), Stage.ESCALATED, List.of());
+        }
         return new Outcome(Phrases.escalated(turn.context().language()), Stage.ESCALATED, List.of());
     }
 

@@ -35,6 +35,7 @@ class ReceptionistTurnsIntegrationTests {
     @Autowired ReceptionistProfiles profiles;
     @Autowired HumanTakeover takeover;
     @Autowired IdleClose idle;
+    @Autowired TriageRules rules;
     @Autowired JdbcClient jdbc;
     TenantId tenant;
 
@@ -61,6 +62,21 @@ class ReceptionistTurnsIntegrationTests {
         assertThat(events.of(EmergencyEscalated.class)).anyMatch(e -> e.leadId() == lead.id() && e.rule().equals("gas-smell"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'on-call-page-timeout'")
                 .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void withNobodyOnCallAnEmergencyIsFlaggedForThePeopleAndTheCallerIsNotToldSomeoneIsPaged() {
+        TenantId alone = fixture.tenant("alone-co", "+15125550807");
+        jdbc.sql("UPDATE tenants SET on_call = '' WHERE id = 'alone-co'").update();
+        Conversation c = fixture.conversation(alone, "+15125550153");
+
+        fixture.texts(c, "sewage is backing up into the shower");
+
+        String reply = awaitReplies(c, 1).getFirst();
+        assertThat(reply).startsWith("Please stop running water").contains("call 911").doesNotContain("paging");
+        assertThat(jdbc.sql("SELECT kind FROM escalation_steps WHERE tenant_id = 'alone-co' ORDER BY id").query(String.class).list())
+                .containsExactly("NO_ON_CALL", "CALLER_TOLD");
+        assertThat(jdbc.sql("SELECT handled_by_human FROM conversations WHERE id = ?").param(c.id()).query(Boolean.class).single()).isTrue();
     }
 
     @Test
@@ -181,6 +197,26 @@ class ReceptionistTurnsIntegrationTests {
         assertThat(idle.check(tenant, c.id())).isTrue();
         assertThat(events.of(ConversationClosed.class)).anyMatch(e -> e.conversationId() == c.id() && e.reason().equals("idle"));
         assertThat(lead(c).status()).isEqualTo(LeadStatus.CLOSED);
+    }
+
+    @Test
+    void aTenantsOwnTriageRulesReplaceAndExtendTheDefaults() {
+        TenantId strict = fixture.tenant("strict-co", "+15125550805");
+        rules.save(strict, new TriageRule("no-cooling", "hvac", TriageRule.terms("not cooling|blowing warm"), Urgency.EMERGENCY,
+                Routing.ESCALATE, "Move anyone vulnerable somewhere cool.", null, null, null, true));
+        rules.save(strict, new TriageRule("ice-dam", "roofing", TriageRule.terms("ice dam"), Urgency.URGENT,
+                Routing.HAND_OFF, null, null, null, null, true));
+        Conversation hot = fixture.conversation(strict, "+15125550151");
+        Conversation icy = fixture.conversation(strict, "+15125550152");
+
+        fixture.texts(hot, "the AC is blowing warm air");
+        fixture.texts(icy, "there's an ice dam on the north side");
+
+        assertThat(awaitReplies(hot, 1).getFirst()).startsWith("Move anyone vulnerable somewhere cool.");
+        assertThat(fixture.textsTo(strict, new PhoneNumber("+15125550911"))).isNotEmpty();
+        awaitReplies(icy, 1);
+        assertThat(jdbc.sql("SELECT status FROM leads WHERE tenant_id = ? AND conversation_id = ?")
+                .params(strict.value(), icy.id()).query(String.class).single()).isEqualTo("HANDED_OFF");
     }
 
     private List<String> awaitReplies(Conversation c, int count) {
