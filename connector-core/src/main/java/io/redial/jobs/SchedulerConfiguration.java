@@ -65,6 +65,12 @@ class SchedulerConfiguration {
             return running;
         }
 
+        /** A stopped db-scheduler cannot start again, so a paused (cached) test context must not stop it. */
+        @Override
+        public boolean isPauseable() {
+            return false;
+        }
+
         @Override
         public int getPhase() {
             return Integer.MAX_VALUE - 100;
