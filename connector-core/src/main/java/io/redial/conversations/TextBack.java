@@ -12,6 +12,7 @@ import io.redial.leads.KnownCustomers.KnownCustomer;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,9 +53,11 @@ class TextBack {
     @Bean
     OneTimeTask<Long> textBackTask(TextBackDecision decision, List<KnownCustomers> directories, List<LineTypes> lineTypes,
             @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
+        // Never given up: an overloaded database or a restart delays a text-back, it must not drop it.
+        FailureHandler<Long> retryForever = (complete, ops) -> ops.reschedule(complete, Instant.now().plusSeconds(
+                Math.min(60, 1L << Math.min(6, complete.getExecution().consecutiveFailures))));
         return Tasks.oneTime(TASK)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(5,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1), 2.0)))
+                .onFailure(retryForever)
                 .execute((instance, context) -> {
                     long callId = instance.getData();
                     TextBackDecision.CallToText call = decision.load(callId);

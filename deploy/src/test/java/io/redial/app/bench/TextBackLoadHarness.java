@@ -248,7 +248,7 @@ public final class TextBackLoadHarness {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             while (System.nanoTime() < deadline) {
                 try {
-                    var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+                    var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
                             HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() == 200) {
                         return;
