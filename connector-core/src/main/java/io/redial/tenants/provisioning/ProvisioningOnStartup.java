@@ -9,18 +9,18 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import java.io.UncheckedIOException;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * At start, loads the file named by {@code REDIAL_PROVISIONING_FILE}; in sandbox mode (no Twilio account)
  * also a demo tenant, so a first run has something to show. A bad file stops the start with its error.
+ * It runs as an early lifecycle phase, before the web server opens, so no webhook ever meets a tenant
+ * that is about to exist.
  */
 @Component
-@Order(0)
-class ProvisioningOnStartup implements ApplicationRunner {
+class ProvisioningOnStartup implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningOnStartup.class);
 
@@ -38,8 +38,35 @@ class ProvisioningOnStartup implements ApplicationRunner {
         this.demoTenant = demoTenant;
     }
 
+    private volatile boolean running;
+
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void start() {
+        try {
+            provision();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the provisioning file " + file, e);
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server (which starts late, near {@code DEFAULT_PHASE}). */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private void provision() throws IOException {
         if (twilio.sandbox() && demoTenant) {
             try (InputStream demo = getClass().getResourceAsStream("demo-tenant.yml")) {
                 provisioner.apply(ProvisioningFile.parse(new String(demo.readAllBytes(), StandardCharsets.UTF_8)));
