@@ -73,12 +73,6 @@ public class SendLedger {
                 .params(errorCode, now(), id).update();
     }
 
-    /** The carrier refused before accepting anything: a later attempt starts clean. */
-    public void markPending(long id, @Nullable String errorCode) {
-        jdbc.sql("UPDATE messages SET send_state = 'PENDING', error_code = ?, updated_at = ? WHERE id = ?")
-                .params(errorCode, now(), id).update();
-    }
-
     private LocalDateTime now() {
         return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
