@@ -2,6 +2,7 @@ package io.redial.receptionist;
 
 import io.redial.leads.LeadDetails;
 import io.redial.leads.Urgency;
+import io.redial.shared.geo.GeoPoint;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -13,14 +14,20 @@ final class LeadCheck {
     private LeadCheck() {
     }
 
-    static LeadDetails validated(LeadDetails proposed, TurnContext ctx, @Nullable TriageRule rule) {
-        String address = clean(proposed.serviceAddress(), 300);
+    /** @param located where the address lies, when the tenant's area needed it and it could be found */
+    static LeadDetails validated(LeadDetails proposed, TurnContext ctx, @Nullable TriageRule rule,
+            @Nullable GeoPoint located) {
+        String address = serviceAddress(proposed);
         String known = address != null ? address : ctx.known().serviceAddress();
-        Boolean inArea = known == null ? null
-                : ServiceArea.zipIn(known).map(zip -> ctx.profile().serviceArea().covers(zip)).orElse(null);
+        Boolean inArea = known == null ? null : ctx.profile().serviceArea().covers(known, located);
         String problem = clean(proposed.problem(), 500);
         return new LeadDetails(clean(proposed.callerName(), 100), address, inArea, problem,
                 trade(proposed.trade(), ctx, rule), urgency(ctx, rule, problem));
+    }
+
+    /** The address a proposal carries, cleaned as it will be stored. */
+    static @Nullable String serviceAddress(LeadDetails proposed) {
+        return clean(proposed.serviceAddress(), 300);
     }
 
     private static @Nullable String trade(@Nullable String proposed, TurnContext ctx, @Nullable TriageRule rule) {

@@ -2,6 +2,7 @@ package io.redial.receptionist;
 
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.shared.geo.ServiceRadius;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -39,7 +40,7 @@ public class ReceptionistProfiles {
         return jdbc.sql("SELECT * FROM tenants WHERE id = ?").param(tenant.value())
                 .query((rs, n) -> new ReceptionistProfile(tenant, rs.getString("name"),
                         ZoneId.of(rs.getString("timezone")), csv(rs.getString("trades")), prices(rs.getString("prices")),
-                        new ServiceArea(csv(rs.getString("service_area_zips"))),
+                        serviceArea(rs.getString("service_area_zips"), rs.getString("service_area_radius")),
                         csv(rs.getString("on_call")).stream().map(PhoneNumber::new).toList(),
                         rs.getInt("on_call_ack_minutes"), settings))
                 .optional();
@@ -72,6 +73,10 @@ public class ReceptionistProfiles {
                     .params(tenant.value(), s.disclosure(), s.turnCap(), s.idleMinutes(), s.dailyCapacity(),
                             s.bookingDaysAhead(), now).update();
         }
+    }
+
+    private static ServiceArea serviceArea(@Nullable String zips, @Nullable String radius) {
+        return new ServiceArea(csv(zips), radius == null || radius.isBlank() ? null : ServiceRadius.parse(radius));
     }
 
     private static Map<String, BigDecimal> prices(@Nullable String csv) {

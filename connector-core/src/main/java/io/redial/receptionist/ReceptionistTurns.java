@@ -3,9 +3,11 @@ package io.redial.receptionist;
 import io.redial.conversations.TranscriptLine;
 import io.redial.leads.LeadDetails;
 import io.redial.shared.TenantId;
+import io.redial.shared.geo.GeoPoint;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -13,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a conversation's pending turns one at a time, oldest first, while holding its lease: read, ask
- * the receptionist (outside any transaction), then dispose of the answer in one transaction.
+ * the receptionist (and the geocoder, outside any transaction), then dispose of the answer in one transaction.
  */
 @Service
 public class ReceptionistTurns {
@@ -30,10 +32,14 @@ public class ReceptionistTurns {
     private final TurnPreparation preparation;
     private final Receptionists receptionists;
     private final TurnDisposal disposal;
+    private final ReceptionistProfiles profiles;
+    private final Geocoder geocoder;
     private final TransactionTemplate tx;
 
     ReceptionistTurns(ConversationStates states, TurnPreparation preparation, Receptionists receptionists,
-            TurnDisposal disposal, PlatformTransactionManager txm) {
+            TurnDisposal disposal, ReceptionistProfiles profiles, Geocoder geocoder, PlatformTransactionManager txm) {
+        this.profiles = profiles;
+        this.geocoder = geocoder;
         this.states = states;
         this.preparation = preparation;
         this.receptionists = receptionists;
@@ -63,10 +69,10 @@ public class ReceptionistTurns {
 
     private void run(TenantId tenant, long conversationId, ConversationStates.PendingTurn pending) {
         long t0 = System.nanoTime();
-        if (!receptionists.hasModel()) {
+        if (!receptionists.hasModel() && !locatesAddresses(tenant)) {
             // Offline the receptionist is pure computation: read, decide and write in one transaction.
             tx.executeWithoutResult(s -> preparation.prepare(tenant, conversationId, pending)
-                    .ifPresentOrElse(turn -> dispose(turn, answer(turn), t0), () -> skip(tenant, pending)));
+                    .ifPresentOrElse(turn -> dispose(turn, answer(turn), null, t0), () -> skip(tenant, pending)));
             return;
         }
         Optional<PreparedTurn> prepared = tx.execute(s -> preparation.prepare(tenant, conversationId, pending));
@@ -74,8 +80,21 @@ public class ReceptionistTurns {
             tx.executeWithoutResult(s -> skip(tenant, pending));
             return;
         }
-        Receptionists.Answer answer = answer(prepared.get()); // the model is asked outside any transaction
-        tx.executeWithoutResult(s -> dispose(prepared.get(), answer, t0));
+        // The model and the geocoder are asked outside any transaction.
+        Receptionists.Answer answer = answer(prepared.get());
+        GeoPoint located = located(prepared.get(), answer);
+        tx.executeWithoutResult(s -> dispose(prepared.get(), answer, located, t0));
+    }
+
+    /** A radius service area needs the caller's address located, a network call kept out of transactions. */
+    private boolean locatesAddresses(TenantId tenant) {
+        return profiles.cached(tenant).map(p -> p.serviceArea().radius() != null).orElse(false);
+    }
+
+    private @Nullable GeoPoint located(PreparedTurn turn, Receptionists.Answer answer) {
+        String address = LeadCheck.serviceAddress(answer.reply().extracted());
+        return address != null && turn.profile().serviceArea().needsLocation(address)
+                ? geocoder.locate(address).orElse(null) : null;
     }
 
     private Receptionists.Answer answer(PreparedTurn turn) {
@@ -86,11 +105,11 @@ public class ReceptionistTurns {
         return receptionists.answer(turn.context());
     }
 
-    private void dispose(PreparedTurn turn, Receptionists.Answer answer, long t0) {
+    private void dispose(PreparedTurn turn, Receptionists.Answer answer, @Nullable GeoPoint located, long t0) {
         long ours = (System.nanoTime() - t0) / 1000 - answer.modelMicros();
         if (states.markProcessed(turn.profile().tenant(), turn.messageId(), answer.agent(), answer.reply().action().name(),
                 ours, answer.modelMicros())) {
-            disposal.apply(turn, answer);
+            disposal.apply(turn, answer, located);
         }
     }
 

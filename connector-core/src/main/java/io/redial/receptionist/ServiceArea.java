@@ -1,22 +1,47 @@
 package io.redial.receptionist;
 
+import io.redial.shared.geo.GeoPoint;
+import io.redial.shared.geo.ServiceRadius;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The ZIP codes a tenant serves: single codes and ranges such as "78701-78759". An empty area serves
- * everywhere. (A radius needs coordinates for an address; no geocoder is wired in yet.)
+ * Where a tenant works: ZIP codes (single codes and ranges such as "78701-78759") and/or a radius around
+ * the shop. An area with neither serves everywhere. A listed ZIP is always in; otherwise a radius decides
+ * once the address has been located, and until then the answer is unknown.
  */
-public record ServiceArea(List<String> entries) {
+public record ServiceArea(List<String> entries, @Nullable ServiceRadius radius) {
 
     private static final Pattern ZIP = Pattern.compile("(?<!\\d)(\\d{5})(?:-\\d{4})?(?!\\d)");
 
-    public boolean covers(String zip) {
-        if (entries.isEmpty()) {
+    public ServiceArea(List<String> entries) {
+        this(entries, null);
+    }
+
+    /** @return whether the address lies in the area, or null when that cannot be told (yet) */
+    public @Nullable Boolean covers(String address, @Nullable GeoPoint located) {
+        String zip = zipIn(address).orElse(null);
+        if (entries.isEmpty() && radius == null) {
             return true;
         }
+        if (zip != null && listed(zip)) {
+            return true;
+        }
+        if (radius != null) {
+            return located == null ? null : radius.covers(located);
+        }
+        return zip == null ? null : false;
+    }
+
+    /** Whether {@link #covers} would need the address's position to answer. */
+    public boolean needsLocation(String address) {
+        return radius != null && zipIn(address).map(zip -> !listed(zip)).orElse(true);
+    }
+
+    private boolean listed(String zip) {
         int z = Integer.parseInt(zip);
         for (String entry : entries) {
             String[] range = entry.trim().split("-");

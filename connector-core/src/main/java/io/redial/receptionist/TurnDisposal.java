@@ -7,6 +7,7 @@ import io.redial.leads.LeadDetails;
 import io.redial.leads.LeadStatus;
 import io.redial.leads.Leads;
 import io.redial.leads.Urgency;
+import io.redial.shared.geo.GeoPoint;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -34,11 +35,11 @@ class TurnDisposal {
         this.outcomes = outcomes;
     }
 
-    void apply(PreparedTurn turn, Receptionists.Answer answer) {
+    void apply(PreparedTurn turn, Receptionists.Answer answer, @Nullable GeoPoint located) {
         TurnContext ctx = turn.context();
         Language l = ctx.language();
         TriageRule rule = ctx.rule();
-        LeadDetails details = LeadCheck.validated(answer.reply().extracted(), ctx, rule);
+        LeadDetails details = LeadCheck.validated(answer.reply().extracted(), ctx, rule, located);
         LeadDetails known = ctx.known().mergedWith(details);
         if (!known.equals(ctx.known())) {
             leads.updateDetails(ctx.profile().tenant(), turn.lead().id(), details);

@@ -60,6 +60,7 @@ public class Provisioner {
         desired.put("timezone", t.zone().getId());
         desired.put("trades", String.join(",", t.trades()));
         desired.put("service_area_zips", String.join(",", t.serviceAreaZips()));
+        desired.put("service_area_radius", t.serviceAreaRadius() == null ? null : t.serviceAreaRadius().encoded());
         desired.put("prices", t.prices().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().toPlainString()).collect(Collectors.joining(",")));
         desired.put("on_call", csv(t.onCall()));
@@ -75,7 +76,7 @@ public class Provisioner {
         desired.put("line_type_lookup", t.textBack().lineTypeLookup());
 
         Optional<Map<String, Object>> current = jdbc.sql("""
-                SELECT name, timezone, trades, service_area_zips, prices, on_call, on_call_ack_minutes, staff,
+                SELECT name, timezone, trades, service_area_zips, service_area_radius, prices, on_call, on_call_ack_minutes, staff,
                        hang_up_threshold_seconds, dedupe_window_hours, reject_failed_caller_id, served_countries,
                        booking_link, messaging_service_sid, sends_per_minute, line_type_lookup
                 FROM tenants WHERE id = ?""").param(t.id().value()).query().listOfRows().stream().findFirst();
@@ -85,12 +86,12 @@ public class Provisioner {
         LocalDateTime now = now();
         if (current.isEmpty()) {
             return jdbc.sql("""
-                    INSERT INTO tenants (id, name, timezone, trades, service_area_zips, prices, on_call,
+                    INSERT INTO tenants (id, name, timezone, trades, service_area_zips, service_area_radius, prices, on_call,
                                          on_call_ack_minutes, staff, hang_up_threshold_seconds, dedupe_window_hours,
                                          reject_failed_caller_id, served_countries, booking_link,
                                          messaging_service_sid, sends_per_minute, line_type_lookup, created_at,
                                          updated_at)
-                    VALUES (:id, :name, :timezone, :trades, :service_area_zips, :prices, :on_call,
+                    VALUES (:id, :name, :timezone, :trades, :service_area_zips, :service_area_radius, :prices, :on_call,
                             :on_call_ack_minutes, :staff, :hang_up_threshold_seconds, :dedupe_window_hours,
                             :reject_failed_caller_id, :served_countries, :booking_link, :messaging_service_sid,
                             :sends_per_minute, :line_type_lookup, :now, :now)""")
@@ -98,7 +99,8 @@ public class Provisioner {
         }
         return jdbc.sql("""
                 UPDATE tenants SET name = :name, timezone = :timezone, trades = :trades,
-                       service_area_zips = :service_area_zips, prices = :prices, on_call = :on_call,
+                       service_area_zips = :service_area_zips, service_area_radius = :service_area_radius,
+                       prices = :prices, on_call = :on_call,
                        on_call_ack_minutes = :on_call_ack_minutes, staff = :staff,
                        hang_up_threshold_seconds = :hang_up_threshold_seconds,
                        dedupe_window_hours = :dedupe_window_hours, reject_failed_caller_id = :reject_failed_caller_id,

@@ -2,6 +2,7 @@ package io.redial.tenants.provisioning;
 
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.shared.geo.ServiceRadius;
 import io.redial.tenants.CallPattern;
 import io.redial.tenants.WeeklyHours;
 import java.math.BigDecimal;
@@ -53,6 +54,7 @@ public final class ProvisioningFile {
                 hours(t.child("hours")),
                 t.strings("holidays").stream().map(d -> t.parse("holidays", LocalDate::parse, d)).toList(),
                 t.child("service_area").strings("zips"),
+                radius(t.child("service_area")),
                 prices(t.child("prices")),
                 t.numbers("on_call"),
                 t.integer("on_call_ack_minutes", 5),
@@ -125,6 +127,19 @@ public final class ProvisioningFile {
             throw new IllegalArgumentException("unknown day '" + day + "' (mon … sun)");
         }
         return i;
+    }
+
+    /** {@code radius_miles: 25} with {@code center: [latitude, longitude]}, the shop's position. */
+    private static @Nullable ServiceRadius radius(Node area) {
+        String miles = area.optionalString("radius_miles");
+        List<String> center = area.strings("center");
+        if (miles == null && center.isEmpty()) {
+            return null;
+        }
+        if (miles == null || center.size() != 2) {
+            throw new ProvisioningException(area.path() + ": a radius needs radius_miles and center: [latitude, longitude]");
+        }
+        return area.parse("radius_miles", raw -> ServiceRadius.parse(String.join(",", center) + "," + raw), miles);
     }
 
     private static Map<String, BigDecimal> prices(Node prices) {

@@ -2,6 +2,7 @@ package io.redial.tenants.provisioning;
 
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.shared.geo.ServiceRadius;
 import io.redial.tenants.CallPattern;
 import io.redial.tenants.WeeklyHours;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 /** One tenant as a provisioning file describes it. */
 public record TenantSpec(TenantId id, String name, ZoneId zone, List<String> trades,
         List<WeeklyHours.Interval> hours, List<LocalDate> holidays, List<String> serviceAreaZips,
+        @Nullable ServiceRadius serviceAreaRadius,
         Map<String, BigDecimal> prices, List<PhoneNumber> onCall, int onCallAckMinutes, List<PhoneNumber> staff,
         List<LineSpec> lines, Map<String, String> templates, TextBack textBack, List<PhoneNumber> blocklist) {
 
