@@ -37,12 +37,14 @@ class TextBackDecision {
     private final Leads leads;
     private final Conversations conversations;
     private final OutboundTexts texts;
+    private final FollowUps followUps;
     private final AdminNotices notices;
     private final Clock clock;
 
     TextBackDecision(JdbcClient jdbc, Tenants tenants, Suppression suppression, Leads leads,
-            Conversations conversations, OutboundTexts texts, AdminNotices notices, Clock clock) {
+            Conversations conversations, OutboundTexts texts, FollowUps followUps, AdminNotices notices, Clock clock) {
         this.jdbc = jdbc;
+        this.followUps = followUps;
         this.tenants = tenants;
         this.suppression = suppression;
         this.leads = leads;
@@ -112,9 +114,11 @@ class TextBackDecision {
 
         WeeklyHours hours = tenants.hours(tenant);
         String kind = hours.isOpenAt(clock.instant()) ? TextBackTemplates.BUSINESS_HOURS : TextBackTemplates.AFTER_HOURS;
-        String body = render(tenant, line, kind, fields(tenant, line, policy, hours, known));
+        TextBackTemplates.Fields fields = fields(tenant, line, policy, hours, known);
+        String body = render(tenant, line, kind, fields);
         texts.queue(new OutboundTexts.Request(tenant.id(), conversation.id(), callId, "textback", "textback:" + callSid,
                 line.number(), caller, body, OutboundTexts.FIRST_CONTACT));
+        followUps.arm(tenant, conversation.id(), () -> render(tenant, line, TextBackTemplates.FOLLOW_UP, fields));
         record(callId, conversation.id(), leadId, "texted: first contact"
                 + (known.isPresent() ? " (existing customer)" : ""));
     }

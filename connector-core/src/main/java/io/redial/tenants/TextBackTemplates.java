@@ -13,6 +13,7 @@ public final class TextBackTemplates {
     public static final String BUSINESS_HOURS = "textback.business_hours";
     public static final String AFTER_HOURS = "textback.after_hours";
     public static final String REPEAT_CALL = "textback.repeat_call";
+    public static final String FOLLOW_UP = "textback.follow_up";
     public static final Set<String> FIELDS =
             Set.of("business", "caller_first_name", "booking_link", "callback_number", "hours_today");
     public static final int MAX_SEGMENTS = 2;
@@ -23,7 +24,9 @@ public final class TextBackTemplates {
             AFTER_HOURS, "Hi {caller_first_name}, this is {business}. We're closed right now ({hours_today}), but reply "
                     + "here and we'll get you sorted, or tell us if it's an emergency. Reply STOP to opt out.",
             REPEAT_CALL, "Hi again from {business}: we saw you called again. Just reply here and we'll pick it up "
-                    + "right away, or call {callback_number}.");
+                    + "right away, or call {callback_number}.",
+            FOLLOW_UP, "Hi {caller_first_name}, {business} here again. Still need a hand? Reply here and we'll take "
+                    + "care of it, or call {callback_number}. Reply STOP to opt out.");
     private static final Pattern FIELD = Pattern.compile("\\{([a-z_]*)}");
 
     private TextBackTemplates() {
@@ -58,7 +61,7 @@ public final class TextBackTemplates {
     }
 
     /** The kinds of template a tenant (or one of its lines) can set. */
-    public static final Set<String> KINDS = Set.of(BUSINESS_HOURS, AFTER_HOURS, REPEAT_CALL);
+    public static final Set<String> KINDS = Set.of(BUSINESS_HOURS, AFTER_HOURS, REPEAT_CALL, FOLLOW_UP);
 
     /** A rendered text, or why the template could not be used. */
     public record Rendered(String text, @Nullable String problem) {
