@@ -15,18 +15,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading and saving a tenant's time zone, weekly hours and holidays: what decides "after hours". */
+/**
+ * Reading and saving a tenant's time zone, weekly hours and holidays (what decides "after hours"), and the
+ * follow-up timing with its quiet hours.
+ */
 @Service
 public class BusinessHours {
 
     private final JdbcClient jdbc;
     private final Tenants tenants;
+    private final FollowUpPolicies followUps;
     private final Clock clock;
 
-    BusinessHours(JdbcClient jdbc, Tenants tenants, Clock clock) {
+    BusinessHours(JdbcClient jdbc, Tenants tenants, FollowUpPolicies followUps, Clock clock) {
         this.jdbc = jdbc;
         this.tenants = tenants;
+        this.followUps = followUps;
         this.clock = clock;
+    }
+
+    /** When a caller who never replied gets one more text, and the quiet hours it waits out. */
+    public FollowUpPolicy followUps(TenantId tenant) {
+        return followUps.of(tenant);
+    }
+
+    public void saveFollowUps(TenantId tenant, FollowUpPolicy policy) {
+        followUps.save(tenant, policy);
     }
 
     public WeeklyHours of(TenantId tenant) {

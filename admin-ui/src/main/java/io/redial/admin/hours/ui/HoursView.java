@@ -4,6 +4,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -20,20 +22,29 @@ import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.shared.TenantId;
 import io.redial.tenants.BusinessHours;
+import io.redial.tenants.FollowUpPolicy;
 import io.redial.tenants.WeeklyHours;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
-/** When the business counts as open: which text a missed caller gets depends on it. */
+/**
+ * When the business counts as open (which text a missed caller gets depends on it), and when a caller who
+ * never replied gets a follow-up.
+ */
 @Route(value = "hours", layout = MainLayout.class)
 @PageTitle("Hours · Redial")
 @RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN})
 class HoursView extends VerticalLayout {
+
+    private static final List<Duration> FOLLOW_UP_CHOICES = List.of(Duration.ZERO, Duration.ofHours(1),
+            Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(24));
+
 
     final ComboBox<String> zone = new ComboBox<>("Time zone");
     final List<DayRow> days;
@@ -41,6 +52,11 @@ class HoursView extends VerticalLayout {
     final Button addHoliday = new Button("Add holiday");
     final Div holidayList = new Div();
     final Button save = new Button("Save hours");
+    final Select<Duration> followUpAfter = new Select<>();
+    final TimePicker quietFrom = new TimePicker("Quiet from");
+    final TimePicker quietUntil = new TimePicker("until");
+    final Button saveFollowUps = new Button("Save follow-ups");
+    final Span followUpProblem = new Span();
     final Paragraph status = new Paragraph();
     final Span problem = new Span();
     private final TreeSet<LocalDate> holidays = new TreeSet<>();
@@ -72,6 +88,7 @@ class HoursView extends VerticalLayout {
         days.forEach(this::add);
         add(new H3("Holidays"), new HorizontalLayout(holiday, addHoliday), holidayList, new HorizontalLayout(save, problem));
         showHolidays();
+        addFollowUps(hours.followUps(tenant));
         status.setText(hours.now(tenant));
     }
 
@@ -90,6 +107,45 @@ class HoursView extends VerticalLayout {
         } catch (IllegalArgumentException | java.time.DateTimeException invalid) {
             showProblem(invalid.getMessage());
         }
+    }
+
+    private void addFollowUps(FollowUpPolicy current) {
+        followUpAfter.setLabel("Text a caller who never replied once more");
+        followUpAfter.setItems(FOLLOW_UP_CHOICES);
+        followUpAfter.setItemLabelGenerator(HoursView::followUpLabel);
+        followUpAfter.setValue(FOLLOW_UP_CHOICES.contains(current.after()) ? current.after() : Duration.ZERO);
+        followUpAfter.setWidth("20rem");
+        quietFrom.setValue(current.quietStart());
+        quietUntil.setValue(current.quietEnd());
+        saveFollowUps.addClickListener(e -> saveFollowUps());
+        followUpProblem.getElement().getThemeList().add("badge error");
+        followUpProblem.setVisible(false);
+        add(new H3("Follow-ups and quiet hours"),
+                new Paragraph("The instant text-back answers the caller's own call and goes at any hour. A follow-up "
+                        + "does not: it waits until the quiet hours end (in the business's time zone)."),
+                followUpAfter, new HorizontalLayout(quietFrom, quietUntil), new HorizontalLayout(saveFollowUps, followUpProblem));
+    }
+
+    private void saveFollowUps() {
+        try {
+            if (followUpAfter.getValue() == null || quietFrom.getValue() == null || quietUntil.getValue() == null) {
+                throw new IllegalArgumentException("choose when to follow up and both ends of the quiet hours");
+            }
+            hours.saveFollowUps(tenant, new FollowUpPolicy(followUpAfter.getValue(), quietFrom.getValue(), quietUntil.getValue()));
+            followUpProblem.setVisible(false);
+            Notification.show("Follow-ups saved.", 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (IllegalArgumentException invalid) {
+            followUpProblem.setText(invalid.getMessage());
+            followUpProblem.setVisible(true);
+        }
+    }
+
+    private static String followUpLabel(Duration after) {
+        if (after.isZero()) {
+            return "Never";
+        }
+        return after.toHours() == 24 ? "the next day" : "after " + after.toHours() + (after.toHours() == 1 ? " hour" : " hours");
     }
 
     private void showProblem(String why) {

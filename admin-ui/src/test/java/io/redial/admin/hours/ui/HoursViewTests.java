@@ -7,10 +7,12 @@ import io.redial.admin.ConsoleTest;
 import io.redial.shared.TenantId;
 import io.redial.tenants.AdminRole;
 import io.redial.tenants.BusinessHours;
+import io.redial.tenants.FollowUpPolicy;
 import io.redial.tenants.WeeklyHours;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -83,5 +85,34 @@ class HoursViewTests extends ConsoleTest {
         assertThat(view.problem.getText()).contains("closing time must follow opening time on MONDAY");
         assertThat(businessHours.of(TENANT).intervals())
                 .contains(new WeeklyHours.Interval(DayOfWeek.MONDAY, LocalTime.of(7, 0), LocalTime.of(18, 0)));
+    }
+
+    @Test
+    void followUpsAreOffUntilChosenAndWaitOutTheQuietHours() {
+        HoursView view = open(HoursView.class);
+        assertThat(view.followUpAfter.getValue()).isEqualTo(Duration.ZERO);
+        assertThat(view.quietFrom.getValue()).isEqualTo(LocalTime.of(21, 0));
+        assertThat(view.quietUntil.getValue()).isEqualTo(LocalTime.of(8, 0));
+
+        view.followUpAfter.setValue(Duration.ofHours(2));
+        view.quietFrom.setValue(LocalTime.of(20, 0));
+        _click(view.saveFollowUps);
+
+        assertThat(businessHours.followUps(TENANT))
+                .isEqualTo(new FollowUpPolicy(Duration.ofHours(2), LocalTime.of(20, 0), LocalTime.of(8, 0)));
+        assertThat(open(HoursView.class).followUpAfter.getValue()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void quietHoursThatStartWhenTheyEndAreRefused() {
+        HoursView view = open(HoursView.class);
+
+        view.followUpAfter.setValue(Duration.ofHours(1));
+        view.quietFrom.setValue(LocalTime.of(8, 0));
+        _click(view.saveFollowUps);
+
+        assertThat(view.followUpProblem.isVisible()).isTrue();
+        assertThat(view.followUpProblem.getText()).contains("different times");
+        assertThat(businessHours.followUps(TENANT).enabled()).isFalse();
     }
 }
