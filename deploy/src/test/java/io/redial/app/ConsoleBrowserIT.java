@@ -57,7 +57,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void signInEditATemplateSimulateAMissedCallAndSeeTheTextAndTheLead() throws Exception {
+    void signInEditATemplateSimulateAMissedCallChatToABookingAndSeeTheLead() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "redial-data");
         int port = freePort();
 
@@ -125,6 +125,12 @@ class ConsoleBrowserIT {
         page.locator("#send").click();
         page.locator("#phone").getByText("My AC is blowing warm air").waitFor();
         assertThat(page.locator("#lead").textContent()).startsWith("Lead #");
+        // Anna carries the conversation to a booking, as a caller would on a real phone.
+        say(page, "Got it. What's your name?", "Dana Whitfield");
+        say(page, "What's the service address, with ZIP code?", "1200 Barton Springs Rd, Austin TX 78704");
+        say(page, "Reply with the number that works for you.", "1");
+        page.locator("#phone").getByText("You're booked for").waitFor();
+        page.locator("#lead").getByText("booked").waitFor();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-simulator.png")));
 
         page.navigate(url + "/leads");
@@ -132,6 +138,14 @@ class ConsoleBrowserIT {
         page.locator("#lead-call").getByText("missed").waitFor();
         page.locator("#lead-texts").getByText("Thanks for calling Demo Heating & Air!").waitFor();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-lead.png")));
+    }
+
+    /** Waits for Anna's question on the simulated phone, then answers it. */
+    private static void say(Page page, String anna, String caller) {
+        page.locator("#phone").getByText(anna).waitFor();
+        page.locator("#reply input").fill(caller);
+        page.locator("#send").click();
+        page.locator("#phone").getByText(caller).first().waitFor();
     }
 
     private static Path jar() {

@@ -32,6 +32,7 @@ import io.redial.tenants.PhoneLine;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A phone in the page: call one of the tenant's lines from a fictional number and let it ring out, watch the
@@ -52,6 +53,7 @@ class SimulatorView extends VerticalLayout implements BeforeEnterObserver {
     final Paragraph unavailable = new Paragraph();
     private final SandboxPhone sandbox;
     private final TenantId tenant;
+    private @Nullable List<PhoneText> shown; // the thread as last drawn
     private com.vaadin.flow.shared.Registration polling = () -> { };
 
     SimulatorView(SandboxPhone sandbox, TenantScope scope) {
@@ -134,12 +136,19 @@ class SimulatorView extends VerticalLayout implements BeforeEnterObserver {
     /** Shows the caller's thread and lead as the database has them now. */
     void refresh() {
         Optional<PhoneNumber> number = parsedCaller();
-        phone.removeAll();
         List<PhoneText> thread = number.map(n -> sandbox.thread(tenant, n)).orElse(List.of());
-        if (thread.isEmpty()) {
-            phone.add(new Span("No texts yet. Place a call and let it ring out."));
+        if (shown == null || !shown.equals(thread)) { // redrawn only on change, so the reader's scroll holds
+            boolean grew = shown == null || thread.size() > shown.size();
+            shown = thread;
+            phone.removeAll();
+            if (thread.isEmpty()) {
+                phone.add(new Span("No texts yet. Place a call and let it ring out."));
+            }
+            thread.forEach(text -> phone.add(bubble(text)));
+            if (grew) {
+                phone.getElement().executeJs("this.scrollTop = this.scrollHeight"); // newest text in view, as on a phone
+            }
         }
-        thread.forEach(text -> phone.add(bubble(text)));
         Optional<LeadSeen> seen = number.flatMap(n -> sandbox.lead(tenant, n));
         lead.setText(seen.map(SimulatorView::describe).orElse("No lead for this caller yet"));
     }
