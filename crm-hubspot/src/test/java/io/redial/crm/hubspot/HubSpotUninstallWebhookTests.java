@@ -90,7 +90,12 @@ class HubSpotUninstallWebhookTests {
                 .isEqualTo(ConnectionStatus.CONNECTED);
         assertThat(storedCredentials()).isPresent();
 
-        assertThat(post(UNINSTALL, now, sign(UNINSTALL, now)).statusCode()).isEqualTo(204);
+        // HubSpot signs the URL it called, query string included, with reserved characters decoded.
+        String query = "?from=hub%3Aspot";
+        assertThat(post(query, UNINSTALL, now, sign(UNINSTALL, now)).statusCode()).as("signed for another URL").isEqualTo(401);
+        String signedUrl = PUBLIC_BASE + WEBHOOK + "?from=hub:spot";
+        String signature = hubspotSigns.sign("POST", signedUrl, UNINSTALL.getBytes(StandardCharsets.UTF_8), now);
+        assertThat(post(query, UNINSTALL, now, signature).statusCode()).isEqualTo(204);
 
         assertThat(connections.find(PORTAL_TENANT, HubSpotCrmProvider.ID).orElseThrow().status())
                 .isEqualTo(ConnectionStatus.DISCONNECTED);
@@ -111,7 +116,11 @@ class HubSpotUninstallWebhookTests {
     }
 
     private HttpResponse<String> post(String body, String timestamp, String signature) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WEBHOOK))
+        return post("", body, timestamp, signature);
+    }
+
+    private HttpResponse<String> post(String query, String body, String timestamp, String signature) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WEBHOOK + query))
                 .header("Content-Type", "application/json").header("X-HubSpot-Request-Timestamp", timestamp)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
