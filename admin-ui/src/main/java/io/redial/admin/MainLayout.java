@@ -16,6 +16,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.calls.ui.CallsView;
+import io.redial.admin.crm.ui.CrmNavigation;
 import io.redial.admin.hours.ui.HoursNavigation;
 import io.redial.admin.leads.ui.LeadsNavigation;
 import io.redial.admin.security.ConsoleUser;
@@ -53,6 +54,7 @@ public class MainLayout extends AppLayout {
         if (scope.user().map(u -> u.hasRole(ConsoleUser.OWNER) || u.hasRole(ConsoleUser.ADMIN)).orElse(false)) {
             nav.addItem(TemplatesNavigation.item());
             nav.addItem(HoursNavigation.item());
+            nav.addItem(CrmNavigation.item());
         }
         addToDrawer(nav);
     }

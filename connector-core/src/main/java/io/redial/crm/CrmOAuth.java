@@ -1,21 +1,23 @@
 package io.redial.crm;
 
-import java.net.URI;
-import java.util.Set;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
 /**
  * Implemented by providers installed through an OAuth authorization-code grant. Core drives the flow
- * (state, callback, storage, refresh before expiry); the provider only knows the vendor's endpoints.
- * Refresh failures map onto {@link CrmException}: a dead refresh token is {@link CrmAuthExpired}.
+ * with Spring Security's OAuth2 client (state, code exchange, refresh before expiry, storage); the
+ * provider only describes its OAuth client and reads which account consented.
  */
 public interface CrmOAuth {
 
-    /** Where to send the installer's browser; {@code state} comes back on the callback. */
-    URI authorizeUrl(String state, URI redirectUri);
+    /**
+     * The app's OAuth client at this CRM: registration id = the CRM's id, client id and secret from its
+     * settings, authorize and token endpoints, the fewest scopes that work. The redirect URI may use
+     * {@code {baseUrl}} and {@code {registrationId}}; core fills them in.
+     */
+    ClientRegistration clientRegistration();
 
-    Set<String> scopes();
-
-    CrmTokens exchange(String code, URI redirectUri);
-
-    CrmTokens refresh(String refreshToken);
+    /** The account on the CRM's side that consented, from the token response's extra fields. */
+    @Nullable String accountId(Map<String, Object> tokenResponseParameters);
 }

@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Two filter chains. Carrier and CRM callbacks ({@code /twilio/**}, {@code /crm/**}) prove themselves with
+ * Two filter chains. Carrier and CRM callbacks ({@code /twilio/**}, {@code /crm/{crm}/…}) prove themselves with
  * their own signatures and state, so they pass without a session or CSRF token; everything else is the
  * console, where Vaadin's navigation access control sends strangers to the login view.
  */
@@ -23,7 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    static final String[] CALLBACKS = {"/twilio/**", "/crm/**"};
+    /** The CRM endpoints only: {@code /crm} itself is the console's CRM screen, behind sign-in. */
+    static final String[] CALLBACKS = {"/twilio/**", "/crm/*/install", "/crm/*/oauth/callback", "/crm/*/webhooks"};
 
     @Bean
     @Order(1)

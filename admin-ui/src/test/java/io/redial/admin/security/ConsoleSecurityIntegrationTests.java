@@ -129,8 +129,9 @@ class ConsoleSecurityIntegrationTests extends ConsoleTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM1&From=%2B16125550111&To=%2B16125550100&Body=hi"))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        var crm = http.send(HttpRequest.newBuilder(url("/crm/oauth/callback?code=x&state=y"))
+        var crm = http.send(HttpRequest.newBuilder(url("/crm/hubspot/oauth/callback?code=x&state=y"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        var crmScreen = http.send(HttpRequest.newBuilder(url("/crm")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(console.statusCode()).isEqualTo(302);
         assertThat(console.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
@@ -139,6 +140,9 @@ class ConsoleSecurityIntegrationTests extends ConsoleTest {
         assertThat(webhook.body()).isEqualTo("invalid Twilio signature");
         assertThat(crm.statusCode()).isNotIn(401, 403);
         assertThat(crm.headers().firstValue("Location")).isEmpty();
+        // The console's CRM screen shares the prefix but not the callbacks' open door.
+        assertThat(crmScreen.statusCode()).isEqualTo(302);
+        assertThat(crmScreen.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
     private static String sid() {

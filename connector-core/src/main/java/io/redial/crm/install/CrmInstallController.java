@@ -5,13 +5,19 @@ import io.redial.crm.CrmException;
 import io.redial.crm.CrmId;
 import io.redial.crm.CrmOAuth;
 import io.redial.crm.CrmProvider;
+import io.redial.crm.sync.OAuthGrants;
 import io.redial.shared.TenantId;
 import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,8 +26,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The marketplace's install link ({@code /crm/{crm}/install}) sends the browser to the CRM's consent
- * page; the CRM sends it back to {@code /crm/{crm}/oauth/callback} with a code, which becomes stored,
- * encrypted tokens, and the browser lands in the console's onboarding for that tenant.
+ * page with an authorization request built by Spring Security's OAuth2 client from the CRM's
+ * {@link ClientRegistration}; the CRM sends it back to {@code /crm/{crm}/oauth/callback} with a code and
+ * the single-use state, Spring's token client exchanges the code, the tokens are stored encrypted, and
+ * the browser lands in the console's onboarding for that tenant.
  */
 @RestController
 class CrmInstallController {
@@ -29,16 +37,18 @@ class CrmInstallController {
     private static final Logger log = LoggerFactory.getLogger(CrmInstallController.class);
 
     private final CrmCatalog catalog;
-    private final InstallState states;
+    private final InstallStates states;
+    private final OAuthGrants grants;
     private final CrmInstall install;
     private final String publicBaseUrl;
     private final String onboardingPath;
 
-    CrmInstallController(CrmCatalog catalog, InstallState states, CrmInstall install,
+    CrmInstallController(CrmCatalog catalog, InstallStates states, OAuthGrants grants, CrmInstall install,
             @Value("${redial.public-base-url:http://localhost:8080}") String publicBaseUrl,
             @Value("${redial.crm.install.onboarding-path:/onboarding}") String onboardingPath) {
         this.catalog = catalog;
         this.states = states;
+        this.grants = grants;
         this.install = install;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.onboardingPath = onboardingPath;
@@ -50,7 +60,10 @@ class CrmInstallController {
         if (!(catalog.find(id).orElse(null) instanceof CrmOAuth oauth)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body("No CRM named " + crm + " is installed here.");
         }
-        return redirect(oauth.authorizeUrl(states.issue(id), callback(id)));
+        ClientRegistration registration = oauth.clientRegistration();
+        String redirectUri = redirectUri(registration);
+        OAuth2AuthorizationRequest request = authorizationRequest(registration, redirectUri, states.issue(id, redirectUri));
+        return redirect(URI.create(request.getAuthorizationRequestUri()));
     }
 
     @GetMapping("/crm/{crm}/oauth/callback")
@@ -61,14 +74,16 @@ class CrmInstallController {
         if (!(provider instanceof CrmOAuth oauth)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body("No CRM named " + crm + " is installed here.");
         }
-        if (state == null || !states.valid(state, id)) {
-            return ResponseEntity.badRequest().body("This install link has expired or was not issued by Redial. Start again.");
+        Optional<String> redirectUri = state == null ? Optional.empty() : states.consume(state, id);
+        if (redirectUri.isEmpty()) {
+            return ResponseEntity.badRequest().body("This install link has expired, was already used or was not issued by Redial. Start again.");
         }
         if (code == null || error != null) {
             return ResponseEntity.badRequest().body("The install was not approved in " + provider.displayName() + ".");
         }
         try {
-            TenantId tenant = install.complete(id, oauth.exchange(code, callback(id)));
+            OAuth2AuthorizationRequest request = authorizationRequest(oauth.clientRegistration(), redirectUri.get(), state);
+            TenantId tenant = install.complete(id, grants.exchange(oauth, request, code));
             log.info("{} installed for tenant {}", id, tenant);
             return redirect(UriComponentsBuilder.fromUriString(publicBaseUrl + onboardingPath)
                     .queryParam("tenant", tenant.value()).queryParam("crm", id.value()).build().toUri());
@@ -79,8 +94,23 @@ class CrmInstallController {
         }
     }
 
-    private URI callback(CrmId id) {
-        return URI.create(publicBaseUrl + "/crm/" + id.value() + "/oauth/callback");
+    private static OAuth2AuthorizationRequest authorizationRequest(ClientRegistration registration, String redirectUri,
+            String state) {
+        return OAuth2AuthorizationRequest.authorizationCode()
+                .authorizationUri(registration.getProviderDetails().getAuthorizationUri())
+                .clientId(registration.getClientId())
+                .redirectUri(redirectUri)
+                .scopes(registration.getScopes())
+                .state(state)
+                .attributes(attributes -> attributes.put(OAuth2ParameterNames.REGISTRATION_ID, registration.getRegistrationId()))
+                .build();
+    }
+
+    /** The registration's redirect URI template, on our public address. */
+    private String redirectUri(ClientRegistration registration) {
+        return UriComponentsBuilder.fromUriString(registration.getRedirectUri())
+                .buildAndExpand(Map.of("baseUrl", publicBaseUrl, "registrationId", registration.getRegistrationId()))
+                .toUriString();
     }
 
     private static ResponseEntity<String> redirect(URI location) {

@@ -22,14 +22,16 @@ class CrmAccess {
 
     private final CrmConnections connections;
     private final ConnectionThrottles throttles;
+    private final OAuthGrants grants;
     private final Clock clock;
     private final Duration refreshAhead;
     private final Map<Long, Object> refreshLocks = new ConcurrentHashMap<>();
 
-    CrmAccess(CrmConnections connections, ConnectionThrottles throttles, Clock clock,
+    CrmAccess(CrmConnections connections, ConnectionThrottles throttles, OAuthGrants grants, Clock clock,
             @Value("${redial.crm.sync.refresh-ahead:PT5M}") Duration refreshAhead) {
         this.connections = connections;
         this.throttles = throttles;
+        this.grants = grants;
         this.clock = clock;
         this.refreshAhead = refreshAhead;
     }
@@ -52,20 +54,13 @@ class CrmAccess {
             if (!expiresSoon(latest)) {
                 return latest;
             }
-            if (latest.refreshToken() == null) {
-                throw new CrmAuthExpired("the access token expired and there is no refresh token", null);
-            }
-            CrmTokens refreshed;
+            CrmTokens kept;
             try {
-                refreshed = oauth.refresh(latest.refreshToken());
+                kept = grants.refresh(oauth, latest);
             } catch (CrmAuthExpired refused) {
                 connections.forgetCredentials(stored); // uninstalled or revoked: the tokens are dead, keep none
                 throw refused;
             }
-            CrmTokens kept = new CrmTokens(refreshed.accessToken(),
-                    refreshed.refreshToken() != null ? refreshed.refreshToken() : latest.refreshToken(),
-                    refreshed.expiresAt(),
-                    refreshed.externalAccountId() != null ? refreshed.externalAccountId() : latest.externalAccountId());
             connections.storeRefreshed(stored, kept);
             return kept;
         }

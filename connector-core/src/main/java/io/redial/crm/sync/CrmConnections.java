@@ -114,13 +114,14 @@ public class CrmConnections {
                 .params(now(), connection.tenant().value(), connection.id()).update();
     }
 
-    /** Uninstall: the tokens are deleted, the row stays for the record. */
+    /** Uninstall: the tokens are deleted, the row stays for the record (and for a reinstall to find). */
     public void disconnect(TenantId tenant, CrmId crm) {
         jdbc.sql("""
                 UPDATE crm_connections SET status = 'DISCONNECTED', credentials_encrypted = NULL, key_id = NULL,
-                       token_expires_at = NULL, updated_at = ?
+                       token_expires_at = NULL, last_error = 'the app was uninstalled in the CRM', broken_at = ?,
+                       updated_at = ?
                 WHERE tenant_id = ? AND crm_id = ?""")
-                .params(now(), tenant.value(), crm.value()).update();
+                .params(now(), now(), tenant.value(), crm.value()).update();
     }
 
     /** The tenant's preferences for this CRM (e.g. {@code job_target=task}); replaces all of them. */
@@ -138,7 +139,8 @@ public class CrmConnections {
     private static StoredConnection connection(ResultSet rs, int n) throws SQLException {
         return new StoredConnection(rs.getLong("id"), new TenantId(rs.getString("tenant_id")),
                 new CrmId(rs.getString("crm_id")), ConnectionStatus.valueOf(rs.getString("status")),
-                rs.getString("external_account_id"), rs.getString("last_error"), settings(rs.getString("settings")),
+                rs.getString("external_account_id"), rs.getString("last_error"), instant(rs, "broken_at"),
+                settings(rs.getString("settings")),
                 instant(rs, "token_expires_at"), instant(rs, "connected_at"));
     }
 

@@ -81,9 +81,10 @@ class CrmSyncListener {
     private void enqueue(TenantId tenant, long leadId, SyncKind kind, @Nullable Long conversationId,
             @Nullable Instant slotStart, @Nullable Instant slotEnd, @Nullable String summary) {
         for (StoredConnection connection : connections.of(tenant)) {
-            if (connection.status() == ConnectionStatus.DISCONNECTED || catalog.find(connection.crm()).isEmpty()) {
+            if (catalog.find(connection.crm()).isEmpty()) {
                 continue;
             }
+            // Broken or uninstalled: the work is kept, blocked, and resumes when the tenant reconnects.
             boolean connected = connection.status() == ConnectionStatus.CONNECTED;
             long id = work.add(tenant, connection.id(), leadId, kind, conversationId, slotStart, slotEnd, summary,
                     connected ? SyncState.PENDING : SyncState.BLOCKED);

@@ -7,7 +7,8 @@ import java.time.Duration;
  * One rate-limit bucket as a virtual schedule (GCRA): each request takes the next free slot, a small
  * burst may go at once, and the long-run rate stays 10 % under the vendor's figure so clock skew and
  * their rolling window never see one request too many. Denied callers are told when their turn comes,
- * counting the others already waiting, so a burst drains in order instead of stampeding.
+ * counting the others already waiting, so a burst drains in order instead of stampeding. The state is
+ * three numbers, so {@link SharedBudgets} can keep it in the database for every node to share.
  */
 final class RequestBudget {
 
@@ -20,12 +21,30 @@ final class RequestBudget {
     private int waiting;
 
     RequestBudget(CrmRateLimit limit, long nowNanos) {
+        this(limit, nowNanos, nowNanos, 0);
+    }
+
+    /** A budget as stored: its next free slot, the CRM's pause and how many denied callers wait. */
+    RequestBudget(CrmRateLimit limit, long theoreticalArrival, long pausedUntil, int waiting) {
         int burst = Math.max(1, limit.requests() / 10);
         int steady = Math.max(1, limit.requests() - burst);
         this.intervalNanos = (long) (limit.per().toNanos() * SAFETY / steady);
         this.toleranceNanos = (burst - 1) * intervalNanos;
-        this.theoreticalArrival = nowNanos;
-        this.pausedUntil = nowNanos;
+        this.theoreticalArrival = theoreticalArrival;
+        this.pausedUntil = pausedUntil;
+        this.waiting = waiting;
+    }
+
+    long theoreticalArrival() {
+        return theoreticalArrival;
+    }
+
+    long pausedUntil() {
+        return pausedUntil;
+    }
+
+    int waiting() {
+        return waiting;
     }
 
     /** Nanoseconds until a request may go (0 = now), without taking the slot. */

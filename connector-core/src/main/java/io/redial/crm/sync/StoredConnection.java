@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A row of {@code crm_connections} without its secrets, as the console shows it. */
+/**
+ * A row of {@code crm_connections} without its secrets, as the console shows it. {@code lastErrorAt} is
+ * when it broke or was uninstalled.
+ */
 public record StoredConnection(long id, TenantId tenant, CrmId crm, ConnectionStatus status,
-        @Nullable String externalAccountId, @Nullable String lastError, Map<String, String> settings,
-        @Nullable Instant tokenExpiresAt, @Nullable Instant connectedAt) {
+        @Nullable String externalAccountId, @Nullable String lastError, @Nullable Instant lastErrorAt,
+        Map<String, String> settings, @Nullable Instant tokenExpiresAt, @Nullable Instant connectedAt) {
 }

@@ -9,16 +9,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import io.redial.testing.CoreTestApplication;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
-/** A spent budget hands work back to the queue with its turn instead of blocking a worker. */
+/** A spent budget, kept in the database, hands work back to the queue with its turn instead of blocking a worker. */
+@SpringBootTest(classes = CoreTestApplication.class, properties = {
+        "redial.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 class ConnectionThrottlesTests {
 
-    final ConnectionThrottles throttles = new ConnectionThrottles(Clock.systemUTC(), Duration.ZERO);
+    static final AtomicLong connections = new AtomicLong(1000);
+
+    @Autowired SharedBudgets budgets;
+    ConnectionThrottles throttles;
+
+    @BeforeEach
+    void noBlocking() {
+        throttles = new ConnectionThrottles(budgets, Clock.systemUTC(), Duration.ZERO);
+    }
 
     @Test
     void aSpentBudgetSaysWhenToComeBackAndQueuesLaterCallersBehind() {
-        CrmThrottle throttle = throttles.forConnection(1, Map.of(CrmThrottle.DEFAULT, new CrmRateLimit(1, Duration.ofMinutes(1))));
+        CrmThrottle throttle = throttles.forConnection(connections.incrementAndGet(), Map.of(CrmThrottle.DEFAULT, new CrmRateLimit(1, Duration.ofMinutes(1))));
         Instant before = Instant.now();
 
         throttle.acquire(CrmThrottle.DEFAULT);
@@ -31,7 +46,7 @@ class ConnectionThrottlesTests {
 
     @Test
     void aNamedBucketLimitsOnlyItsOwnRequests() {
-        CrmThrottle throttle = throttles.forConnection(2, Map.of(CrmThrottle.DEFAULT, new CrmRateLimit(100, Duration.ofSeconds(10)),
+        CrmThrottle throttle = throttles.forConnection(connections.incrementAndGet(), Map.of(CrmThrottle.DEFAULT, new CrmRateLimit(100, Duration.ofSeconds(10)),
                 "search", new CrmRateLimit(1, Duration.ofMinutes(1))));
 
         throttle.acquire("search");
@@ -41,10 +56,11 @@ class ConnectionThrottlesTests {
 
     @Test
     void whenTheCrmSaysWaitEveryRequestOnThatConnectionWaits() {
-        CrmThrottle throttle = throttles.forConnection(3, Map.of());
-        CrmThrottle other = throttles.forConnection(4, Map.of());
+        long paused = connections.incrementAndGet();
+        CrmThrottle throttle = throttles.forConnection(paused, Map.of());
+        CrmThrottle other = throttles.forConnection(connections.incrementAndGet(), Map.of());
 
-        throttles.pause(3, Duration.ofSeconds(30));
+        throttles.pause(paused, Duration.ofSeconds(30));
 
         assertThat(saturated(throttle, CrmThrottle.DEFAULT).retryAt()).isAfter(Instant.now().plusSeconds(25));
         other.acquire(CrmThrottle.DEFAULT);

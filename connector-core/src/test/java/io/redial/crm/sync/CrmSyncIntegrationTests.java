@@ -13,6 +13,7 @@ import io.redial.leads.LeadCaptured;
 import io.redial.leads.LeadDetails;
 import io.redial.leads.Leads;
 import io.redial.shared.TenantId;
+import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
@@ -70,6 +71,8 @@ class CrmSyncIntegrationTests {
     @Autowired BrokenConnections broken;
     @Autowired CrmConnections connections;
     @Autowired CrmSyncControl control;
+    @Autowired CrmStatus status;
+    @Autowired AdminNotices notices;
     @Autowired Leads leads;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
@@ -157,6 +160,29 @@ class CrmSyncIntegrationTests {
     }
 
     @Test
+    void theConsoleSeesFailedWorkAndRetriesAllOfIt() {
+        crm.failures.add(() -> new CrmRejected("400 VALIDATION_ERROR: phone is invalid", null));
+        crm.failures.add(() -> new CrmRejected("400 VALIDATION_ERROR: phone is invalid", null));
+        String first = nextPhone();
+        String second = nextPhone();
+        long firstLead = captureLeadWithCall(first);
+        await().atMost(Duration.ofSeconds(10)).until(() -> workOf(firstLead).getFirst().state() == SyncState.REJECTED);
+        long secondLead = captureLeadWithCall(second);
+        await().atMost(Duration.ofSeconds(10)).until(() -> workOf(secondLead).getFirst().state() == SyncState.REJECTED);
+
+        assertThat(status.failed(TENANT)).extracting(SyncItem::leadId).contains(firstLead, secondLead);
+        assertThat(status.connections(TENANT).getFirst().failed()).isGreaterThanOrEqualTo(2);
+        assertThat(status.retry(TENANT, workOf(firstLead).getFirst().id() + 1_000_000)).isFalse();
+
+        assertThat(status.retryAll(TENANT)).isGreaterThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> crm.contactsByPhone.containsKey(first)
+                && crm.contactsByPhone.containsKey(second));
+        awaitAllDone();
+        assertThat(status.failed(TENANT)).isEmpty();
+        assertThat(status.connections(TENANT).getFirst().failed()).isZero();
+    }
+
+    @Test
     void expiredCredentialsBreakTheConnectionAndPendingWorkResumesAfterReconnecting() {
         crm.failures.add(ScriptedCrm::expired);
         String first = nextPhone();
@@ -167,6 +193,14 @@ class CrmSyncIntegrationTests {
         assertThat(connection.status()).isEqualTo(ConnectionStatus.BROKEN);
         assertThat(connection.lastError()).contains("401");
         assertThat(broken.seen).extracting(CrmConnectionBroken::connectionId).contains(connection.id());
+        assertThat(notices.open(TENANT)).anySatisfy(n -> assertThat(n.message()).contains("Scripted CRM")
+                .contains("reconnect"));
+        CrmStatus.Connection shown = status.connections(TENANT).getFirst();
+        assertThat(shown.status()).isEqualTo(ConnectionStatus.BROKEN);
+        assertThat(shown.lastError()).contains("401");
+        assertThat(shown.lastErrorAt()).isNotNull();
+        assertThat(shown.pending()).isGreaterThanOrEqualTo(1);
+        assertThat(shown.reconnectPath()).isEqualTo("/crm/scripted/install");
 
         String second = nextPhone();
         long secondLead = captureLeadWithCall(second);

@@ -10,12 +10,14 @@ import io.redial.crm.CrmLead;
 import io.redial.crm.CrmOAuth;
 import io.redial.crm.CrmProvider;
 import io.redial.crm.CrmRecordRef;
-import io.redial.crm.CrmTokens;
 import io.redial.crm.FollowUpTask;
 import io.redial.crm.JobRequest;
 import io.redial.crm.Transcript;
 import io.redial.shared.PhoneNumber;
-import java.net.URI;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +31,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
 /** An in-memory CRM for the sync engine's tests: records every write and fails on cue. */
 class ScriptedCrm implements CrmProvider, CrmOAuth {
@@ -43,6 +48,7 @@ class ScriptedCrm implements CrmProvider, CrmOAuth {
     final Queue failures = new Queue();
     final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger(100);
+    private final TokenEndpoint tokenEndpoint = new TokenEndpoint();
 
     /** Failures the next calls throw, one each, in order. */
     static final class Queue {
@@ -91,25 +97,60 @@ class ScriptedCrm implements CrmProvider, CrmOAuth {
     }
 
     @Override
-    public URI authorizeUrl(String state, URI redirectUri) {
-        return URI.create("https://crm.example/authorize?state=" + state);
+    public ClientRegistration clientRegistration() {
+        return ClientRegistration.withRegistrationId(ID.value())
+                .clientId("scripted-app").clientSecret("scripted-secret")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/crm/{registrationId}/oauth/callback").scope("contacts")
+                .authorizationUri("https://crm.example/authorize").tokenUri(tokenEndpoint.uri())
+                .build();
     }
 
     @Override
-    public Set<String> scopes() {
-        return Set.of("contacts");
+    public @Nullable String accountId(Map<String, Object> tokenResponseParameters) {
+        Object account = tokenResponseParameters.get("account");
+        return account == null ? null : account.toString();
     }
 
-    @Override
-    public CrmTokens exchange(String code, URI redirectUri) {
-        return new CrmTokens("access-" + code, "refresh-" + code, Instant.now().plusSeconds(1800), "acct-1");
+    /** Stops the token endpoint; Spring calls it when the test context closes. */
+    public void close() {
+        tokenEndpoint.close();
     }
 
-    @Override
-    public CrmTokens refresh(String refreshToken) {
-        failures.throwIfScripted();
-        int n = refreshes.incrementAndGet();
-        return new CrmTokens("refreshed-" + n, null, Instant.now().plusSeconds(1800), null);
+    /** The CRM's OAuth token endpoint on loopback, answering refresh grants for the app's own client. */
+    private final class TokenEndpoint implements AutoCloseable {
+        private final HttpServer server;
+
+        TokenEndpoint() {
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            server.createContext("/token", exchange -> {
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                boolean ok = form.contains("grant_type=refresh_token") && form.contains("client_id=scripted-app")
+                        && form.contains("client_secret=scripted-secret") && form.contains("refresh_token=");
+                String body = ok ? "{\"access_token\":\"refreshed-" + refreshes.incrementAndGet()
+                        + "\",\"token_type\":\"bearer\",\"expires_in\":1800}" : "{\"error\":\"invalid_grant\"}";
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
+                exchange.sendResponseHeaders(ok ? 200 : 400, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String uri() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     private final class Gateway implements CrmGateway {

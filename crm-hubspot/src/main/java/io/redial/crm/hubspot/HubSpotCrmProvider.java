@@ -8,17 +8,18 @@ import io.redial.crm.CrmOAuth;
 import io.redial.crm.CrmProvider;
 import io.redial.crm.CrmRateLimit;
 import io.redial.crm.CrmThrottle;
-import io.redial.crm.CrmTokens;
 import io.redial.crm.hubspot.internal.client.HubSpotClient;
-import io.redial.crm.hubspot.internal.client.HubSpotOAuthClient;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.client.RestClient;
 
 /** HubSpot, installed from its marketplace by OAuth. */
@@ -31,7 +32,7 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
 
     private final HubSpotProperties properties;
     private final RestClient http;
-    private final HubSpotOAuthClient oauth;
+    private final ClientRegistration registration;
     private final Clock clock;
 
     public HubSpotCrmProvider(HubSpotProperties properties, Clock clock) {
@@ -42,8 +43,7 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
         var factory = new JdkClientHttpRequestFactory(jdk);
         factory.setReadTimeout(properties.readTimeout());
         this.http = RestClient.builder().requestFactory(factory).baseUrl(properties.apiBaseUrl()).build();
-        this.oauth = new HubSpotOAuthClient(http, properties.authBaseUrl(), require(properties.clientId(), "client id"),
-                require(properties.clientSecret(), "client secret"), clock);
+        this.registration = registration(properties);
     }
 
     @Override
@@ -75,23 +75,33 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
     }
 
     @Override
-    public URI authorizeUrl(String state, URI redirectUri) {
-        return oauth.authorizeUrl(SCOPES, state, redirectUri);
+    public ClientRegistration clientRegistration() {
+        return registration;
     }
 
+    /** HubSpot names the installing portal {@code hub_id} in its token answers. */
     @Override
-    public Set<String> scopes() {
-        return SCOPES;
+    public @Nullable String accountId(Map<String, Object> tokenResponseParameters) {
+        Object hub = tokenResponseParameters.get("hub_id");
+        return hub == null ? null : String.valueOf(hub);
     }
 
-    @Override
-    public CrmTokens exchange(String code, URI redirectUri) {
-        return oauth.exchange(code, redirectUri);
-    }
-
-    @Override
-    public CrmTokens refresh(String refreshToken) {
-        return oauth.refresh(refreshToken);
+    /**
+     * HubSpot's OAuth client from {@code REDIAL_CRM_HUBSPOT_*}: consent on the app host, the dated token
+     * endpoint on the API host, client id and secret in the form body.
+     */
+    private static ClientRegistration registration(HubSpotProperties properties) {
+        return ClientRegistration.withRegistrationId(ID.value())
+                .clientName("HubSpot")
+                .clientId(require(properties.clientId(), "client id"))
+                .clientSecret(require(properties.clientSecret(), "client secret"))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/crm/{registrationId}/oauth/callback")
+                .scope(SCOPES)
+                .authorizationUri(properties.authBaseUrl().replaceAll("/+$", "") + "/oauth/authorize")
+                .tokenUri(properties.apiBaseUrl().replaceAll("/+$", "") + "/oauth/2026-03/token")
+                .build();
     }
 
     private static String require(String value, String what) {

@@ -92,6 +92,7 @@ public final class FakeHubSpot implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(5100);
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private final AtomicInteger crmRequests = new AtomicInteger();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
     private final Map<String, AtomicInteger> tooManyByPolicy = new ConcurrentHashMap<>();
     private volatile int requestsPer10s = 100;
     private volatile int searchesPerSecond = 4;
@@ -216,6 +217,11 @@ public final class FakeHubSpot implements AutoCloseable {
         crmRequests.set(0);
     }
 
+    /** Calls to the OAuth token endpoint (code exchanges and refreshes). */
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+
     public int crmRequests() {
         return crmRequests.get();
     }
@@ -243,6 +249,7 @@ public final class FakeHubSpot implements AutoCloseable {
             Request request = event.getRequest();
             String path = request.getUrl().split("\\?")[0];
             if (path.equals("/oauth/2026-03/token") && request.getMethod().getName().equals("POST")) {
+                tokenRequests.incrementAndGet();
                 return token(form(request.getBodyAsString()));
             }
             if (!path.startsWith("/crm/")) {

@@ -101,6 +101,27 @@ class HubSpotInstallIntegrationTests {
     }
 
     @Test
+    void aReplayedCallbackIsRefusedAndStoresNothing() throws Exception {
+        HttpResponse<String> start = get("/crm/hubspot/install");
+        var query = UriComponentsBuilder.fromUri(URI.create(start.headers().firstValue("Location").orElseThrow()))
+                .build().getQueryParams();
+        String callback = "/crm/hubspot/oauth/callback?code=" + hubspot.consent(PUBLIC_BASE + "/crm/hubspot/oauth/callback")
+                + "&state=" + query.getFirst("state");
+        assertThat(get(callback).statusCode()).isEqualTo(302);
+        byte[] stored = jdbc.sql("SELECT credentials_encrypted FROM crm_connections WHERE tenant_id = ?")
+                .param(PORTAL_TENANT.value()).query(byte[].class).single();
+        int tokenCalls = hubspot.tokenRequests();
+
+        HttpResponse<String> replay = get(callback);
+
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(replay.body()).contains("already used");
+        assertThat(hubspot.tokenRequests()).as("no code exchange for a replay").isEqualTo(tokenCalls);
+        assertThat(jdbc.sql("SELECT credentials_encrypted FROM crm_connections WHERE tenant_id = ?")
+                .param(PORTAL_TENANT.value()).query(byte[].class).single()).isEqualTo(stored);
+    }
+
+    @Test
     void aForgedStateIsRefusedAndStoresNothing() throws Exception {
         String code = hubspot.consent(PUBLIC_BASE + "/crm/hubspot/oauth/callback");
 
