@@ -16,6 +16,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.calls.ui.CallsView;
+import io.redial.admin.conversations.ui.ConversationsNavigation;
 import io.redial.admin.hours.ui.HoursNavigation;
 import io.redial.admin.leads.ui.LeadsNavigation;
 import io.redial.admin.security.ConsoleUser;
@@ -49,6 +50,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Calls", CallsView.class, VaadinIcon.PHONE.create()));
         nav.addItem(LeadsNavigation.item());
+        nav.addItem(ConversationsNavigation.item());
         nav.addItem(SimulatorNavigation.item());
         if (scope.user().map(u -> u.hasRole(ConsoleUser.OWNER) || u.hasRole(ConsoleUser.ADMIN)).orElse(false)) {
             nav.addItem(TemplatesNavigation.item());
