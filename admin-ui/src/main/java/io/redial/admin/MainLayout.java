@@ -22,6 +22,7 @@ import io.redial.admin.leads.ui.LeadsNavigation;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.admin.templates.ui.TemplatesNavigation;
+import io.redial.admin.triage.ui.TriageNavigation;
 import io.redial.admin.simulator.ui.SimulatorNavigation;
 import io.redial.shared.twilio.TwilioAccount;
 import io.redial.tenants.Tenant;
@@ -55,6 +56,7 @@ public class MainLayout extends AppLayout {
         if (scope.user().map(u -> u.hasRole(ConsoleUser.OWNER) || u.hasRole(ConsoleUser.ADMIN)).orElse(false)) {
             nav.addItem(TemplatesNavigation.item());
             nav.addItem(HoursNavigation.item());
+            nav.addItem(TriageNavigation.item());
         }
         addToDrawer(nav);
     }
