@@ -16,9 +16,11 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.calls.ui.CallsView;
+import io.redial.admin.compliance.ui.ComplianceNavigation;
 import io.redial.admin.conversations.ui.ConversationsNavigation;
 import io.redial.admin.hours.ui.HoursNavigation;
 import io.redial.admin.leads.ui.LeadsNavigation;
+import io.redial.admin.lines.ui.LinesNavigation;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.admin.templates.ui.TemplatesNavigation;
@@ -57,6 +59,8 @@ public class MainLayout extends AppLayout {
             nav.addItem(TemplatesNavigation.item());
             nav.addItem(HoursNavigation.item());
             nav.addItem(TriageNavigation.item());
+            nav.addItem(LinesNavigation.item());
+            nav.addItem(ComplianceNavigation.item());
         }
         addToDrawer(nav);
     }
