@@ -21,6 +21,7 @@ import io.redial.admin.conversations.ui.ConversationsNavigation;
 import io.redial.admin.hours.ui.HoursNavigation;
 import io.redial.admin.leads.ui.LeadsNavigation;
 import io.redial.admin.lines.ui.LinesNavigation;
+import io.redial.admin.oncall.ui.OnCallNavigation;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.admin.templates.ui.TemplatesNavigation;
@@ -59,6 +60,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(TemplatesNavigation.item());
             nav.addItem(HoursNavigation.item());
             nav.addItem(TriageNavigation.item());
+            nav.addItem(OnCallNavigation.item());
             nav.addItem(LinesNavigation.item());
             nav.addItem(ComplianceNavigation.item());
         }
