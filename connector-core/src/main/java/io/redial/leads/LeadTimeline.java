@@ -121,7 +121,7 @@ public class LeadTimeline {
                 WHERE w.tenant_id = ? AND w.lead_id = ? ORDER BY w.id""")
                 .params(tenant.value(), leadId)
                 .query((RowCallbackHandler) rs -> entries.add(new Entry(instant(rs, "updated_at"), Kind.CRM, rs.getString("crm_id") + " sync of "
-                        + lower(rs.getString("kind")) + " after " + rs.getInt("attempts") + " attempt(s)"
+                        + lower(rs.getString("kind")) + (rs.getInt("attempts") == 0 ? "" : ", " + rs.getInt("attempts") + " failed attempt(s)")
                         + (rs.getString("last_error") == null ? "" : ": " + rs.getString("last_error")),
                         lower(rs.getString("state")), null)));
         jdbc.sql("""

@@ -109,7 +109,7 @@ class LeadsViewTests extends ConsoleTest {
                 "Anna", "Anna's turn (offline): escalate");
         // Anna's reply and the first page are written in one transaction: their order within it is not asserted.
         assertThat(shown).contains("Escalation burst-pipe, rung 1: paged +16175550911",
-                "Anna: If you can reach it safely, shut off your main water valve", "test-crm sync of emergency after 7 attempt(s): CRM unavailable: HTTP 503", "failed",
+                "Anna: If you can reach it safely, shut off your main water valve", "test-crm sync of emergency, 7 failed attempt(s): CRM unavailable: HTTP 503", "failed",
                 "test-crm contact C-881");
     }
 
