@@ -65,6 +65,12 @@ public class LeadTimeline {
         return entries;
     }
 
+    /** The lead's SMS thread, for a link to it. */
+    public Optional<Long> conversation(TenantId tenant, long leadId) {
+        return jdbc.sql("SELECT conversation_id FROM leads WHERE tenant_id = ? AND id = ? AND conversation_id IS NOT NULL")
+                .params(tenant.value(), leadId).query(Long.class).optional();
+    }
+
     private List<Entry> call(TenantId tenant, long callId) {
         return jdbc.sql("SELECT received_at, to_number, outcome, outcome_reason, text_decision FROM calls WHERE tenant_id = ? AND id = ?")
                 .params(tenant.value(), callId)

@@ -12,4 +12,9 @@ public final class ConversationsNavigation {
     public static SideNavItem item() {
         return new SideNavItem("Conversations", ConversationsView.class, VaadinIcon.CHAT.create());
     }
+
+    /** Where one thread opens, for links from other screens (e.g. a lead's page). */
+    public static String path(long conversationId) {
+        return ConversationsView.ROUTE + "?id=" + conversationId;
+    }
 }

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
@@ -34,10 +36,12 @@ import org.jspecify.annotations.Nullable;
  * Live SMS threads, busiest first. Opening one shows its texts; "Take over" pauses Anna for it, a reply goes out
  * through the same sending path as hers, and "Resume Anna" hands it back with a summary.
  */
-@Route(value = "conversations", layout = MainLayout.class)
+@Route(value = ConversationsView.ROUTE, layout = MainLayout.class)
 @PageTitle("Conversations · Redial")
 @RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN, ConsoleUser.OFFICE})
-class ConversationsView extends HorizontalLayout {
+class ConversationsView extends HorizontalLayout implements BeforeEnterObserver {
+
+    static final String ROUTE = "conversations";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm");
 
@@ -100,6 +104,13 @@ class ConversationsView extends HorizontalLayout {
             reply.clear();
         }, "Reply queued."));
         showThread(null);
+    }
+
+    /** {@code ?id=…} opens that thread; an id of another tenant shows "No such conversation". */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("id").filter(v -> v.matches("\\d{1,18}"))
+                .ifPresent(id -> open(Long.parseLong(id)));
     }
 
     void open(long conversationId) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.MainLayout;
+import io.redial.admin.conversations.ui.ConversationsNavigation;
 import io.redial.admin.security.TenantScope;
 import io.redial.leads.LeadReview;
 import io.redial.leads.LeadTimeline;
@@ -37,6 +38,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver {
     final H2 title = new H2();
     final Paragraph call = new Paragraph();
     final Div timeline = new Div();
+    final Anchor conversation = new Anchor();
     private final LeadReview review;
     private final LeadTimeline history;
     private final Tenant tenant;
@@ -48,7 +50,9 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver {
         call.setId("lead-call");
         timeline.setId("lead-timeline");
         timeline.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN);
-        add(new RouterLink("← All leads", LeadsView.class), title, call, new H3("Timeline"), timeline);
+        conversation.setId("lead-conversation");
+        conversation.setText("Open the conversation");
+        add(new RouterLink("← All leads", LeadsView.class), title, call, conversation, new H3("Timeline"), timeline);
     }
 
     @Override
@@ -72,6 +76,10 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver {
                 + (facts.outcome() == null ? "undecided" : facts.outcome().toLowerCase().replace('_', ' '))
                 + (facts.reason() == null ? "" : " (" + facts.reason() + ")")
                 + (page.suppressionReason() == null ? "" : " · not texted: " + page.suppressionReason()));
+        history.conversation(tenant.id(), lead.id()).ifPresentOrElse(id -> {
+            conversation.setHref(ConversationsNavigation.path(id));
+            conversation.setVisible(true);
+        }, () -> conversation.setVisible(false));
         timeline.removeAll();
         history.of(tenant.id(), lead.id()).forEach(entry -> timeline.add(line(entry)));
     }
@@ -109,6 +117,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver {
     private void showMissing() {
         title.setText("No such lead");
         call.setText("It may belong to another account, or the link is wrong.");
+        conversation.setVisible(false);
         timeline.removeAll();
     }
 }

@@ -7,6 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import io.redial.admin.ConsoleTest;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import io.redial.receptionist.Compliance;
 import io.redial.receptionist.ConversationDesk;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
@@ -39,6 +43,7 @@ class ConversationsViewTests extends ConsoleTest {
     @Autowired SandboxPhone phone;
     @Autowired ConversationDesk desk;
     @Autowired JdbcClient jdbc;
+    @Autowired Compliance compliance;
 
     @BeforeEach
     void provision() {
@@ -107,6 +112,41 @@ class ConversationsViewTests extends ConsoleTest {
         assertThat(view.title.getText()).isEqualTo("No such conversation");
         assertThat(view.getElement().getTextRecursively()).doesNotContain("Is this the roofer?");
         assertThat(desk.find(OTHER, theirs).orElseThrow().handledByHuman()).isFalse();
+    }
+
+    @Test
+    void aReplyToACallerWhoOptedOutIsStoppedByTheSendingPathsOptOutCheck() {
+        PhoneNumber caller = new PhoneNumber("+15125556113");
+        phone.textFromCaller(CO, LINE, caller, "Do you do gutters?");
+        long id = awaitThread(CO, caller);
+        compliance.optOut(CO, caller.e164());
+        signIn(CO, "conv-view-office", AdminRole.OFFICE);
+
+        ConversationsView view = open(ConversationsView.class);
+        view.open(id);
+        view.reply.setValue("Yes we do, when suits you?");
+        _click(view.send);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(desk.texts(CO, id))
+                .filteredOn(t -> t.author().equals("staff")).singleElement()
+                .extracting(ConversationDesk.Text::state).isEqualTo("failed"));
+        assertThat(phone.thread(CO, caller)).filteredOn(t -> t.body().startsWith("Yes we do"))
+                .noneMatch(t -> t.state().equals("delivered") || t.state().equals("sent"));
+    }
+
+    @Test
+    void aLinkOpensTheThreadDirectly() {
+        PhoneNumber caller = new PhoneNumber("+15125556114");
+        phone.textFromCaller(CO, LINE, caller, "Toilet keeps running");
+        long id = awaitThread(CO, caller);
+        signIn(CO, "conv-view-office", AdminRole.OFFICE);
+
+        String[] link = ConversationsNavigation.path(id).split("\\?");
+        UI.getCurrent().navigate(link[0], QueryParameters.fromString(link[1]));
+
+        ConversationsView view = LocatorJ._get(ConversationsView.class);
+        assertThat(view.title.getText()).isEqualTo("+15125556114 → +15125556100");
+        assertThat(view.texts.getElement().getTextRecursively()).contains("Toilet keeps running");
     }
 
     @Test

@@ -101,7 +101,9 @@ class LeadsViewTests extends ConsoleTest {
                 .params(EAST.value(), lead).update();
         signIn(EAST, "leads-east-office", AdminRole.OFFICE);
 
-        String shown = openLead(lead).timeline.getElement().getTextRecursively();
+        LeadView view = openLead(lead);
+        String shown = view.timeline.getElement().getTextRecursively();
+        assertThat(view.conversation.getHref()).startsWith("conversations?id=");
 
         assertThat(shown).containsSubsequence("call", "Call to +16175550100", "missed",
                 "Text-back: Hi", "delivered",
