@@ -17,7 +17,8 @@ final class Phrases {
 
     static String disclosure(Language l, String business, @org.jspecify.annotations.Nullable String ownEnglish) {
         if (l != Language.ES && ownEnglish != null) {
-            return "(" + ownEnglish.strip() + ") ";
+            String own = ownEnglish.strip();
+            return (own.startsWith("(") ? own : "(" + own + ")") + " ";
         }
         return t(l, "(This is " + business + "'s automated assistant.) ", "(Soy el asistente automatizado de " + business + ".) ");
     }

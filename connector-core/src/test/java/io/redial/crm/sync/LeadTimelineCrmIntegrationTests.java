@@ -3,7 +3,11 @@ package io.redial.crm.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.redial.crm.CrmCapability;
+import io.redial.crm.CrmConnection;
+import io.redial.crm.CrmGateway;
 import io.redial.crm.CrmId;
+import io.redial.crm.CrmProvider;
 import io.redial.crm.CrmRecordRef;
 import io.redial.crm.CrmTokens;
 import io.redial.leads.LeadTimeline;
@@ -17,42 +21,53 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A lead's timeline shows each CRM write with its state, and links the record when the CRM says where it lives. */
-@SpringBootTest(classes = CoreTestApplication.class, properties = {
+@SpringBootTest(classes = {CoreTestApplication.class, LeadTimelineCrmIntegrationTests.LinkingCrm.class}, properties = {
         "redial.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", "redial.jobs.polling-interval=PT0.2S"})
-@Import(LeadTimelineCrmIntegrationTests.Fakes.class)
 class LeadTimelineCrmIntegrationTests {
 
     static final TenantId TENANT = new TenantId("timeline-crm");
     static final CrmId LINKING = new CrmId("linking");
 
-    @TestConfiguration
-    static class Fakes {
-        @Bean
-        ScriptedCrm linkingCrm() {
-            // Its own id: CrmSyncIntegrationTests' plain ScriptedCrm is scanned into this context too.
-            return new ScriptedCrm() {
-                @Override
-                public CrmId id() {
-                    return LINKING;
-                }
+    /**
+     * A CRM that says where its records live; it writes through a {@link ScriptedCrm}. Listed in the test's
+     * classes rather than as a scanned configuration, so no other test context gets a second CRM bean.
+     */
+    static class LinkingCrm implements CrmProvider {
+        private final ScriptedCrm writes = new ScriptedCrm();
 
-                @Override
-                public Optional<URI> recordLink(CrmRecordRef record, @Nullable String accountId) {
-                    return Optional.of(URI.create("https://crm.example/" + accountId + "/" + record.type() + "/" + record.id()));
-                }
-            };
+        @Override
+        public CrmId id() {
+            return LINKING;
+        }
+
+        @Override
+        public String displayName() {
+            return "Linking CRM";
+        }
+
+        @Override
+        public Set<CrmCapability> capabilities() {
+            return writes.capabilities();
+        }
+
+        @Override
+        public CrmGateway connect(CrmConnection connection) {
+            return writes.connect(connection);
+        }
+
+        @Override
+        public Optional<URI> recordLink(CrmRecordRef record, @Nullable String accountId) {
+            return Optional.of(URI.create("https://crm.example/" + accountId + "/" + record.type() + "/" + record.id()));
         }
     }
 
