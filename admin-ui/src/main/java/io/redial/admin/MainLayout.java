@@ -17,11 +17,16 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.calls.ui.CallsView;
 import io.redial.admin.crm.ui.CrmNavigation;
+import io.redial.admin.compliance.ui.ComplianceNavigation;
+import io.redial.admin.conversations.ui.ConversationsNavigation;
 import io.redial.admin.hours.ui.HoursNavigation;
 import io.redial.admin.leads.ui.LeadsNavigation;
+import io.redial.admin.lines.ui.LinesNavigation;
+import io.redial.admin.oncall.ui.OnCallNavigation;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.admin.templates.ui.TemplatesNavigation;
+import io.redial.admin.triage.ui.TriageNavigation;
 import io.redial.admin.simulator.ui.SimulatorNavigation;
 import io.redial.shared.twilio.TwilioAccount;
 import io.redial.tenants.Tenant;
@@ -50,10 +55,15 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Calls", CallsView.class, VaadinIcon.PHONE.create()));
         nav.addItem(LeadsNavigation.item());
+        nav.addItem(ConversationsNavigation.item());
         nav.addItem(SimulatorNavigation.item());
         if (scope.user().map(u -> u.hasRole(ConsoleUser.OWNER) || u.hasRole(ConsoleUser.ADMIN)).orElse(false)) {
             nav.addItem(TemplatesNavigation.item());
             nav.addItem(HoursNavigation.item());
+            nav.addItem(TriageNavigation.item());
+            nav.addItem(OnCallNavigation.item());
+            nav.addItem(LinesNavigation.item());
+            nav.addItem(ComplianceNavigation.item());
             nav.addItem(CrmNavigation.item());
         }
         addToDrawer(nav);

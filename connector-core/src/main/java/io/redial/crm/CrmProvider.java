@@ -20,6 +20,14 @@ public interface CrmProvider {
         return Map.of();
     }
 
+    /**
+     * Where a person opens this record in the CRM's own app, when the adapter knows; {@code accountId} is the
+     * connection's external account. Empty by default: the console then shows the record's id without a link.
+     */
+    default java.util.Optional<java.net.URI> recordLink(CrmRecordRef record, @org.jspecify.annotations.Nullable String accountId) {
+        return java.util.Optional.empty();
+    }
+
     /** A gateway bound to one tenant's connection; cheap, made per unit of work. */
     CrmGateway connect(CrmConnection connection);
 }

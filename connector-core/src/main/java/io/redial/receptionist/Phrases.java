@@ -15,7 +15,11 @@ final class Phrases {
         return l == Language.ES ? es : en;
     }
 
-    static String disclosure(Language l, String business) {
+    static String disclosure(Language l, String business, @org.jspecify.annotations.Nullable String ownEnglish) {
+        if (l != Language.ES && ownEnglish != null) {
+            String own = ownEnglish.strip();
+            return (own.startsWith("(") ? own : "(" + own + ")") + " ";
+        }
         return t(l, "(This is " + business + "'s automated assistant.) ", "(Soy el asistente automatizado de " + business + ".) ");
     }
 

@@ -49,7 +49,8 @@ public class ReceptionistProfiles {
     public ReceptionistSettings settings(TenantId tenant) {
         return jdbc.sql("SELECT * FROM receptionist_settings WHERE tenant_id = ?").param(tenant.value())
                 .query((rs, n) -> new ReceptionistSettings(rs.getBoolean("disclosure"), rs.getInt("turn_cap"),
-                        rs.getInt("idle_minutes"), rs.getInt("daily_capacity"), rs.getInt("booking_days_ahead")))
+                        rs.getInt("idle_minutes"), rs.getInt("daily_capacity"), rs.getInt("booking_days_ahead"),
+                        rs.getString("disclosure_text")))
                 .optional().orElse(ReceptionistSettings.DEFAULTS);
     }
 
@@ -63,16 +64,22 @@ public class ReceptionistProfiles {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int updated = jdbc.sql("""
                 UPDATE receptionist_settings SET disclosure = ?, turn_cap = ?, idle_minutes = ?, daily_capacity = ?,
-                       booking_days_ahead = ?, updated_at = ? WHERE tenant_id = ?""")
-                .params(s.disclosure(), s.turnCap(), s.idleMinutes(), s.dailyCapacity(), s.bookingDaysAhead(), now,
-                        tenant.value()).update();
+                       booking_days_ahead = ?, disclosure_text = ?, updated_at = ? WHERE tenant_id = ?""")
+                .params(s.disclosure(), s.turnCap(), s.idleMinutes(), s.dailyCapacity(), s.bookingDaysAhead(),
+                        s.disclosureText(), now, tenant.value()).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO receptionist_settings (tenant_id, disclosure, turn_cap, idle_minutes, daily_capacity,
-                                                       booking_days_ahead, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                                                       booking_days_ahead, disclosure_text, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(tenant.value(), s.disclosure(), s.turnCap(), s.idleMinutes(), s.dailyCapacity(),
-                            s.bookingDaysAhead(), now).update();
+                            s.bookingDaysAhead(), s.disclosureText(), now).update();
         }
+    }
+
+    /** Someone changed the tenant's row (prices, on-call): the next turn reads it afresh. */
+    public void forget(TenantId tenant) {
+        cache.invalidate(tenant);
     }
 
     private static ServiceArea serviceArea(@Nullable String zips, @Nullable String radius) {

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Reads an optional {@code receptionist:} block per tenant from the provisioning file, after the tenants
- * themselves are loaded. Keys: disclosure, turn_cap, idle_minutes, daily_capacity, booking_days_ahead,
+ * themselves are loaded. Keys: disclosure, disclosure_text, turn_cap, idle_minutes, daily_capacity, booking_days_ahead,
  * windows ({@code {mon-fri: "08:00-12:00,13:00-17:00"}}) and window_capacity. Applying it twice changes nothing.
  */
 @Component
@@ -61,7 +61,10 @@ public class ReceptionistProvisioning implements ApplicationRunner {
                 profiles.saveSettings(id, new ReceptionistSettings(bool(r.get("disclosure"), d.disclosure()),
                         integer(r.get("turn_cap"), d.turnCap()), integer(r.get("idle_minutes"), d.idleMinutes()),
                         integer(r.get("daily_capacity"), d.dailyCapacity()),
-                        integer(r.get("booking_days_ahead"), d.bookingDaysAhead())));
+                        integer(r.get("booking_days_ahead"), d.bookingDaysAhead()),
+                        // the console's own disclosure words survive a file that does not name any
+                        r.get("disclosure_text") != null ? String.valueOf(r.get("disclosure_text"))
+                                : profiles.settings(id).disclosureText()));
                 if (r.get("windows") instanceof Map<?, ?> w) {
                     windows.replaceIfChanged(id, windows(w, integer(r.get("window_capacity"), 1)));
                 }

@@ -35,12 +35,7 @@ public class TriageRules {
     public List<TriageRule> forTenant(TenantId tenant) {
         Map<String, TriageRule> byCode = new LinkedHashMap<>();
         DefaultTriageRules.ALL.forEach(r -> byCode.put(r.code(), r));
-        jdbc.sql("SELECT * FROM triage_rules WHERE tenant_id = ? ORDER BY id").param(tenant.value())
-                .query((rs, n) -> new TriageRule(rs.getString("code"), rs.getString("trade"),
-                        TriageRule.terms(rs.getString("match_terms")), Urgency.valueOf(rs.getString("urgency")),
-                        Routing.valueOf(rs.getString("routing")), rs.getString("safety_en"), rs.getString("safety_es"),
-                        rs.getString("question_en"), rs.getString("question_es"), rs.getBoolean("enabled")))
-                .list().forEach(r -> byCode.put(r.code(), r));
+        own(tenant).forEach(r -> byCode.put(r.code(), r));
         List<TriageRule> rules = new ArrayList<>(byCode.values().stream().filter(TriageRule::enabled).toList());
         rules.sort(Comparator.comparing(TriageRule::urgency));
         return rules;
@@ -67,6 +62,22 @@ public class TriageRules {
                             rule.questionEs(), rule.enabled(), now())
                     .update();
         }
+    }
+
+    /** The tenant's own rows, switched-off ones included: edits of defaults and the tenant's additions. */
+    public List<TriageRule> own(TenantId tenant) {
+        return jdbc.sql("SELECT * FROM triage_rules WHERE tenant_id = ? ORDER BY id").param(tenant.value())
+                .query((rs, n) -> new TriageRule(rs.getString("code"), rs.getString("trade"),
+                        TriageRule.terms(rs.getString("match_terms")), Urgency.valueOf(rs.getString("urgency")),
+                        Routing.valueOf(rs.getString("routing")), rs.getString("safety_en"), rs.getString("safety_es"),
+                        rs.getString("question_en"), rs.getString("question_es"), rs.getBoolean("enabled")))
+                .list();
+    }
+
+    /** Drops the tenant's row for this code: a default comes back as built, an addition is gone. */
+    public void remove(TenantId tenant, String code) {
+        cache.invalidate(tenant);
+        jdbc.sql("DELETE FROM triage_rules WHERE tenant_id = ? AND code = ?").params(tenant.value(), code).update();
     }
 
     /** The built-in rules, for the console to show beside the tenant's own. */

@@ -58,7 +58,8 @@ class TurnDisposal {
                     ? Stage.ESCALATED : Stage.nextQuestion(known), ctx.stage() == Stage.OFFERED ? turn.state().offered() : List.of());
         };
         boolean disclose = ctx.profile().settings().disclosure() && !turn.state().disclosed();
-        String body = (disclose ? Phrases.disclosure(l, ctx.profile().businessName()) : "") + safety + outcome.text();
+        String body = (disclose ? Phrases.disclosure(l, ctx.profile().businessName(),
+                ctx.profile().settings().disclosureText()) : "") + safety + outcome.text();
         Conversation c = turn.conversation();
         texts.queue(new OutboundTexts.Request(c.tenant(), c.id(), null, "turn", "turn:" + turn.messageId(), c.line(),
                 c.caller(), body.strip(), OutboundTexts.CONVERSATION));

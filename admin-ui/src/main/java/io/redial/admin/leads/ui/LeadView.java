@@ -1,5 +1,6 @@
 package io.redial.admin.leads.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -13,14 +14,17 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.MainLayout;
+import io.redial.admin.conversations.ui.ConversationsNavigation;
 import io.redial.admin.security.TenantScope;
 import io.redial.leads.LeadReview;
+import io.redial.leads.LeadTimeline;
 import io.redial.tenants.Tenant;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 
 /**
- * One lead: the call with its outcome and reason, then every text with its delivery state. The id in the URL
+ * One lead: the call with its outcome and reason, then its whole timeline (texts and their delivery, Anna's
+ * turns, escalation steps, CRM writes). The id in the URL
  * is only ever looked up within the signed-in tenant, so another tenant's id reads as "no such lead".
  */
 @Route(value = "leads/:id", layout = MainLayout.class)
@@ -28,20 +32,27 @@ import java.time.format.DateTimeFormatter;
 @PermitAll
 class LeadView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final java.util.Set<String> BAD = java.util.Set.of("failed", "undelivered", "rejected", "blocked", "exhausted", "no answer");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss");
 
     final H2 title = new H2();
     final Paragraph call = new Paragraph();
-    final Div texts = new Div();
+    final Div timeline = new Div();
+    final Anchor conversation = new Anchor();
     private final LeadReview review;
+    private final LeadTimeline history;
     private final Tenant tenant;
 
-    LeadView(LeadReview review, TenantScope scope) {
+    LeadView(LeadReview review, LeadTimeline history, TenantScope scope) {
         this.review = review;
+        this.history = history;
         this.tenant = scope.tenant().orElseThrow();
         call.setId("lead-call");
-        texts.setId("lead-texts");
-        add(new RouterLink("← All leads", LeadsView.class), title, call, new H3("Texts"), texts);
+        timeline.setId("lead-timeline");
+        timeline.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN);
+        conversation.setId("lead-conversation");
+        conversation.setText("Open the conversation");
+        add(new RouterLink("← All leads", LeadsView.class), title, call, conversation, new H3("Timeline"), timeline);
     }
 
     @Override
@@ -65,23 +76,48 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver {
                 + (facts.outcome() == null ? "undecided" : facts.outcome().toLowerCase().replace('_', ' '))
                 + (facts.reason() == null ? "" : " (" + facts.reason() + ")")
                 + (page.suppressionReason() == null ? "" : " · not texted: " + page.suppressionReason()));
-        texts.removeAll();
-        page.texts().forEach(text -> {
-            Span state = new Span(text.fromCaller() ? "from the caller" : text.state()
-                    + (text.errorCode() == null ? "" : " (error " + text.errorCode() + ")"));
-            state.getElement().getThemeList().add(text.state().equals("failed") ? "badge error" : "badge");
-            Div line = new Div(new Span(TIME.format(text.at().atZone(tenant.zone())) + " · "), new Span(text.body()), state);
-            line.addClassNames(LumoUtility.Padding.SMALL, LumoUtility.Gap.SMALL, LumoUtility.Display.FLEX);
-            texts.add(line);
-        });
-        if (page.texts().isEmpty()) {
-            texts.add(new Span("No texts."));
+        history.conversation(tenant.id(), lead.id()).ifPresentOrElse(id -> {
+            conversation.setHref(ConversationsNavigation.path(id));
+            conversation.setVisible(true);
+        }, () -> conversation.setVisible(false));
+        timeline.removeAll();
+        history.of(tenant.id(), lead.id()).forEach(entry -> timeline.add(line(entry)));
+    }
+
+    private Div line(LeadTimeline.Entry entry) {
+        Div line = new Div(new Span(TIME.format(entry.at().atZone(tenant.zone()))), kind(entry.kind()),
+                new Span(entry.text()));
+        if (entry.state() != null) {
+            Span state = new Span(entry.state());
+            state.getElement().getThemeList().add(BAD.contains(entry.state()) ? "badge error" : "badge");
+            line.add(state);
         }
+        if (entry.link() != null) {
+            Anchor open = new Anchor(entry.link().toString(), "Open in CRM");
+            open.setTarget("_blank");
+            line.add(open);
+        }
+        line.addClassNames("timeline-" + entry.kind().name().toLowerCase(), LumoUtility.Padding.XSMALL,
+                LumoUtility.Gap.SMALL, LumoUtility.Display.FLEX, LumoUtility.AlignItems.BASELINE);
+        return line;
+    }
+
+    private static Span kind(LeadTimeline.Kind kind) {
+        Span label = new Span(switch (kind) {
+            case CALL -> "call";
+            case TEXT_IN, TEXT_OUT -> "text";
+            case TURN -> "Anna";
+            case ESCALATION -> "escalation";
+            case CRM -> "CRM";
+        });
+        label.getElement().getThemeList().add("badge contrast pill");
+        return label;
     }
 
     private void showMissing() {
         title.setText("No such lead");
         call.setText("It may belong to another account, or the link is wrong.");
-        texts.removeAll();
+        conversation.setVisible(false);
+        timeline.removeAll();
     }
 }

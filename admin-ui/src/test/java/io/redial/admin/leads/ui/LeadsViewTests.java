@@ -11,6 +11,9 @@ import io.redial.admin.ConsoleTest;
 import io.redial.calls.CallIntake;
 import io.redial.calls.CarrierCall;
 import io.redial.leads.LeadReview;
+import io.redial.leads.LeadTimeline;
+import io.redial.simulator.SandboxPhone;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.tenants.AdminRole;
@@ -31,6 +34,9 @@ class LeadsViewTests extends ConsoleTest {
     @Autowired Provisioner provisioner;
     @Autowired CallIntake intake;
     @Autowired LeadReview review;
+    @Autowired LeadTimeline timeline;
+    @Autowired SandboxPhone phone;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void provision() {
@@ -40,6 +46,7 @@ class LeadsViewTests extends ConsoleTest {
                     name: Leads East
                     timezone: America/New_York
                     trades: [plumbing]
+                    on_call: ["+16175550911", "+16175550912"]
                     lines: [{number: "+16175550100", pattern: forwarded}]
                   - id: leads-west
                     name: Leads West
@@ -72,8 +79,40 @@ class LeadsViewTests extends ConsoleTest {
             LeadView view = openLead(lead);
             assertThat(view.title.getText()).contains("Lead #" + lead, "+16175550112");
             assertThat(view.call.getText()).contains("missed", "a call reached the forwarding number");
-            assertThat(view.texts.getElement().getTextRecursively()).contains("Leads East", "delivered");
+            assertThat(view.timeline.getElement().getTextRecursively()).contains("Leads East", "delivered");
         });
+    }
+
+    @Test
+    void theTimelineShowsCallTextsAnnasTurnsEscalationStepsAndCrmWorkInTimeOrder() {
+        long lead = missedCall(EAST, "+16175550114", "+16175550100");
+        await().atMost(Duration.ofSeconds(20)).until(() -> timeline(lead).contains("delivered"));
+        phone.textFromCaller(EAST, new PhoneNumber("+16175550100"), new PhoneNumber("+16175550114"),
+                "A pipe burst and there is water everywhere in the basement");
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(lead).contains("paged +16175550911"));
+        long connection = crmConnection(EAST);
+        jdbc.sql("""
+                INSERT INTO crm_sync_work (tenant_id, connection_id, lead_id, kind, state, attempts, last_error, created_at, updated_at)
+                VALUES (?, ?, ?, 'EMERGENCY', 'FAILED', 7, 'CRM unavailable: HTTP 503', NOW(6), NOW(6))""")
+                .params(EAST.value(), connection, lead).update();
+        jdbc.sql("""
+                INSERT INTO crm_links (tenant_id, crm_id, item_key, lead_id, external_type, external_id, created_at)
+                VALUES (?, 'test-crm', 'contact:+16175550114', ?, 'contact', 'C-881', NOW(6))""")
+                .params(EAST.value(), lead).update();
+        signIn(EAST, "leads-east-office", AdminRole.OFFICE);
+
+        LeadView view = openLead(lead);
+        String shown = view.timeline.getElement().getTextRecursively();
+        assertThat(view.conversation.getHref()).startsWith("conversations?id=");
+
+        assertThat(shown).containsSubsequence("call", "Call to +16175550100", "missed",
+                "Text-back: Hi", "delivered",
+                "Caller: A pipe burst", "received",
+                "Anna", "Anna's turn (offline): escalate");
+        // Anna's reply and the first page are written in one transaction: their order within it is not asserted.
+        assertThat(shown).contains("Escalation burst-pipe, rung 1: paged +16175550911",
+                "Anna: If you can reach it safely, shut off your main water valve", "test-crm sync of emergency, 7 failed attempt(s): CRM unavailable: HTTP 503", "failed",
+                "test-crm contact C-881");
     }
 
     @Test
@@ -95,6 +134,17 @@ class LeadsViewTests extends ConsoleTest {
                         null, null, null, null, null, null, ZoneId.of("UTC"))).stream()
                 .filter(r -> r.caller().e164().equals(caller)).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow().id();
+    }
+
+    private String timeline(long lead) {
+        return timeline.of(EAST, lead).stream().map(e -> e.text() + " " + e.state()).reduce("", String::concat);
+    }
+
+    private long crmConnection(TenantId tenant) {
+        jdbc.sql("INSERT INTO crm_connections (tenant_id, crm_id, status, updated_at) VALUES (?, 'test-crm', 'CONNECTED', NOW(6))")
+                .param(tenant.value()).update();
+        return jdbc.sql("SELECT id FROM crm_connections WHERE tenant_id = ? AND crm_id = 'test-crm'").param(tenant.value())
+                .query(Long.class).single();
     }
 
     private static LeadView openLead(long id) {

@@ -1,0 +1,122 @@
+package io.redial.admin.lines.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import io.redial.shared.PhoneNumber;
+import io.redial.tenants.CallPattern;
+import io.redial.tenants.LineSettings;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/** One line's editor. Passive: it shows what it is given and fires a save event; the view talks to the service. */
+class LineForm extends VerticalLayout {
+
+    static final String RING_ALL = "All at once";
+    static final String RING_IN_ORDER = "In order, one ring timeout each";
+
+    final H3 title = new H3();
+    final RadioButtonGroup<CallPattern> pattern = new RadioButtonGroup<>("How calls reach this line");
+    final RadioButtonGroup<String> ringOrder = new RadioButtonGroup<>("Ring the team's phones");
+    final TextArea ringList = new TextArea("Ring list");
+    final IntegerField ringTimeout = new IntegerField("Ring timeout (seconds)");
+    final Checkbox screening = new Checkbox("Screen calls (the person answering presses a key to take it)");
+    final TextField forwardedFrom = new TextField("Forwarded from (your business number)");
+    final Paragraph forwardingNote = new Paragraph();
+    final IntegerField pace = new IntegerField("Texts per minute");
+    final Span problem = new Span();
+    final Button save = new Button("Save line");
+    private LineSettings.@Nullable Line shown;
+
+    LineForm() {
+        setId("line-form");
+        setPadding(false);
+        pattern.setItems(CallPattern.values());
+        pattern.setItemLabelGenerator(p -> p == CallPattern.DIAL ? "a: callers dial this number and we ring your phones"
+                : "b: your carrier forwards unanswered calls here");
+        pattern.addValueChangeListener(e -> showPattern());
+        ringOrder.setItems(RING_ALL, RING_IN_ORDER);
+        ringList.setHelperText("One phone per line, e.g. +1 512 555 0100. In order, the first rings first.");
+        ringTimeout.setMin(5);
+        ringTimeout.setMax(60);
+        ringTimeout.setStepButtonsVisible(true);
+        pace.setHelperText("Empty: the account's pace");
+        problem.getElement().getThemeList().add("badge error");
+        problem.setVisible(false);
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> fireEvent(new SaveRequested(this)));
+        FormLayout fields = new FormLayout(pattern, ringOrder, ringList, ringTimeout, screening, forwardedFrom, pace);
+        fields.setColspan(pattern, 2);
+        add(title, fields, forwardingNote, new HorizontalLayout(save, problem));
+        setVisible(false);
+    }
+
+    void edit(LineSettings.Line line) {
+        shown = line;
+        title.setText(line.number().e164());
+        pattern.setValue(line.pattern());
+        ringOrder.setValue(line.ringInOrder() ? RING_IN_ORDER : RING_ALL);
+        ringList.setValue(line.ringList().stream().map(PhoneNumber::e164).collect(Collectors.joining("\n")));
+        ringTimeout.setValue(line.ringTimeoutSeconds());
+        screening.setValue(line.screening());
+        forwardedFrom.setValue(line.forwardedFrom() == null ? "" : line.forwardedFrom().e164());
+        pace.setValue(line.sendsPerMinute());
+        pace.setPlaceholder(String.valueOf(line.tenantSendsPerMinute()));
+        showProblem(null);
+        showPattern();
+        setVisible(true);
+    }
+
+    /** The line as the fields describe it now; throws with a clear message on a mistyped number. */
+    LineSettings.Line read() {
+        LineSettings.Line line = java.util.Objects.requireNonNull(shown);
+        String from = forwardedFrom.getValue().strip();
+        return new LineSettings.Line(line.id(), line.number(), pattern.getValue(), RING_IN_ORDER.equals(ringOrder.getValue()),
+                LineSettings.numbers(ringList.getValue()), ringTimeout.getValue() == null ? 0 : ringTimeout.getValue(),
+                screening.getValue(), from.isEmpty() ? null : LineSettings.number(from), pace.getValue(),
+                line.tenantSendsPerMinute());
+    }
+
+    void showProblem(@Nullable String why) {
+        problem.setText(why == null ? "" : why);
+        problem.setVisible(why != null);
+    }
+
+    private void showPattern() {
+        boolean dial = pattern.getValue() == CallPattern.DIAL;
+        ringOrder.setVisible(dial);
+        ringList.setVisible(dial);
+        ringTimeout.setVisible(dial);
+        screening.setVisible(dial);
+        forwardedFrom.setVisible(!dial);
+        forwardingNote.setVisible(!dial && shown != null);
+        if (shown != null) {
+            forwardingNote.setText("Ask your phone carrier to forward calls you don't answer (\"conditional call "
+                    + "forwarding: no answer, busy, unreachable\") to " + shown.number().e164()
+                    + ". Every call that arrives here counts as missed.");
+        }
+    }
+
+    Registration onSave(ComponentEventListener<SaveRequested> listener) {
+        return addListener(SaveRequested.class, listener);
+    }
+
+    static class SaveRequested extends ComponentEvent<LineForm> {
+        SaveRequested(LineForm source) {
+            super(source, false);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.redial.admin.oncall.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.redial.admin.MainLayout;
+import io.redial.admin.security.ConsoleUser;
+import io.redial.admin.security.TenantScope;
+import io.redial.receptionist.OnCallLadder;
+import io.redial.receptionist.OnCallLadder.Rung;
+import io.redial.tenants.Tenant;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The paging ladder for emergencies: people in the order they are paged, how long each has to reply 1 or YES
+ * before the next is paged, who is on call now, and what recent escalations did step by step.
+ */
+@Route(value = "on-call", layout = MainLayout.class)
+@PageTitle("On-call · Redial")
+@RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN})
+class OnCallView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss");
+
+    final Span onCallNow = new Span();
+    final Grid<Rung> ladder = new Grid<>();
+    final TextField name = new TextField();
+    final TextField number = new TextField();
+    final Button add = new Button("Add to ladder");
+    final IntegerField ackMinutes = new IntegerField("Minutes to acknowledge before the next person is paged");
+    final Button save = new Button("Save ladder");
+    final Span problem = new Span();
+    final Div escalations = new Div();
+    private final List<Rung> rungs = new ArrayList<>();
+    private final OnCallLadder service;
+    private final Tenant tenant;
+
+    OnCallView(OnCallLadder service, TenantScope scope) {
+        this.service = service;
+        this.tenant = scope.tenant().orElseThrow();
+        onCallNow.setId("on-call-now");
+        onCallNow.getElement().getThemeList().add("badge success");
+        configureLadder();
+        problem.getElement().getThemeList().add("badge error");
+        problem.setVisible(false);
+        escalations.setId("escalations");
+        add(new H2("On-call"), onCallNow, new H3("Ladder"),
+                new Paragraph("In an emergency Anna texts the first person; without a reply of 1 or YES in time, the next."),
+                ladder, row(name, number, add), ackMinutes, row(save, problem), new H3("Recent escalations"), escalations);
+        load();
+    }
+
+    private void configureLadder() {
+        ladder.setId("ladder");
+        ladder.setAllRowsVisible(true);
+        ladder.addColumn(r -> rungs.indexOf(r) + 1).setHeader("#").setAutoWidth(true);
+        ladder.addColumn(Rung::name).setHeader("Name").setAutoWidth(true);
+        ladder.addColumn(r -> r.phone().e164()).setHeader("Phone").setAutoWidth(true);
+        ladder.addComponentColumn(r -> new HorizontalLayout(
+                small("↑", () -> move(r, -1)), small("↓", () -> move(r, 1)), small("Remove", () -> rungs.remove(r))))
+                .setHeader("").setKey("actions").setFlexGrow(1);
+        name.setPlaceholder("Name");
+        number.setPlaceholder("+1 512 555 0100");
+        add.addClickListener(e -> {
+            try {
+                rungs.add(OnCallLadder.rung(name.getValue(), number.getValue()));
+                name.clear();
+                number.clear();
+                showProblem(null);
+            } catch (IllegalArgumentException invalid) {
+                showProblem(invalid.getMessage());
+            }
+            ladder.setItems(rungs);
+        });
+        ackMinutes.setMin(1);
+        ackMinutes.setMax(60);
+        ackMinutes.setStepButtonsVisible(true);
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+    }
+
+    void load() {
+        OnCallLadder.Ladder current = service.ladder(tenant.id());
+        rungs.clear();
+        rungs.addAll(current.rungs());
+        ladder.setItems(rungs);
+        ackMinutes.setValue(current.ackMinutes());
+        onCallNow.setText(service.onCallNow(tenant.id())
+                .map(r -> "On call now: " + (r.name().isBlank() ? "" : r.name() + " · ") + r.phone().e164())
+                .orElse("Nobody is on call: emergencies are flagged for your team in the console only."));
+        showEscalations();
+    }
+
+    private void save() {
+        try {
+            service.save(tenant.id(), List.copyOf(rungs), ackMinutes.getValue() == null ? 0 : ackMinutes.getValue());
+            showProblem(null);
+            load();
+            Notification.show("Ladder saved; the next emergency uses it.", 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (IllegalArgumentException invalid) {
+            showProblem(invalid.getMessage());
+        }
+    }
+
+    private void move(Rung rung, int by) {
+        int at = rungs.indexOf(rung);
+        int to = at + by;
+        if (to >= 0 && to < rungs.size()) {
+            Collections.swap(rungs, at, to);
+        }
+    }
+
+    private void showEscalations() {
+        escalations.removeAll();
+        List<OnCallLadder.Escalation> recent = service.recent(tenant.id(), 10);
+        if (recent.isEmpty()) {
+            escalations.add(new Span("No escalations yet."));
+        }
+        recent.forEach(e -> {
+            String steps = e.steps().stream().map(s -> TIME.format(s.at().atZone(tenant.zone())) + " " + describe(s))
+                    .collect(Collectors.joining("\n"));
+            Paragraph detail = new Paragraph(steps);
+            detail.getStyle().set("white-space", "pre-line");
+            escalations.add(new H3("Lead #" + e.leadId() + " · " + e.rule() + " · " + e.state().toLowerCase()
+                    + " · " + TIME.format(e.openedAt().atZone(tenant.zone()))), new Paragraph(e.summary()), detail);
+        });
+    }
+
+    private static String describe(OnCallLadder.Step s) {
+        String who = s.onCall() == null ? "" : " " + s.onCall().e164();
+        return switch (s.kind()) {
+            case "PAGED" -> "paged" + who + " (rung " + (s.rung() + 1) + ")";
+            case "NO_ANSWER" -> "no acknowledgement in time from" + who;
+            case "ACKNOWLEDGED" -> "acknowledged by" + who;
+            case "EXHAUSTED" -> "nobody acknowledged; handed to a person";
+            case "NO_ON_CALL" -> "nobody on call";
+            case "CALLER_TOLD" -> "caller told what happens next";
+            default -> s.kind().toLowerCase() + who;
+        };
+    }
+
+    private Button small(String text, Runnable change) {
+        Button button = new Button(text, e -> {
+            change.run();
+            ladder.setItems(rungs);
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+
+    private void showProblem(@org.jspecify.annotations.Nullable String why) {
+        problem.setText(why == null ? "" : why);
+        problem.setVisible(why != null);
+    }
+
+    private static HorizontalLayout row(Component... parts) {
+        HorizontalLayout row = new HorizontalLayout(parts);
+        row.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        return row;
+    }
+}

@@ -1,0 +1,142 @@
+package io.redial.admin.triage.ui;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.UI;
+import io.redial.admin.ConsoleTest;
+import io.redial.leads.Urgency;
+import io.redial.receptionist.ConversationDesk;
+import io.redial.receptionist.Routing;
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import io.redial.simulator.SandboxPhone;
+import io.redial.tenants.AdminRole;
+import io.redial.tenants.provisioning.Provisioner;
+import io.redial.tenants.provisioning.ProvisioningFile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class TriageViewTests extends ConsoleTest {
+
+    static final TenantId CO = new TenantId("triage-view-co");
+    static final PhoneNumber LINE = new PhoneNumber("+15125556300");
+
+    @Autowired Provisioner provisioner;
+    @Autowired SandboxPhone phone;
+    @Autowired ConversationDesk desk;
+
+    @BeforeEach
+    void provision() {
+        provisioner.apply(ProvisioningFile.parse("""
+                tenants:
+                  - id: triage-view-co
+                    name: Triage View Plumbing
+                    timezone: America/Chicago
+                    trades: [plumbing, hvac]
+                    lines: [{number: "+15125556300", pattern: forwarded}]
+                """));
+    }
+
+    @Test
+    void showsTheBuiltInRulesOfATradeAndTriesAMessageWithTheReceptionistsMatching() {
+        TriageView view = openAs("triage-view-owner", AdminRole.OWNER);
+
+        assertThat(rows(view)).contains("burst-pipe | emergency | page the on-call ladder", "built in")
+                .doesNotContain("gas-smell");
+        view.trade.setValue("hvac");
+        assertThat(rows(view)).contains("gas-smell").doesNotContain("burst-pipe");
+
+        view.message.setValue("Water is pouring out of a burst pipe under the sink");
+        _click(view.tryIt);
+        assertThat(view.verdict.getText()).startsWith("Fires burst-pipe (plumbing) · emergency")
+                .contains("trade: plumbing", "shut off your main water valve");
+        view.message.setValue("Can you quote a new faucet?");
+        _click(view.tryIt);
+        assertThat(view.verdict.getText()).startsWith("No rule fires");
+    }
+
+    @Test
+    void anEditedDefaultIsSavedForTheTenantAppliedByAnnaAndResettable() {
+        TriageView view = openAs("triage-view-admin", AdminRole.ADMIN);
+        GridKt._clickItem(view.rules, indexOf(view, "no-water"));
+        assertThat(view.form.title.getText()).isEqualTo("no-water");
+        view.form.urgency.setValue(Urgency.EMERGENCY);
+        view.form.routing.setValue(Routing.ESCALATE);
+        view.form.safetyEn.setValue("Turn off the water heater's power or gas valve until we get there.");
+        _click(view.form.save);
+
+        assertThat(rows(view)).contains("no-water | emergency | page the on-call ladder", "built in, edited");
+        phone.textFromCaller(CO, LINE, new PhoneNumber("+15125556311"), "We have no hot water at all since this morning");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(desk.live(CO, Instant.EPOCH).stream()
+                .filter(t -> t.caller().e164().equals("+15125556311")).findFirst().map(t -> desk.texts(CO, t.id()))
+                .orElseThrow()).anySatisfy(t -> assertThat(t.body()).startsWith("Turn off the water heater's power")));
+
+        _click(view.form.reset);
+        assertThat(rows(view)).contains("no-water | urgent | book the earliest slot").doesNotContain("edited");
+        view.message.setValue("no hot water");
+        _click(view.tryIt);
+        assertThat(view.verdict.getText()).startsWith("Fires no-water (plumbing) · urgent");
+    }
+
+    @Test
+    void aNewRuleIsCheckedThenAddedAndResettingTheTradeKeepsIt() {
+        TriageView view = openAs("triage-view-owner", AdminRole.OWNER);
+        _click(view.addRule);
+        view.form.code.setValue("Frozen Pipe!");
+        _click(view.form.save);
+        assertThat(view.form.problem.getText()).startsWith("Name the rule with lowercase letters");
+
+        view.form.code.setValue("frozen-pipe");
+        _click(view.form.save);
+        assertThat(view.form.problem.getText()).startsWith("Give at least one word or phrase");
+
+        view.form.terms.setValue("frozen pipe\npipes froze\nAND\ncan't turn\nno water");
+        _click(view.form.save);
+        assertThat(view.form.problem.isVisible()).isFalse();
+        assertThat(rows(view)).contains("frozen-pipe | urgent | book the earliest slot | frozen pipe, pipes froze + can't turn, no water | your own");
+
+        view.message.setValue("I think our pipes froze, no water anywhere");
+        _click(view.tryIt);
+        assertThat(view.verdict.getText()).startsWith("Fires no-water"); // the built-in sorts first among urgent rules
+        view.message.setValue("a frozen pipe and the tap can't turn");
+        _click(view.tryIt);
+        assertThat(view.verdict.getText()).startsWith("Fires frozen-pipe");
+
+        _click(view.resetTrade);
+        assertThat(rows(view)).contains("frozen-pipe");
+    }
+
+    @Test
+    void theOfficeMayNotChangeTriageRules() {
+        signIn(CO, "triage-view-office", AdminRole.OFFICE);
+
+        assertThatThrownBy(() -> UI.getCurrent().navigate(TriageView.class))
+                .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
+        LocatorJ._assertNone(TriageView.class);
+    }
+
+    private TriageView openAs(String user, AdminRole role) {
+        signIn(CO, user, role);
+        return open(TriageView.class);
+    }
+
+    private static int indexOf(TriageView view, String code) {
+        return IntStream.range(0, GridKt._size(view.rules))
+                .filter(i -> GridKt._getFormattedRow(view.rules, i).getFirst().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static String rows(TriageView view) {
+        view.showRules();
+        return String.join("\n", IntStream.range(0, GridKt._size(view.rules))
+                .mapToObj(i -> String.join(" | ", GridKt._getFormattedRow(view.rules, i))).toList());
+    }
+}

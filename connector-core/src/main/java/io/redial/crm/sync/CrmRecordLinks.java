@@ -1,0 +1,30 @@
+package io.redial.crm.sync;
+
+import io.redial.crm.CrmCatalog;
+import io.redial.crm.CrmId;
+import io.redial.crm.CrmRecordRef;
+import io.redial.leads.LeadTimeline;
+import io.redial.shared.TenantId;
+import java.net.URI;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Lets a lead's timeline link a CRM record: the installed adapter builds the URL from the tenant's account. */
+@Component
+class CrmRecordLinks implements LeadTimeline.RecordLinks {
+
+    private final CrmCatalog catalog;
+    private final CrmConnections connections;
+
+    CrmRecordLinks(CrmCatalog catalog, CrmConnections connections) {
+        this.catalog = catalog;
+        this.connections = connections;
+    }
+
+    @Override
+    public Optional<URI> link(TenantId tenant, String crm, String recordType, String recordId) {
+        CrmId id = new CrmId(crm);
+        return catalog.find(id).flatMap(provider -> provider.recordLink(new CrmRecordRef(recordType, recordId),
+                connections.find(tenant, id).map(StoredConnection::externalAccountId).orElse(null)));
+    }
+}
