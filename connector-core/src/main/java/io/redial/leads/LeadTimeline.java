@@ -28,8 +28,16 @@ public class LeadTimeline {
     /** What an entry is about; the console picks its icon and colour from it. */
     public enum Kind { CALL, TEXT_IN, TEXT_OUT, TURN, ESCALATION, CRM }
 
-    /** One line of the timeline; {@code state} is a delivery, escalation or sync state; {@code link} a CRM record. */
-    public record Entry(Instant at, Kind kind, String text, @Nullable String state, @Nullable URI link) {
+    /**
+     * One line of the timeline; {@code state} is a delivery, escalation or sync state; {@code link} a CRM record;
+     * {@code retryable} the id of CRM work that failed or was refused and can be queued again.
+     */
+    public record Entry(Instant at, Kind kind, String text, @Nullable String state, @Nullable URI link,
+            @Nullable Long retryable) {
+
+        public Entry(Instant at, Kind kind, String text, @Nullable String state, @Nullable URI link) {
+            this(at, kind, text, state, link, null);
+        }
     }
 
     /** Where a CRM record can be opened, when its CRM says so. Implemented by the CRM module. */
@@ -37,12 +45,27 @@ public class LeadTimeline {
         Optional<URI> link(TenantId tenant, String crm, String recordType, String recordId);
     }
 
+    /** Queues failed CRM work again. Implemented by the CRM module. */
+    public interface SyncRetries {
+        boolean retry(TenantId tenant, long workId);
+    }
+
     private final JdbcClient jdbc;
     private final ObjectProvider<RecordLinks> links;
+    private final ObjectProvider<SyncRetries> retries;
 
-    LeadTimeline(JdbcClient jdbc, ObjectProvider<RecordLinks> links) {
+    LeadTimeline(JdbcClient jdbc, ObjectProvider<RecordLinks> links, ObjectProvider<SyncRetries> retries) {
         this.jdbc = jdbc;
         this.links = links;
+        this.retries = retries;
+    }
+
+    /** Queues one failed CRM write of this lead again; false when it is not this lead's or not failed. */
+    public boolean retrySync(TenantId tenant, long leadId, long workId) {
+        boolean ours = jdbc.sql("SELECT COUNT(*) FROM crm_sync_work WHERE tenant_id = ? AND lead_id = ? AND id = ?")
+                .params(tenant.value(), leadId, workId).query(Long.class).single() > 0;
+        SyncRetries crm = retries.getIfAvailable();
+        return ours && crm != null && crm.retry(tenant, workId);
     }
 
     /** Empty for an id this tenant has no lead with. */
@@ -118,18 +141,21 @@ public class LeadTimeline {
                 .list();
     }
 
+    private static final java.util.Set<String> RETRYABLE = java.util.Set.of("REJECTED", "FAILED");
+
     /** Each unit of CRM work with its state; a finished one links to the record it wrote, when one is known. */
     private List<Entry> crm(TenantId tenant, long leadId) {
         List<Entry> entries = new ArrayList<>();
         jdbc.sql("""
-                SELECT w.kind, w.state, w.attempts, w.last_error, w.updated_at, c.crm_id FROM crm_sync_work w
+                SELECT w.id, w.kind, w.state, w.attempts, w.last_error, w.updated_at, c.crm_id FROM crm_sync_work w
                 JOIN crm_connections c ON c.id = w.connection_id AND c.tenant_id = w.tenant_id
                 WHERE w.tenant_id = ? AND w.lead_id = ? ORDER BY w.id""")
                 .params(tenant.value(), leadId)
                 .query((RowCallbackHandler) rs -> entries.add(new Entry(instant(rs, "updated_at"), Kind.CRM, rs.getString("crm_id") + " sync of "
                         + lower(rs.getString("kind")) + (rs.getInt("attempts") == 0 ? "" : ", " + rs.getInt("attempts") + " failed attempt(s)")
                         + (rs.getString("last_error") == null ? "" : ": " + rs.getString("last_error")),
-                        lower(rs.getString("state")), null)));
+                        lower(rs.getString("state")), null,
+                        RETRYABLE.contains(rs.getString("state")) ? rs.getLong("id") : null)));
         jdbc.sql("""
                 SELECT crm_id, item_key, external_type, external_id, created_at FROM crm_links
                 WHERE tenant_id = ? AND lead_id = ? AND external_type <> 'pending' ORDER BY created_at""")

@@ -3,6 +3,7 @@ package io.redial.crm.sync;
 import io.redial.crm.CrmCatalog;
 import io.redial.crm.CrmId;
 import io.redial.crm.CrmProvider;
+import io.redial.leads.LeadTimeline;
 import io.redial.shared.TenantId;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
  * much work waits and how much failed; the failed items themselves, and retrying one or all of them.
  */
 @Service
-public class CrmStatus {
+public class CrmStatus implements LeadTimeline.SyncRetries {
 
     /** Work the CRM refused or that ran out of tries; a person decides (retry). */
     static final List<SyncState> FAILED = List.of(SyncState.REJECTED, SyncState.FAILED);
@@ -65,6 +66,7 @@ public class CrmStatus {
     }
 
     /** Queues one failed item again; false when it is not the tenant's or not failed. */
+    @Override
     public boolean retry(TenantId tenant, long failedItemId) {
         return work.find(tenant, failedItemId).filter(item -> FAILED.contains(item.state())).isPresent()
                 && control.retry(tenant, failedItemId);

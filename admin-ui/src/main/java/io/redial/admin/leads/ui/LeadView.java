@@ -1,11 +1,15 @@
 package io.redial.admin.leads.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -42,6 +46,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver {
     private final LeadReview review;
     private final LeadTimeline history;
     private final Tenant tenant;
+    private long leadId = -1;
 
     LeadView(LeadReview review, LeadTimeline history, TenantScope scope) {
         this.review = review;
@@ -68,6 +73,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver {
 
     private void show(LeadReview.Page page) {
         LeadReview.Row lead = page.lead();
+        leadId = lead.id();
         title.setText("Lead #" + lead.id() + " · " + (lead.callerName() == null ? lead.caller().e164()
                 : lead.callerName() + " · " + lead.caller().e164()) + " · " + lead.status().name().toLowerCase());
         LeadReview.CallFacts facts = page.call();
@@ -97,9 +103,27 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver {
             open.setTarget("_blank");
             line.add(open);
         }
+        if (entry.retryable() != null) {
+            long workId = entry.retryable();
+            Button retry = new Button("Retry", e -> retry(workId));
+            retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            retry.addClassName("retry-sync");
+            line.add(retry);
+        }
         line.addClassNames("timeline-" + entry.kind().name().toLowerCase(), LumoUtility.Padding.XSMALL,
                 LumoUtility.Gap.SMALL, LumoUtility.Display.FLEX, LumoUtility.AlignItems.BASELINE);
         return line;
+    }
+
+    /** Failed CRM work goes back in the queue; the timeline shows it pending until the sync engine runs it. */
+    private void retry(long workId) {
+        if (history.retrySync(tenant.id(), leadId, workId)) {
+            Notification.show("Queued again: it syncs as soon as the CRM answers.", 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } else {
+            Notification.show("Nothing to retry: it already went through or is queued.", 3000, Notification.Position.BOTTOM_START);
+        }
+        review.page(tenant.id(), leadId).ifPresentOrElse(this::show, this::showMissing);
     }
 
     private static Span kind(LeadTimeline.Kind kind) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -147,6 +148,7 @@ class CrmViewTests extends ConsoleTest {
 
     @Test
     void showsFailedItemsAndRetriesOneThenAll() {
+        int before = crm.contacts.size(); // the CRM fake lives as long as the context
         crm.refusals.set(3);
         captureLead("+17375550101");
         captureLead("+17375550102");
@@ -165,11 +167,11 @@ class CrmViewTests extends ConsoleTest {
         assertThat(retryFirst.getId()).hasValue("retry-" + status.failed(TENANT).getFirst().id());
         _click(retryFirst);
         assertThat(view.result.getText()).isEqualTo("Queued again.");
-        await().atMost(Duration.ofSeconds(15)).until(() -> status.failed(TENANT).size() == 2 && crm.contacts.size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> status.failed(TENANT).size() == 2 && crm.contacts.size() == before + 1);
 
         _click(view.retryAll);
         assertThat(view.result.getText()).isEqualTo("2 items queued again.");
-        await().atMost(Duration.ofSeconds(15)).until(() -> crm.contacts.size() == 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> crm.contacts.size() == before + 3);
         CrmView again = open(CrmView.class);
         assertThat(again.failed.getGenericDataView().getItems().toList()).isEmpty();
         assertThat(again.retryAll.isEnabled()).isFalse();
@@ -188,12 +190,28 @@ class CrmViewTests extends ConsoleTest {
         assertThat(status.connections(TENANT).getFirst().crmName()).isEqualTo("Test CRM");
     }
 
-    private void captureLead(String phone) {
-        tx.executeWithoutResult(s -> {
+    @Test
+    void aLeadPageRetriesItsOwnFailedSync() {
+        crm.refusals.set(1);
+        long lead = captureLead("+17375550104");
+        await().atMost(Duration.ofSeconds(15)).until(() -> status.failed(TENANT).size() == 1);
+
+        UI.getCurrent().navigate("leads/" + lead);
+        Button retry = LocatorJ._get(Button.class, b -> b.withClasses("retry-sync"));
+        _click(retry);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> crm.contacts.contains("+17375550104"));
+        UI.getCurrent().navigate("leads/" + lead);
+        assertThat(LocatorJ._find(Button.class, b -> b.withClasses("retry-sync"))).isEmpty();
+        assertThat(status.failed(TENANT)).isEmpty();
+    }
+
+    private long captureLead(String phone) {
+        return tx.execute(s -> {
             var keys = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO callers (tenant_id, phone, created_at) VALUES (?, ?, ?)")
                     .params(TENANT.value(), phone, LocalDateTime.now(ZoneOffset.UTC)).update(keys, "id");
-            leads.capture(TENANT, keys.getKey().longValue(), null, null);
+            return leads.capture(TENANT, keys.getKey().longValue(), null, null);
         });
     }
 }
