@@ -7,13 +7,16 @@ import io.redial.crm.CrmId;
 import io.redial.crm.CrmOAuth;
 import io.redial.crm.CrmProvider;
 import io.redial.crm.CrmRateLimit;
+import io.redial.crm.CrmRecordRef;
 import io.redial.crm.CrmThrottle;
 import io.redial.crm.hubspot.internal.client.HubSpotClient;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -77,6 +80,24 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
     @Override
     public ClientRegistration clientRegistration() {
         return registration;
+    }
+
+    /**
+     * Contacts and deals open at {@code app.hubspot.com/contacts/<portal>/record/<object type>/<id>}; calls, notes
+     * and tasks show on the contact's record, so they get no link of their own.
+     */
+    @Override
+    public Optional<URI> recordLink(CrmRecordRef record, @Nullable String accountId) {
+        String objectType = switch (record.type()) {
+            case "contact" -> "0-1";
+            case "deal" -> "0-3";
+            default -> null;
+        };
+        if (objectType == null || accountId == null || accountId.isBlank()) {
+            return Optional.empty();
+        }
+        String app = properties.authBaseUrl().replaceAll("/+$", "");
+        return Optional.of(URI.create(app + "/contacts/" + accountId + "/record/" + objectType + "/" + record.id()));
     }
 
     /** HubSpot names the installing portal {@code hub_id} in its token answers. */

@@ -47,6 +47,17 @@ class HubSpotCrmGatewayTests {
     }
 
     @Test
+    void contactsAndDealsLinkToTheirRecordInTheInstallingPortal() {
+        String app = hubspot.baseUrl(); // the app host is the auth base URL, here the fake
+        assertThat(provider.recordLink(new CrmRecordRef("contact", "501"), "4711"))
+                .contains(URI.create(app + "/contacts/4711/record/0-1/501"));
+        assertThat(provider.recordLink(new CrmRecordRef("deal", "77"), "4711"))
+                .contains(URI.create(app + "/contacts/4711/record/0-3/77"));
+        assertThat(provider.recordLink(new CrmRecordRef("note", "9"), "4711")).as("shown on the contact").isEmpty();
+        assertThat(provider.recordLink(new CrmRecordRef("contact", "501"), null)).as("portal unknown").isEmpty();
+    }
+
+    @Test
     void findsAContactWhoseNumberWasTypedInNationalFormat() {
         PhoneNumber phone = freshPhone();
         String existing = hubspot.seedContact(Map.of("firstname", "Old", "lastname", "Customer",
