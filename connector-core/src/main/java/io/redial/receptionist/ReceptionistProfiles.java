@@ -2,6 +2,7 @@ package io.redial.receptionist;
 
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.shared.TtlCache;
 import io.redial.shared.geo.ServiceRadius;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,11 +24,12 @@ public class ReceptionistProfiles {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final TenantCache<Optional<ReceptionistProfile>> cache = new TenantCache<>(java.time.Duration.ofSeconds(5));
+    private final TtlCache<TenantId, Optional<ReceptionistProfile>> cache;
 
     ReceptionistProfiles(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = new TtlCache<>(java.time.Duration.ofSeconds(5), clock);
     }
 
     /** As {@link #find}, from a short-lived cache: what every turn reads. */

@@ -2,6 +2,7 @@ package io.redial.receptionist;
 
 import io.redial.leads.Urgency;
 import io.redial.shared.TenantId;
+import io.redial.shared.TtlCache;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,11 +20,12 @@ public class TriageRules {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final TenantCache<List<TriageRule>> cache = new TenantCache<>(java.time.Duration.ofSeconds(5));
+    private final TtlCache<TenantId, List<TriageRule>> cache;
 
     TriageRules(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = new TtlCache<>(java.time.Duration.ofSeconds(5), clock);
     }
 
     /** As {@link #forTenant}, from a short-lived cache: what every turn reads. */

@@ -35,6 +35,11 @@ public final class TtlCache<K, V> {
         return value;
     }
 
+    /** A change made on this node: the next read loads afresh. */
+    public void invalidate(K key) {
+        entries.remove(key);
+    }
+
     public void clear() {
         entries.clear();
     }

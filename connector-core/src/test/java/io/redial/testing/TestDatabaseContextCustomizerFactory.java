@@ -34,7 +34,12 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
             environment.getPropertySources().addFirst(new MapPropertySource("redial-test-database", Map.of(
                     "spring.datasource.url", server.urlFor(schema),
                     "spring.datasource.username", server.user(),
-                    "spring.datasource.password", server.password())));
+                    "spring.datasource.password", server.password(),
+                    // Spring keeps many test contexts open at once: each holds a connection or two while idle, not a
+                    // full pool, so a run stays under the server's connection limit (151 by default).
+                    "spring.datasource.hikari.minimum-idle", "1",
+                    "spring.datasource.hikari.maximum-pool-size", "12",
+                    "spring.datasource.hikari.idle-timeout", "10000")));
             // Registered first, so destroyed last: after the scheduler and the pool have stopped.
             ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean(
                     "redialTestSchemaDropper", () -> TestDatabase.dropSchema(schema));
