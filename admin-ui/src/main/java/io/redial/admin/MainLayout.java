@@ -16,10 +16,13 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.calls.ui.CallsView;
+import io.redial.admin.dashboard.ui.DashboardNavigation;
 import io.redial.admin.hours.ui.HoursNavigation;
 import io.redial.admin.leads.ui.LeadsNavigation;
+import io.redial.admin.onboarding.ui.OnboardingNavigation;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
+import io.redial.admin.team.ui.TeamNavigation;
 import io.redial.admin.templates.ui.TemplatesNavigation;
 import io.redial.admin.simulator.ui.SimulatorNavigation;
 import io.redial.shared.twilio.TwilioAccount;
@@ -47,12 +50,15 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         SideNav nav = new SideNav();
+        nav.addItem(DashboardNavigation.item());
         nav.addItem(new SideNavItem("Calls", CallsView.class, VaadinIcon.PHONE.create()));
         nav.addItem(LeadsNavigation.item());
         nav.addItem(SimulatorNavigation.item());
         if (scope.user().map(u -> u.hasRole(ConsoleUser.OWNER) || u.hasRole(ConsoleUser.ADMIN)).orElse(false)) {
             nav.addItem(TemplatesNavigation.item());
             nav.addItem(HoursNavigation.item());
+            nav.addItem(TeamNavigation.item());
+            nav.addItem(OnboardingNavigation.item());
         }
         addToDrawer(nav);
     }
