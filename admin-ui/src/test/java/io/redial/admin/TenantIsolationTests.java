@@ -44,7 +44,7 @@ class TenantIsolationTests extends ConsoleTest {
     static final TenantId A = new TenantId("iso-alpha");
     static final TenantId B = new TenantId("iso-bravo");
     static final String B_CALLER = "+14045550177";
-    static final String B_SECRETS[] = {"Bravo Roofing", B_CALLER, "+14045550100", "bravo-invitee@bravo.test",
+    static final String B_SECRETS[] = {"Bravo Roofing", B_CALLER, "+14045550400", "bravo-invitee@bravo.test",
             "Bravo's own words", "bravo-owner"};
 
     @Autowired Provisioner provisioner;
@@ -66,15 +66,15 @@ class TenantIsolationTests extends ConsoleTest {
                     name: Alpha Plumbing
                     timezone: America/New_York
                     trades: [plumbing]
-                    lines: [{number: "+16175550100", pattern: forwarded}]
+                    lines: [{number: "+16175550400", pattern: forwarded}]
                   - id: iso-bravo
                     name: Bravo Roofing
                     timezone: America/New_York
                     trades: [roofing]
-                    lines: [{number: "+14045550100", pattern: forwarded}]
+                    lines: [{number: "+14045550400", pattern: forwarded}]
                 """));
-        missedCall("+16175550166", "+16175550100", A);
-        bravoLead = missedCall(B_CALLER, "+14045550100", B);
+        missedCall("+16175550466", "+16175550400", A);
+        bravoLead = missedCall(B_CALLER, "+14045550400", B);
         if (team.pending(B).isEmpty()) {
             team.invite(B, AdminRole.OWNER, "bravo-owner", "bravo-invitee@bravo.test", AdminRole.ADMIN);
         }
@@ -93,7 +93,7 @@ class TenantIsolationTests extends ConsoleTest {
         UI.getCurrent().navigate("simulator", com.vaadin.flow.router.QueryParameters.of("caller", B_CALLER));
         assertThat(everythingShown()).as("simulator with their caller").doesNotContain(B_SECRETS);
         UI.getCurrent().navigate("leads");
-        assertThat(everythingShown()).contains("+16175550166"); // proof the screens show A's own rows
+        assertThat(everythingShown()).contains("+16175550466"); // proof the screens show A's own rows
     }
 
     @Test
@@ -119,10 +119,10 @@ class TenantIsolationTests extends ConsoleTest {
         long theirLine = tenants.lines(B).getFirst().id();
         assertThatThrownBy(() -> templates.save(A, theirLine, TextBackTemplates.AFTER_HOURS, "{business} here"))
                 .isInstanceOf(Templates.TemplateRejected.class);
-        assertThatThrownBy(() -> onboarding.saveLine(A, new PhoneNumber("+14045550100"), CallPattern.DIAL, null))
+        assertThatThrownBy(() -> onboarding.saveLine(A, new PhoneNumber("+14045550400"), CallPattern.DIAL, null))
                 .hasMessageContaining("already in use");
         assertThat(tenants.lines(B).getFirst().pattern()).isEqualTo(CallPattern.FORWARDED);
-        assertThatThrownBy(() -> phone.missedCall(A, new PhoneNumber("+14045550100"), new PhoneNumber("+16175550199")))
+        assertThatThrownBy(() -> phone.missedCall(A, new PhoneNumber("+14045550400"), new PhoneNumber("+16175550499")))
                 .isInstanceOf(RuntimeException.class);
 
         assertThat(phone.thread(A, new PhoneNumber(B_CALLER))).isEmpty();
@@ -132,7 +132,7 @@ class TenantIsolationTests extends ConsoleTest {
         assertThat(insights.lastDays(A, ZoneId.of("America/New_York"), 30).missedCalls())
                 .isEqualTo(insights.lastDays(A, ZoneId.of("America/New_York"), 30).byDay().stream()
                         .mapToInt(Insights.Day::missed).sum())
-                .isEqualTo(callsOf("+16175550100"));
+                .isEqualTo(callsOf("+16175550400"));
     }
 
     private int callsOf(String line) {

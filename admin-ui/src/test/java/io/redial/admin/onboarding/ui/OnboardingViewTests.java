@@ -128,6 +128,36 @@ class OnboardingViewTests extends ConsoleTest {
     }
 
     @Test
+    void theFirstSignInToATenantFreshFromACrmInstallOpensTheSetup() {
+        TenantId installed = context.getBean(io.redial.crm.install.CrmInstall.class).complete(
+                new io.redial.crm.CrmId("hubspot"), new io.redial.crm.CrmTokens("access", "refresh",
+                        java.time.Instant.now().plusSeconds(3600), "9911"));
+        signIn(installed, "fresh-owner", AdminRole.OWNER);
+
+        UI.getCurrent().navigate("");
+        assertThat(shownView()).isEqualTo("OnboardingView");
+        UI.getCurrent().navigate("leads");
+        assertThat(shownView()).isEqualTo("LeadsView"); // only the landing screens redirect
+
+        onboarding.finish(installed);
+        UI.getCurrent().navigate("");
+        assertThat(shownView()).isEqualTo("CallsView");
+    }
+
+    @Test
+    void aProvisionedTenantWithItsLinesLandsAsBefore() {
+        signIn(TENANT, "onboard-owner3", AdminRole.OWNER);
+
+        UI.getCurrent().navigate("");
+
+        assertThat(shownView()).isEqualTo("CallsView");
+    }
+
+    private static String shownView() {
+        return UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst().getClass().getSimpleName();
+    }
+
+    @Test
     void aTenantThatLeftMidWayResumesWhereItStopped() {
         signIn(TENANT, "onboard-admin", AdminRole.ADMIN);
         OnboardingView view = open(OnboardingView.class);
