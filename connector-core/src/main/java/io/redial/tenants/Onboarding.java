@@ -55,6 +55,12 @@ public class Onboarding {
                 .param(tenant.value()).query().optionalValue().isEmpty();
     }
 
+    /** Started and left before the end: the console offers to continue. */
+    public boolean inProgress(TenantId tenant) {
+        return jdbc.sql("SELECT 1 FROM onboarding_progress WHERE tenant_id = ? AND completed_at IS NULL")
+                .param(tenant.value()).query().optionalValue().isPresent();
+    }
+
     public void reached(TenantId tenant, Step step) {
         upsert(tenant, step, null);
     }

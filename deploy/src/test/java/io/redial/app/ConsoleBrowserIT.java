@@ -77,6 +77,7 @@ class ConsoleBrowserIT {
 
             editTemplate(page, app.url());
             simulateAMissedCall(page, app.url());
+            seeTheDashboard(page, app.url());
         }
 
         try (RunningApp again = RunningApp.start(jar(), dataDir, port, TOKEN)) {
@@ -132,6 +133,17 @@ class ConsoleBrowserIT {
         page.locator("#lead-call").getByText("missed").waitFor();
         page.locator("#lead-texts").getByText("Thanks for calling Demo Heating & Air!").waitFor();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-lead.png")));
+    }
+
+    /** The two missed calls of this journey are on the dashboard, each texted back. */
+    private static void seeTheDashboard(Page page, String url) {
+        page.navigate(url + "/dashboard");
+        page.locator("#tile-missed .value").getByText("2").waitFor();
+        assertThat(page.locator("#tile-texted .value").textContent()).isEqualTo("100%");
+        assertThat(page.locator("#by-day [data-value='2']").count()).isEqualTo(1);
+        page.setViewportSize(1280, 960);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-dashboard.png")));
+        page.setViewportSize(1280, 800);
     }
 
     private static Path jar() {

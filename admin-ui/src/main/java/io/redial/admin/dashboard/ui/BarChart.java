@@ -34,7 +34,8 @@ class BarChart extends Div {
         labels.getStyle().set("display", "flex").set("gap", "2px").set("font-size", "var(--lumo-font-size-xxs)")
                 .set("color", "var(--lumo-secondary-text-color)");
         int max = Math.max(1, values.stream().mapToInt(Bar::value).max().orElse(1));
-        for (Bar bar : values) {
+        for (int i = 0; i < values.size(); i++) {
+            Bar bar = values.get(i);
             Div column = new Div();
             column.getElement().setAttribute("title", bar.title());
             column.getElement().setAttribute("data-value", String.valueOf(bar.value()));
@@ -43,8 +44,12 @@ class BarChart extends Div {
             column.add(segment(bar.part(), bar.value(), "var(--lumo-primary-color)"),
                     segment(bar.value() - bar.part(), bar.value(), "var(--lumo-contrast-30pct)"));
             bars.add(column);
-            Span label = new Span(bar.label());
-            label.getStyle().set("flex", "1").set("text-align", "center").set("overflow", "hidden");
+            // A label may run over its neighbours' (blank) label cells; the last one runs leftwards, inside the chart.
+            Span text = new Span(bar.label());
+            text.getStyle().set("white-space", "nowrap").set("position", "absolute")
+                    .set(i == values.size() - 1 ? "right" : "left", "0");
+            Div label = new Div(text);
+            label.getStyle().set("flex", "1").set("min-width", "0").set("position", "relative").set("height", "1.2em");
             labels.add(label);
         }
         if (getChildren().count() > 1) {

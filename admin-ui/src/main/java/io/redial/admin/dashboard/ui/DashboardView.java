@@ -4,6 +4,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -16,6 +17,7 @@ import io.redial.admin.security.TenantScope;
 import io.redial.insights.Insights;
 import io.redial.tenants.Onboarding;
 import io.redial.tenants.Tenant;
+import io.redial.tenants.Tenants;
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -42,13 +44,15 @@ class DashboardView extends VerticalLayout {
     final BarChart byHour = new BarChart("by-hour", "Missed calls per hour of day, texted part highlighted");
     final Insights.Summary summary;
 
-    DashboardView(Insights insights, Onboarding onboarding, TenantScope scope) {
+    DashboardView(Insights insights, Onboarding onboarding, Tenants tenants, TenantScope scope) {
         Tenant tenant = scope.tenant().orElseThrow();
         summary = insights.lastDays(tenant.id(), tenant.zone(), DAYS);
         setMaxWidth("72rem");
         add(new H2("Last " + DAYS + " days"));
         boolean mayConfigure = scope.user().map(u -> !u.hasRole(ConsoleUser.OFFICE)).orElse(false);
-        if (mayConfigure && onboarding.pending(tenant.id())) {
+        // Offered to a tenant that left the setup mid-way, or has no line yet; provisioned tenants come set up.
+        if (mayConfigure && (onboarding.inProgress(tenant.id())
+                || (tenants.lines(tenant.id()).isEmpty() && onboarding.pending(tenant.id())))) {
             Div banner = new Div(new Span("Setup isn't finished yet. "), new RouterLink("Continue the guided setup →",
                     io.redial.admin.onboarding.ui.OnboardingNavigation.view()));
             banner.setId("setup-banner");
@@ -64,13 +68,27 @@ class DashboardView extends VerticalLayout {
         byHour.show(summary.byHour().stream().map(h -> new BarChart.Bar(h.hour() % 3 == 0 ? h.hour() + "h" : "",
                 h.missed(), h.texted(), h.hour() + ":00–" + h.hour() + ":59: " + h.missed() + " missed, "
                 + h.texted() + " texted")).toList());
-        add(tiles, new H3("Booked jobs by trade"), trades, new H3("Missed calls by day"), byDay,
-                new H3("Missed calls by hour of day"), byHour);
+        Div charts = new Div(card("Missed calls by day", byDay), card("Missed calls by hour of day", byHour));
+        charts.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(22rem, 1fr))")
+                .set("gap", "var(--lumo-space-m)").set("width", "100%");
+        Span legend = new Span("Bars: missed calls; the coloured part was texted back. Hover a bar for its figures.");
+        legend.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.XSMALL);
+        add(tiles, charts, legend, new H3("Booked jobs by trade"), summary.booked().isEmpty()
+                ? new Paragraph("No booked jobs in these " + DAYS + " days yet.") : trades);
+    }
+
+    private static Div card(String title, BarChart chart) {
+        H3 heading = new H3(title);
+        heading.addClassNames(LumoUtility.FontSize.MEDIUM, LumoUtility.Margin.Top.NONE);
+        Div card = new Div(heading, chart);
+        card.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10,
+                LumoUtility.BorderRadius.LARGE);
+        return card;
     }
 
     private void showTiles() {
         tiles.setId("tiles");
-        tiles.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(11rem, 1fr))")
+        tiles.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(9rem, 1fr))")
                 .set("gap", "var(--lumo-space-m)").set("width", "100%");
         tiles.add(tile("missed", "Missed calls", String.valueOf(summary.missedCalls()), null),
                 tile("texted", "Texted back", percent(summary.textedShare()), summary.texted() + " of " + summary.missedCalls()),
