@@ -51,6 +51,10 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver {
         setMaxWidth("28rem");
         getStyle().set("margin", "0 auto");
         offer.setId("invitation-offer");
+        displayName.setId("invitee-name");
+        password.setId("invitee-password");
+        repeat.setId("invitee-repeat");
+        join.setId("invitee-join");
         problem.setId("invitation-problem");
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         password.setHelperText("At least " + MIN_PASSWORD + " characters");
