@@ -122,7 +122,8 @@ class TeamView extends VerticalLayout {
 
     private Select<AdminRole> roleOf(Team.Member member) {
         Select<AdminRole> select = new Select<>();
-        select.setItems(Arrays.asList(AdminRole.values()));
+        // An admin sees an owner's role but cannot change it, and is never offered "owner" (the server refuses too).
+        select.setItems(member.role() == AdminRole.OWNER ? Arrays.asList(AdminRole.values()) : grantable());
         select.setItemLabelGenerator(TeamView::label);
         select.setValue(member.role());
         select.setEnabled(me == AdminRole.OWNER || member.role() != AdminRole.OWNER);

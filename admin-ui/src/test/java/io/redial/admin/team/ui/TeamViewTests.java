@@ -64,6 +64,8 @@ class TeamViewTests extends ConsoleTest {
         TeamView view = open(TeamView.class);
 
         assertThat(view.role.getListDataView().getItems()).containsExactly(AdminRole.ADMIN, AdminRole.OFFICE);
+        assertThat(roleSelect(view, row(view, "admin@team-heating.test")).getListDataView().getItems())
+                .containsExactly(AdminRole.ADMIN, AdminRole.OFFICE);
         assertThatThrownBy(() -> team.invite(TENANT, AdminRole.ADMIN, "admin", "x@y.test", AdminRole.OWNER))
                 .hasMessageContaining("only an owner");
     }
