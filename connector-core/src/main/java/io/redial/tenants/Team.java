@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Team {
 
-    public static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** Why a team change was refused, in words for the person who asked. */
@@ -57,11 +57,18 @@ public class Team {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
 
-    Team(JdbcClient jdbc, Clock clock) {
+    Team(JdbcClient jdbc, Clock clock, @Value("${redial.invitation-lifetime:P7D}") Duration lifetime) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    /** How long an invitation link works ({@code REDIAL_INVITATION_LIFETIME}, default 7 days). */
+    public Duration invitationLifetime() {
+        return lifetime;
     }
 
     public List<Member> members(TenantId tenant) {
@@ -98,10 +105,10 @@ public class Team {
                 INSERT INTO admin_invitations (tenant_id, email, role, token_hash, invited_by, created_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(tenant.value(), address, role.stored(), hash(token), inviterName, now,
-                        now.plus(INVITATION_LIFETIME))
+                        now.plus(lifetime))
                 .update(keys);
         return new Invited(new Invitation(keys.getKey().longValue(), address, role, inviterName,
-                now.plus(INVITATION_LIFETIME).toInstant(ZoneOffset.UTC)), token);
+                now.plus(lifetime).toInstant(ZoneOffset.UTC)), token);
     }
 
     public void revoke(TenantId tenant, long invitationId) {

@@ -31,7 +31,7 @@ import java.util.List;
 
 /**
  * Who may sign in to this tenant's console. Invitations are links the inviter passes on (no mail server is
- * assumed): single-use, valid for seven days. Only owners grant the owner role; the last owner stays an owner.
+ * assumed): single-use, valid for seven days unless configured otherwise. Only owners grant the owner role; the last owner stays an owner.
  */
 @Route(value = "team", layout = MainLayout.class)
 @PageTitle("Team · Redial")
@@ -43,7 +43,7 @@ class TeamView extends VerticalLayout {
     final EmailField email = new EmailField("Email");
     final Select<AdminRole> role = new Select<>();
     final Button invite = new Button("Create invitation link");
-    final TextField link = new TextField("Invitation link: send it to them; it works once, for 7 days");
+    final TextField link = new TextField();
     final Button copy = new Button("Copy");
     final Grid<Team.Member> members = new Grid<>();
     final Grid<Team.Invitation> invitations = new Grid<>();
@@ -87,6 +87,8 @@ class TeamView extends VerticalLayout {
         role.setItemLabelGenerator(TeamView::label);
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         invite.addClickListener(e -> invite());
+        long days = Math.max(1, team.invitationLifetime().toDays());
+        link.setLabel("Invitation link: send it to them; it works once, for " + days + (days == 1 ? " day" : " days"));
         link.setId("invite-link");
         link.setReadOnly(true);
         link.setWidthFull();

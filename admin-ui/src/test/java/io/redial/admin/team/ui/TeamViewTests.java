@@ -48,6 +48,7 @@ class TeamViewTests extends ConsoleTest {
         _click(view.invite);
 
         assertThat(view.link.isVisible()).isTrue();
+        assertThat(view.link.getLabel()).endsWith("it works once, for 7 days");
         assertThat(view.link.getValue()).matches("http://localhost:8080/invite/[A-Za-z0-9_-]{43}");
         assertThat(rows(view.invitations)).contains("dana@team-heating.test | admin | owner@team-heating.test");
         assertThat(rows(view.members)).contains("owner@team-heating.test");
