@@ -16,18 +16,21 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.calls.ui.CallsView;
-import io.redial.admin.crm.ui.CrmNavigation;
 import io.redial.admin.compliance.ui.ComplianceNavigation;
 import io.redial.admin.conversations.ui.ConversationsNavigation;
+import io.redial.admin.crm.ui.CrmNavigation;
+import io.redial.admin.dashboard.ui.DashboardNavigation;
 import io.redial.admin.hours.ui.HoursNavigation;
 import io.redial.admin.leads.ui.LeadsNavigation;
 import io.redial.admin.lines.ui.LinesNavigation;
+import io.redial.admin.onboarding.ui.OnboardingNavigation;
 import io.redial.admin.oncall.ui.OnCallNavigation;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
+import io.redial.admin.simulator.ui.SimulatorNavigation;
+import io.redial.admin.team.ui.TeamNavigation;
 import io.redial.admin.templates.ui.TemplatesNavigation;
 import io.redial.admin.triage.ui.TriageNavigation;
-import io.redial.admin.simulator.ui.SimulatorNavigation;
 import io.redial.shared.twilio.TwilioAccount;
 import io.redial.tenants.Tenant;
 import jakarta.annotation.security.PermitAll;
@@ -53,6 +56,7 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         SideNav nav = new SideNav();
+        nav.addItem(DashboardNavigation.item());
         nav.addItem(new SideNavItem("Calls", CallsView.class, VaadinIcon.PHONE.create()));
         nav.addItem(LeadsNavigation.item());
         nav.addItem(ConversationsNavigation.item());
@@ -65,6 +69,8 @@ public class MainLayout extends AppLayout {
             nav.addItem(LinesNavigation.item());
             nav.addItem(ComplianceNavigation.item());
             nav.addItem(CrmNavigation.item());
+            nav.addItem(TeamNavigation.item());
+            nav.addItem(OnboardingNavigation.item());
         }
         addToDrawer(nav);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -77,6 +78,9 @@ class ConsoleBrowserIT {
 
             editTemplate(page, app.url());
             simulateAMissedCall(page, app.url());
+            seeTheDashboard(page, app.url());
+            startTheGuidedSetup(page, app.url());
+            inviteSomeoneWhoJoinsByTheLink(page, app.url());
         }
 
         try (RunningApp again = RunningApp.start(jar(), dataDir, port, TOKEN)) {
@@ -146,6 +150,54 @@ class ConsoleBrowserIT {
         page.locator("#reply input").fill(caller);
         page.locator("#send").click();
         page.locator("#phone").getByText(caller).first().waitFor();
+    }
+
+    /** The two missed calls of this journey are on the dashboard, each texted back. */
+    private static void seeTheDashboard(Page page, String url) {
+        page.navigate(url + "/dashboard");
+        page.locator("#tile-missed .value").getByText("2").waitFor();
+        assertThat(page.locator("#tile-texted .value").textContent()).isEqualTo("100%");
+        assertThat(page.locator("#by-day [data-value='2']").count()).isEqualTo(1);
+        page.setViewportSize(1280, 960);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-dashboard.png")));
+        page.setViewportSize(1280, 800);
+    }
+
+    /** The setup resumes at its first step; the line step shows the carrier codes for forwarded calls. */
+    private static void startTheGuidedSetup(Page page, String url) {
+        page.navigate(url + "/onboarding");
+        page.locator("#setup-progress").getByText("1. Business").waitFor();
+        page.locator("#setup-next").click(); // the demo business as it stands
+        page.locator("#day-monday").waitFor();
+        page.locator("#setup-next").click(); // its hours as they stand
+        page.getByText("(b) Keep your number; your carrier forwards the calls you miss to Redial").click();
+        page.locator("#forwarding-steps").getByText("Dial *71").waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-onboarding-line.png")));
+    }
+
+    /** An owner invites by link; the invitee, in a browser of their own, joins and lands signed in. */
+    private static void inviteSomeoneWhoJoinsByTheLink(Page page, String url) {
+        page.navigate(url + "/team");
+        page.locator("#invite-email input").fill("kim@demo-heating.test");
+        page.getByText("Create invitation link").click();
+        page.locator("#invitations").getByText("kim@demo-heating.test").waitFor();
+        String link = page.locator("#invite-link input").inputValue();
+        assertThat(link).contains("/invite/");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-team.png")));
+
+        try (BrowserContext invitee = browser.newContext()) {
+            Page joining = invitee.newPage();
+            joining.navigate(url + link.substring(link.indexOf("/invite/")));
+            joining.locator("#invitation-offer").getByText("Demo Heating & Air as office").waitFor();
+            joining.locator("#invitee-name input").fill("Kim Lee");
+            joining.locator("#invitee-password input").fill("kim's long password");
+            joining.locator("#invitee-repeat input").fill("kim's long password");
+            joining.locator("#invitee-join").click();
+            joining.waitForURL("**/dashboard");
+            joining.getByText("Sign out kim@demo-heating.test").waitFor();
+            assertThat(joining.locator("#tenant-name").textContent()).isEqualTo("Demo Heating & Air");
+            assertThat(joining.getByText("Team", new Page.GetByTextOptions().setExact(true)).count()).isZero(); // the office role has no settings
+        }
     }
 
     private static Path jar() {

@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ModuleRulesTests {
 
     private static final String[] CORE = {"io.redial.calls..", "io.redial.conversations..", "io.redial.receptionist..",
-            "io.redial.leads..", "io.redial.tenants..", "io.redial.shared..", "io.redial.jobs..", "io.redial.crm"};
+            "io.redial.leads..", "io.redial.insights..", "io.redial.tenants..", "io.redial.shared..", "io.redial.jobs..", "io.redial.crm"};
     private static final String[] CRM_ADAPTERS = {"io.redial.crm.hubspot..", "io.redial.crm.jobber..",
             "io.redial.crm.servicetitan.."};
 

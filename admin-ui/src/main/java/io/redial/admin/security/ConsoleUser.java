@@ -12,7 +12,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in console user as Spring Security holds it. The role becomes {@code ROLE_OWNER} and so on;
  * a platform admin (no tenant) also gets {@code ROLE_PLATFORM}.
  */
-public final class ConsoleUser implements UserDetails {
+public class ConsoleUser implements UserDetails {
 
     public static final String OWNER = "OWNER";
     public static final String ADMIN = "ADMIN";

@@ -2,6 +2,7 @@ package io.redial.admin.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.redial.tenants.AdminUsers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,7 +13,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
  * Two filter chains. Carrier and CRM callbacks ({@code /twilio/**}, {@code /crm/{crm}/…}) prove themselves with
@@ -39,9 +42,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc, AdminUsers users)
+            throws Exception {
         // Error pages carry no tenant data; without this, a callback's 404 would turn into a login redirect.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll());
+        if (oidc.getIfAvailable() != null) {
+            // A refusal goes back to the login page, which shows why (the handler keeps the reason in the session).
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .userInfoEndpoint(info -> info.oidcUserService(new OidcConsoleUsers(users)))
+                    .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?" + LoginView.OIDC_REFUSED)));
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

@@ -145,6 +145,19 @@ class ConsoleSecurityIntegrationTests extends ConsoleTest {
         assertThat(crmScreen.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
+    @Test
+    void withoutAnOidcProviderConfiguredTheLoginPageOffersOnlyThePassword() throws Exception {
+        UI.getCurrent().navigate(LoginView.class);
+        LoginView login = LocatorJ._get(LoginView.class);
+
+        assertThat(login.oidc.isAttached()).isFalse();
+        assertThat(context.getBeanNamesForType(
+                org.springframework.security.oauth2.client.registration.ClientRegistrationRepository.class)).isEmpty();
+        var start = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/oauth2/authorization/oidc")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(start.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
     private static String sid() {
         return "CA" + java.util.UUID.randomUUID().toString().replace("-", "");
     }

@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** One weekday: open or closed, and from when to when (one stretch a day). */
-class DayRow extends HorizontalLayout {
+/** One weekday: open or closed, and from when to when (one stretch a day). Reused by onboarding. */
+public class DayRow extends HorizontalLayout {
 
     final DayOfWeek day;
-    final Checkbox open = new Checkbox();
-    final TimePicker opens = new TimePicker();
-    final TimePicker closes = new TimePicker();
+    public final Checkbox open = new Checkbox();
+    public final TimePicker opens = new TimePicker();
+    public final TimePicker closes = new TimePicker();
 
-    DayRow(DayOfWeek day, List<WeeklyHours.Interval> intervals) {
+    public DayRow(DayOfWeek day, List<WeeklyHours.Interval> intervals) {
         this.day = day;
         setId("day-" + day.name().toLowerCase(Locale.ROOT));
         setDefaultVerticalComponentAlignment(Alignment.BASELINE);
@@ -42,7 +42,7 @@ class DayRow extends HorizontalLayout {
     }
 
     /** @throws IllegalArgumentException when an open day closes before it opens */
-    Optional<WeeklyHours.Interval> interval() {
+    public Optional<WeeklyHours.Interval> interval() {
         if (!open.getValue()) {
             return Optional.empty();
         }

@@ -18,18 +18,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One template's editor. Passive: it shows what it is given and fires events; the view talks to the service.
+ * Public because the onboarding wizard reuses it for the first template.
  */
-class TemplateForm extends VerticalLayout {
+public class TemplateForm extends VerticalLayout {
 
-    final String kind;
-    final TextArea body = new TextArea();
-    final Paragraph preview = new Paragraph();
-    final Span segments = new Span();
-    final Span problem = new Span();
-    final Button save = new Button("Save");
-    final Button sendTest = new Button("Send a test to the simulator");
+    public final String kind;
+    public final TextArea body = new TextArea();
+    public final Paragraph preview = new Paragraph();
+    public final Span segments = new Span();
+    public final Span problem = new Span();
+    public final Button save = new Button("Save");
+    public final Button sendTest = new Button("Send a test to the simulator");
 
-    TemplateForm(String kind, String title, String id) {
+    public TemplateForm(String kind, String title, String id) {
         this.kind = kind;
         setId(id);
         setPadding(false);
@@ -51,38 +52,38 @@ class TemplateForm extends VerticalLayout {
                 new HorizontalLayout(save, sendTest));
     }
 
-    void show(Templates.Preview shown) {
+    public void show(Templates.Preview shown) {
         preview.setText(shown.text());
         segments.setText(shown.segments().segments() + (shown.segments().segments() == 1 ? " segment" : " segments")
                 + " · " + shown.segments().units() + " " + shown.segments().encoding() + " characters");
         showProblem(shown.problem());
     }
 
-    void showProblem(@Nullable String why) {
+    public void showProblem(@Nullable String why) {
         problem.setText(why == null ? "" : why);
         problem.setVisible(why != null);
         save.setEnabled(why == null);
     }
 
-    static class Changed extends ComponentEvent<TemplateForm> {
+    public static class Changed extends ComponentEvent<TemplateForm> {
         Changed(TemplateForm source) {
             super(source, false);
         }
     }
 
-    static class SaveRequested extends ComponentEvent<TemplateForm> {
+    public static class SaveRequested extends ComponentEvent<TemplateForm> {
         SaveRequested(TemplateForm source) {
             super(source, false);
         }
     }
 
-    static class TestRequested extends ComponentEvent<TemplateForm> {
+    public static class TestRequested extends ComponentEvent<TemplateForm> {
         TestRequested(TemplateForm source) {
             super(source, false);
         }
     }
 
-    Registration onChange(com.vaadin.flow.component.ComponentEventListener<Changed> listener) {
+    public Registration onChange(com.vaadin.flow.component.ComponentEventListener<Changed> listener) {
         return addListener(Changed.class, listener);
     }
 
