@@ -3,22 +3,17 @@ package io.redial.receptionist;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.tenants.LineSettings;
-import io.redial.tenants.Tenants;
+import io.redial.tenants.OnCallRoster;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The console's on-call screen: the paging ladder in order (with names), the acknowledgement timeout, who is on
@@ -41,23 +36,18 @@ public class OnCallLadder {
     }
 
     private final JdbcClient jdbc;
-    private final Tenants tenants;
+    private final OnCallRoster roster;
     private final ReceptionistProfiles profiles;
-    private final Clock clock;
 
-    OnCallLadder(JdbcClient jdbc, Tenants tenants, ReceptionistProfiles profiles, Clock clock) {
+    OnCallLadder(JdbcClient jdbc, OnCallRoster roster, ReceptionistProfiles profiles) {
         this.jdbc = jdbc;
-        this.tenants = tenants;
+        this.roster = roster;
         this.profiles = profiles;
-        this.clock = clock;
     }
 
     public Ladder ladder(TenantId tenant) {
-        Map<String, String> names = jdbc.sql("SELECT phone, name FROM on_call_names WHERE tenant_id = ?").param(tenant.value())
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return profiles.find(tenant).map(p -> new Ladder(p.onCall().stream()
-                        .map(phone -> new Rung(names.getOrDefault(phone.e164(), ""), phone)).toList(), p.onCallAckMinutes()))
+        return profiles.find(tenant).map(p -> new Ladder(roster.ladder(tenant).stream()
+                        .map(person -> new Rung(person.name(), person.phone())).toList(), p.onCallAckMinutes()))
                 .orElse(new Ladder(List.of(), 5));
     }
 
@@ -67,26 +57,8 @@ public class OnCallLadder {
     }
 
     /** Replaces the ladder; numbers as typed are checked as E.164, no number twice, a timeout of 1 to 60 minutes. */
-    @Transactional
     public void save(TenantId tenant, List<Rung> rungs, int ackMinutes) {
-        if (ackMinutes < 1 || ackMinutes > 60) {
-            throw new IllegalArgumentException("The acknowledgement timeout must be between 1 and 60 minutes.");
-        }
-        var seen = new HashSet<PhoneNumber>();
-        for (Rung rung : rungs) {
-            if (!seen.add(rung.phone())) {
-                throw new IllegalArgumentException(rung.phone().e164() + " is on the ladder twice.");
-            }
-        }
-        jdbc.sql("UPDATE tenants SET on_call = ?, on_call_ack_minutes = ?, updated_at = ? WHERE id = ?")
-                .params(rungs.stream().map(r -> r.phone().e164()).collect(Collectors.joining(",")), ackMinutes,
-                        LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), tenant.value())
-                .update();
-        jdbc.sql("DELETE FROM on_call_names WHERE tenant_id = ?").param(tenant.value()).update();
-        rungs.stream().filter(r -> !r.name().isBlank()).forEach(r -> jdbc.sql(
-                        "INSERT INTO on_call_names (tenant_id, phone, name) VALUES (?, ?, ?)")
-                .params(tenant.value(), r.phone().e164(), r.name().strip()).update());
-        tenants.configurationChanged();
+        roster.replace(tenant, rungs.stream().map(r -> new OnCallRoster.Person(r.name(), r.phone())).toList(), ackMinutes);
         profiles.forget(tenant);
     }
 

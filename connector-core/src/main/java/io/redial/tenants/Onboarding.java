@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,9 +34,11 @@ public class Onboarding {
 
     private final JdbcClient jdbc;
     private final Tenants tenants;
+    private final OnCallRoster roster;
     private final Clock clock;
 
-    Onboarding(JdbcClient jdbc, Tenants tenants, Clock clock) {
+    Onboarding(JdbcClient jdbc, Tenants tenants, OnCallRoster roster, Clock clock) {
+        this.roster = roster;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.clock = clock;
@@ -130,33 +131,17 @@ public class Onboarding {
         tenants.configurationChanged();
     }
 
-    /** One rung of the on-call ladder. */
-    public record OnCallPerson(String name, PhoneNumber phone) {
+    /**
+     * The on-call ladder (paged in this order, names kept beside the numbers) and the time to acknowledge.
+     *
+     * @throws IllegalArgumentException for a number listed twice or a time outside 1 to 60 minutes
+     */
+    public void saveOnCall(TenantId tenant, List<OnCallRoster.Person> ladder, int ackMinutes) {
+        roster.replace(tenant, ladder, ackMinutes);
     }
 
-    /** The on-call ladder (paged in this order, names kept beside the numbers) and the time to acknowledge. */
-    @Transactional
-    public void saveOnCall(TenantId tenant, List<OnCallPerson> ladder, int ackMinutes) {
-        if (ackMinutes < 1 || ackMinutes > 60) {
-            throw new IllegalArgumentException("the acknowledgement time is between 1 and 60 minutes");
-        }
-        jdbc.sql("UPDATE tenants SET on_call = ?, on_call_ack_minutes = ?, updated_at = ? WHERE id = ?")
-                .params(ladder.stream().map(p -> p.phone().e164()).distinct().collect(Collectors.joining(",")),
-                        ackMinutes, now(), tenant.value()).update();
-        jdbc.sql("DELETE FROM on_call_names WHERE tenant_id = ?").param(tenant.value()).update();
-        ladder.stream().filter(p -> !p.name().isBlank()).forEach(p -> jdbc.sql("""
-                INSERT INTO on_call_names (tenant_id, phone, name) VALUES (?, ?, ?)
-                ON DUPLICATE KEY UPDATE name = VALUES(name)""").params(tenant.value(), p.phone().e164(), p.name().trim())
-                .update());
-        tenants.configurationChanged();
-    }
-
-    public List<OnCallPerson> onCall(TenantId tenant) {
-        Map<String, String> names = new LinkedHashMap<>();
-        jdbc.sql("SELECT phone, name FROM on_call_names WHERE tenant_id = ?").param(tenant.value())
-                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
-        return tenants.find(tenant).map(t -> t.onCall().stream()
-                .map(p -> new OnCallPerson(names.getOrDefault(p.e164(), ""), p)).toList()).orElse(List.of());
+    public List<OnCallRoster.Person> onCall(TenantId tenant) {
+        return roster.ladder(tenant);
     }
 
     public int onCallAckMinutes(TenantId tenant) {

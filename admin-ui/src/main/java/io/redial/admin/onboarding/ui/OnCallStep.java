@@ -5,6 +5,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.tenants.OnCallRoster;
 import io.redial.tenants.Onboarding;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class OnCallStep extends SetupStep {
                 + "Redial texts the first person; without a reply in time, the next.");
         this.onboarding = onboarding;
         this.tenant = tenant;
-        List<Onboarding.OnCallPerson> current = onboarding.onCall(tenant);
+        List<OnCallRoster.Person> current = onboarding.onCall(tenant);
         for (int i = 0; i < RUNGS; i++) {
             TextField name = new TextField(i == 0 ? "Name" : "");
             TextField number = new TextField(i == 0 ? "Mobile number" : "");
@@ -48,14 +49,14 @@ class OnCallStep extends SetupStep {
 
     @Override
     void store() {
-        List<Onboarding.OnCallPerson> ladder = new ArrayList<>();
+        List<OnCallRoster.Person> ladder = new ArrayList<>();
         for (int i = 0; i < RUNGS; i++) {
             String raw = numbers.get(i).getValue().trim();
             if (raw.isEmpty()) {
                 continue;
             }
             try {
-                ladder.add(new Onboarding.OnCallPerson(names.get(i).getValue(), PhoneNumber.parse(raw, "US")));
+                ladder.add(new OnCallRoster.Person(names.get(i).getValue(), PhoneNumber.parse(raw, "US")));
             } catch (IllegalArgumentException notANumber) {
                 throw new IllegalArgumentException("'" + raw + "' is not a phone number");
             }

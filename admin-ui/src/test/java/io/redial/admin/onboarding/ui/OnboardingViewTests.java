@@ -10,6 +10,7 @@ import io.redial.shared.TenantId;
 import io.redial.tenants.AdminRole;
 import io.redial.tenants.BusinessHours;
 import io.redial.tenants.CallPattern;
+import io.redial.tenants.OnCallRoster;
 import io.redial.tenants.Onboarding;
 import io.redial.tenants.Onboarding.Step;
 import io.redial.tenants.PhoneLine;
@@ -116,7 +117,7 @@ class OnboardingViewTests extends ConsoleTest {
         _click(view.next);
         assertThat(tenants.find(TENANT).orElseThrow().onCall())
                 .containsExactly(new PhoneNumber("+16025550911"), new PhoneNumber("+16025550912"));
-        assertThat(onboarding.onCall(TENANT)).extracting(Onboarding.OnCallPerson::name).containsExactly("Rosa", "Sam");
+        assertThat(onboarding.onCall(TENANT)).extracting(OnCallRoster.Person::name).containsExactly("Rosa", "Sam");
         assertThat(onboarding.onCallAckMinutes(TENANT)).isEqualTo(7);
 
         assertThat(view.current).isEqualTo(Step.TEST_CALL);
