@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * refused with 401 and change nothing. Core does the disconnecting ({@link CrmUninstalled}).
  */
 @RestController
+// Made by HubSpotAutoConfiguration; the app's component scan also finds this class, so it carries the same
+// condition: without HubSpot configured there is no controller (and no signing secret to check against).
+@ConditionalOnProperty(prefix = "redial.crm.hubspot", name = "client-id")
 class HubSpotWebhookController {
 
     /**
