@@ -140,7 +140,10 @@ class ConsoleBrowserIT {
         page.navigate(url + "/leads");
         page.locator("#leads").getByText("+15125550177").click();
         page.locator("#lead-call").getByText("missed").waitFor();
-        page.locator("#lead-texts").getByText("Thanks for calling Demo Heating & Air!").waitFor();
+        page.locator("#lead-timeline").getByText("Thanks for calling Demo Heating & Air!").waitFor();
+        page.locator("#lead-timeline").getByText("You're booked for").waitFor();
+        page.locator("h2").getByText("Dana Whitfield").waitFor();
+        assertThat(page.locator("h2").textContent()).endsWith("· booked");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-lead.png")));
     }
 
