@@ -48,17 +48,12 @@ class TextSender {
 
     /** @return null when done (sent, failed for good, or nothing to do), or when to try again for pacing */
     @Nullable Instant send(long messageId) {
-        LedgerEntry entry = ledger.find(messageId).orElse(null);
-        if (entry == null || entry.state() == SendState.SENT || entry.state() == SendState.FAILED) {
+        SendLedger.Unsent unsent = ledger.findToSend(messageId).orElse(null);
+        if (unsent == null || unsent.entry().state() == SendState.SENT || unsent.entry().state() == SendState.FAILED) {
             return null;
         }
-        var row = jdbc.sql("""
-                SELECT m.purpose, m.send_after_ms, c.opted_out_at IS NOT NULL AS opted_out FROM messages m
-                LEFT JOIN callers c ON c.tenant_id = m.tenant_id AND c.phone = m.to_number WHERE m.id = ?""")
-                .param(messageId).query().singleRow();
-        String purpose = (String) row.get("purpose");
-        boolean optedOut = row.get("opted_out") != null && ((Number) row.get("opted_out")).intValue() == 1;
-        if (optedOut && !ALLOWED_AFTER_OPT_OUT.contains(purpose)) {
+        LedgerEntry entry = unsent.entry();
+        if (unsent.callerOptedOut() && !ALLOWED_AFTER_OPT_OUT.contains(unsent.purpose())) {
             ledger.markFailed(messageId, "opted-out");
             return null;
         }
@@ -71,12 +66,17 @@ class TextSender {
             }
         }
         Tenants.Sending sending = tenants.sending(entry.tenant(), entry.from());
-        Instant slot = paceSlot(messageId, (Number) row.get("send_after_ms"), sending.messagingServiceSid() != null
-                ? sending.messagingServiceSid() : entry.from().e164(), sending.sendsPerMinute());
+        // A slot is reserved once per text; a rescheduled run reuses the one it got.
+        Instant slot = unsent.sendAfterMs() != null ? Instant.ofEpochMilli(unsent.sendAfterMs())
+                : pacing.reserve(sending.messagingServiceSid() != null ? sending.messagingServiceSid() : entry.from().e164(),
+                        sending.sendsPerMinute());
         if (slot.isAfter(clock.instant().plusMillis(50))) {
+            if (unsent.sendAfterMs() == null) {
+                ledger.reserveSlot(messageId, slot.toEpochMilli());
+            }
             return slot;
         }
-        ledger.markSending(messageId);
+        ledger.markSending(messageId, slot.toEpochMilli());
         try {
             var sent = carrier.send(new TextMessaging.OutboundText(entry.from(), entry.to(), entry.body(),
                     sending.messagingServiceSid()));
@@ -111,16 +111,6 @@ class TextSender {
             jdbc.sql("UPDATE callers SET sms_capable = FALSE WHERE tenant_id = ? AND phone = ?")
                     .params(entry.tenant().value(), entry.to().e164()).update();
         }
-    }
-
-    /** Reserves a slot once per text; a rescheduled run reuses the one it got. */
-    private Instant paceSlot(long messageId, @Nullable Number reserved, String sender, int perMinute) {
-        if (reserved != null) {
-            return Instant.ofEpochMilli(reserved.longValue());
-        }
-        Instant slot = pacing.reserve(sender, perMinute);
-        jdbc.sql("UPDATE messages SET send_after_ms = ? WHERE id = ?").params(slot.toEpochMilli(), messageId).update();
-        return slot;
     }
 
     private LocalDateTime now() {
