@@ -63,18 +63,20 @@ public class SendLedger {
     }
 
     /** One row ready to send, with what the sender checks first: its purpose, pace slot and the caller's opt-out. */
-    record Unsent(LedgerEntry entry, String purpose, @Nullable Long sendAfterMs, boolean callerOptedOut) {
+    record Unsent(LedgerEntry entry, String purpose, @Nullable Long sendAfterMs, @Nullable Long sendingUntilMs,
+            boolean callerOptedOut) {
     }
 
     /** The row and its sending context in one read (a send runs for every text, so each round trip counts). */
     Optional<Unsent> findToSend(long id) {
         return jdbc.sql("""
                 SELECT m.id, m.tenant_id, m.from_number, m.to_number, m.body, m.send_state, m.carrier_sid, m.attempts,
-                       m.created_at, m.purpose, m.send_after_ms, c.opted_out_at IS NOT NULL AS opted_out
+                       m.created_at, m.purpose, m.send_after_ms, m.sending_until_ms,
+                       c.opted_out_at IS NOT NULL AS opted_out
                 FROM messages m LEFT JOIN callers c ON c.tenant_id = m.tenant_id AND c.phone = m.to_number
                 WHERE m.id = ? AND m.direction = 'out'""").param(id)
                 .query((rs, n) -> new Unsent(entry(rs), rs.getString("purpose"), rs.getObject("send_after_ms", Long.class),
-                        rs.getBoolean("opted_out")))
+                        rs.getObject("sending_until_ms", Long.class), rs.getBoolean("opted_out")))
                 .optional();
     }
 
@@ -91,11 +93,24 @@ public class SendLedger {
                 .params(now(), id).update();
     }
 
-    /** {@link #markSending(long)}, keeping the pace slot the text went in with the same write. */
-    void markSending(long id, long sendAfterMs) {
-        jdbc.sql("""
-                UPDATE messages SET send_state = 'SENDING', attempts = attempts + 1, send_after_ms = ?, updated_at = ?
-                WHERE id = ?""").params(sendAfterMs, now(), id).update();
+    /**
+     * {@link #markSending(long)} for the run that read the row with {@code attemptsSeen}, keeping the pace slot
+     * it goes in and leasing the attempt until {@code sendingUntilMs}. Two runs of one text (a task revived
+     * while its first run still lives) can both get here; only one claims the attempt, so only one sends.
+     *
+     * @return false when another run claimed this attempt first
+     */
+    boolean claim(long id, int attemptsSeen, long sendAfterMs, long sendingUntilMs) {
+        return jdbc.sql("""
+                UPDATE messages SET send_state = 'SENDING', attempts = attempts + 1, send_after_ms = ?,
+                                    sending_until_ms = ?, updated_at = ?
+                WHERE id = ? AND attempts = ? AND send_state IN ('PENDING', 'SENDING')""")
+                .params(sendAfterMs, sendingUntilMs, now(), id, attemptsSeen).update() == 1;
+    }
+
+    /** The attempt ended without a text sent (a carrier hiccup): the next run need not wait out the lease. */
+    void endLease(long id) {
+        jdbc.sql("UPDATE messages SET sending_until_ms = NULL WHERE id = ?").param(id).update();
     }
 
     /** Keeps a reserved pace slot, so a rescheduled run goes in the slot it got. */

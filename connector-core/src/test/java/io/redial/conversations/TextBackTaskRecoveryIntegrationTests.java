@@ -91,8 +91,10 @@ class TextBackTaskRecoveryIntegrationTests {
         long callId = missedCall("CA00000000000000000000000000000662", caller);
         jobs.runOnce(TextBack.instance(callId));
         await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(stateOfTextTo(caller)));
-        // Staged: Twilio took the text, then the run died before it could write SENT (and before it completed).
-        jdbc.sql("UPDATE messages SET send_state = 'SENDING', carrier_sid = NULL WHERE call_id = ?").param(callId).update();
+        // Staged: Twilio took the text, then the run died before it could write SENT (and before it completed);
+        // by the time the task is revived, that run's lease on the attempt has run out.
+        jdbc.sql("UPDATE messages SET send_state = 'SENDING', carrier_sid = NULL, sending_until_ms = ? WHERE call_id = ?")
+                .params(System.currentTimeMillis() - 1, callId).update();
 
         jobs.runOnce(TextBack.instance(callId));
 

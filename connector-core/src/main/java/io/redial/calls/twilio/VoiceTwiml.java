@@ -6,6 +6,7 @@ import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Say;
 import io.redial.shared.PhoneNumber;
+import io.redial.shared.twilio.JdkXmlFactories;
 import io.redial.shared.twilio.TwilioAccount;
 import io.redial.tenants.PhoneLine;
 import io.redial.tenants.Tenant;
@@ -23,6 +24,7 @@ class VoiceTwiml {
     private final TwilioAccount account;
 
     VoiceTwiml(TwilioAccount account) {
+        JdkXmlFactories.pin();
         this.account = account;
     }
 
