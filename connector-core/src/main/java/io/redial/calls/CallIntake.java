@@ -93,8 +93,8 @@ public class CallIntake {
         }
         PhoneLine line = found.get();
         Tenant tenant = tenants.find(line.tenantId()).orElseThrow();
-        long callId = store(line, call);
-        calls.recordDial(callId, dialStatus, dialSeconds, answeredBy);
+        long callId = calls.upsertWithDial(line, callers.idOf(line.tenantId(), call.from()), call.callSid(), call.from(),
+                call.to(), call.forwardedFrom(), call.stirVerstat(), dialStatus, dialSeconds, answeredBy);
         Calls.Stored stored = calls.lock(callId, line.screening(), isStaff(tenant, call.from())).orElseThrow();
         boolean unanswered = dialStatus.equals("no-answer") || dialStatus.equals("busy") || dialStatus.equals("failed");
         int next = stored.ringIndex() + 1;

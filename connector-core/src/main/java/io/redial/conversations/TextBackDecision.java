@@ -119,20 +119,20 @@ class TextBackDecision {
 
     private Optional<Queued> firstContact(long callId, String callSid, Tenant tenant, PhoneLine line, TenantPolicy policy,
             long callerId, PhoneNumber caller, Optional<KnownCustomer> known) {
-        Conversation conversation = conversations.openFor(tenant.id(), callerId, line.id());
-        long leadId = leads.openFor(tenant.id(), callerId)
-                .filter(l -> conversation.id() == (l.conversationId() == null ? -1 : l.conversationId()))
-                .map(l -> l.id())
-                .orElseGet(() -> leads.capture(tenant.id(), callerId, callId, null));
-        leads.attachConversation(tenant.id(), leadId, conversation.id());
+        long conversationId = conversations.openIdFor(tenant.id(), callerId, line.id());
+        Optional<Long> openLead = leads.openFor(tenant.id(), callerId)
+                .filter(l -> l.conversationId() != null && l.conversationId() == conversationId)
+                .map(l -> l.id());
+        openLead.ifPresent(id -> leads.attachConversation(tenant.id(), id, conversationId)); // moves it up the list
+        long leadId = openLead.orElseGet(() -> leads.capture(tenant.id(), callerId, callId, null, conversationId));
         known.ifPresent(k -> leads.markExistingCustomer(tenant.id(), leadId));
 
         WeeklyHours hours = tenants.hours(tenant);
         String kind = hours.isOpenAt(clock.instant()) ? TextBackTemplates.BUSINESS_HOURS : TextBackTemplates.AFTER_HOURS;
         String body = render(tenant, line, kind, fields(tenant, line, policy, hours, known));
-        Optional<Long> queued = texts.queueForSendNow(new OutboundTexts.Request(tenant.id(), conversation.id(), callId,
+        Optional<Long> queued = texts.queueForSendNow(new OutboundTexts.Request(tenant.id(), conversationId, callId,
                 "textback", "textback:" + callSid, line.number(), caller, body, OutboundTexts.FIRST_CONTACT));
-        record(callId, conversation.id(), leadId, "texted: first contact"
+        record(callId, conversationId, leadId, "texted: first contact"
                 + (known.isPresent() ? " (existing customer)" : ""));
         return queued.map(id -> new Queued(id, OutboundTexts.FIRST_CONTACT));
     }
