@@ -93,8 +93,8 @@ public class CallIntake {
         }
         PhoneLine line = found.get();
         Tenant tenant = tenants.find(line.tenantId()).orElseThrow();
-        long callId = store(line, call);
-        calls.recordDial(callId, dialStatus, dialSeconds, answeredBy);
+        long callId = calls.upsertWithDial(line, callers.idOf(line.tenantId(), call.from()), call.callSid(), call.from(),
+                call.to(), call.forwardedFrom(), call.stirVerstat(), dialStatus, dialSeconds, answeredBy);
         Calls.Stored stored = calls.lock(callId, line.screening(), isStaff(tenant, call.from())).orElseThrow();
         boolean unanswered = dialStatus.equals("no-answer") || dialStatus.equals("busy") || dialStatus.equals("failed");
         int next = stored.ringIndex() + 1;
@@ -102,7 +102,7 @@ public class CallIntake {
             calls.advanceRing(callId, next);
             return new AfterDial.RingNext(line, line.ringList().get(next));
         }
-        return new AfterDial.Finished(decide(callId, line, tenant), tenant);
+        return new AfterDial.Finished(decide(stored, line, tenant), tenant); // the row is locked already
     }
 
     /** A person on the team pressed 1 on the screening prompt for the caller's call. */
@@ -139,7 +139,12 @@ public class CallIntake {
     }
 
     private @Nullable CallOutcome decide(long callId, PhoneLine line, Tenant tenant) {
-        Calls.Stored stored = calls.lock(callId, line.screening(), false).orElseThrow();
+        return decide(calls.lock(callId, line.screening(), false).orElseThrow(), line, tenant);
+    }
+
+    /** Decides from {@code stored}, which this transaction has locked. */
+    private @Nullable CallOutcome decide(Calls.Stored stored, PhoneLine line, Tenant tenant) {
+        long callId = stored.id();
         if (stored.outcome() != null) {
             return stored.outcome();
         }
@@ -148,7 +153,8 @@ public class CallIntake {
         if (decision == null || !calls.decide(callId, decision)) {
             return null;
         }
-        log.info("call {} on line {}: {} ({})", callId, line.id(), decision.outcome(), decision.reason());
+        // Stored with its reason on the call; at DEBUG only, as this runs for every call on the webhook's path.
+        log.debug("call {} on line {}: {} ({})", callId, line.id(), decision.outcome(), decision.reason());
         if (decision.outcome() == CallOutcome.MISSED) {
             events.publishEvent(new MissedCallDetected(tenant.id(), callId, line.id(), stored.callerId(),
                     stored.caller(), line.number()));

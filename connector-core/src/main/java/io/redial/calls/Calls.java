@@ -45,6 +45,28 @@ class Calls {
         return keys.getKey().longValue();
     }
 
+    /** {@link #upsert} and {@link #recordDial} in one statement, for the dial-status webhook. */
+    long upsertWithDial(PhoneLine line, long callerId, String callSid, PhoneNumber from, PhoneNumber to,
+            @Nullable PhoneNumber forwardedFrom, @Nullable String stirVerstat, String dialStatus, int dialSeconds,
+            @Nullable String answeredBy) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO calls (tenant_id, line_id, caller_id, call_sid, from_number, to_number, pattern,
+                                   forwarded_from, stir_verstat, received_at, dial_status, dial_seconds, answered_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),
+                    forwarded_from = COALESCE(forwarded_from, VALUES(forwarded_from)),
+                    stir_verstat = COALESCE(stir_verstat, VALUES(stir_verstat)),
+                    dial_status = VALUES(dial_status), dial_seconds = VALUES(dial_seconds),
+                    answered_by = COALESCE(VALUES(answered_by), answered_by)""")
+                .params(line.tenantId().value(), line.id(), callerId, callSid, from.e164(), to.e164(),
+                        line.pattern().key(), forwardedFrom == null ? null : forwardedFrom.e164(), stirVerstat, now(),
+                        dialStatus, dialSeconds, answeredBy)
+                .update(keys);
+        // An update that changed the row counts two rows, and the driver then reports two keys: the first is the id.
+        return ((Number) keys.getKeyList().getFirst().values().iterator().next()).longValue();
+    }
+
     void recordDial(long callId, String dialStatus, int dialSeconds, @Nullable String answeredBy) {
         jdbc.sql("UPDATE calls SET dial_status = ?, dial_seconds = ?, answered_by = COALESCE(?, answered_by) WHERE id = ?")
                 .params(dialStatus, dialSeconds, answeredBy, callId).update();

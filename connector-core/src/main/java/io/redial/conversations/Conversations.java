@@ -31,14 +31,25 @@ public class Conversations {
 
     /** The caller's open conversation on this line, or a new one. */
     public Conversation openFor(TenantId tenant, long callerId, long lineId) {
-        return findOpen(tenant, callerId, lineId).orElseGet(() -> {
-            var keys = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    INSERT INTO conversations (tenant_id, caller_id, line_id, state, opened_at, last_activity_at)
-                    VALUES (?, ?, ?, 'OPEN', ?, ?)""")
-                    .params(tenant.value(), callerId, lineId, now(), now()).update(keys);
-            return find(tenant, keys.getKey().longValue()).orElseThrow();
-        });
+        return findOpen(tenant, callerId, lineId).orElseGet(() -> find(tenant, open(tenant, callerId, lineId)).orElseThrow());
+    }
+
+    /** {@link #openFor}'s id alone, one round trip fewer (the text-back runs for every missed call). */
+    long openIdFor(TenantId tenant, long callerId, long lineId) {
+        return jdbc.sql("""
+                SELECT id FROM conversations WHERE tenant_id = ? AND caller_id = ? AND line_id = ? AND state = 'OPEN'
+                ORDER BY id DESC LIMIT 1""")
+                .params(tenant.value(), callerId, lineId).query(Long.class).optional()
+                .orElseGet(() -> open(tenant, callerId, lineId));
+    }
+
+    private long open(TenantId tenant, long callerId, long lineId) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO conversations (tenant_id, caller_id, line_id, state, opened_at, last_activity_at)
+                VALUES (?, ?, ?, 'OPEN', ?, ?)""")
+                .params(tenant.value(), callerId, lineId, now(), now()).update(keys);
+        return keys.getKey().longValue();
     }
 
     public Optional<Conversation> findOpen(TenantId tenant, long callerId, long lineId) {

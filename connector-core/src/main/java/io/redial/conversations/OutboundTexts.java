@@ -3,6 +3,9 @@ package io.redial.conversations;
 import io.redial.jobs.DurableJobs;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -21,12 +24,19 @@ public class OutboundTexts {
     public static final int CONVERSATION = 5;
     public static final int FOLLOW_UP = 0;
 
+    /** How long a carrier hiccup on the first, inline attempt waits before the send task's retries take over. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
     private final SendLedger ledger;
     private final DurableJobs jobs;
+    private final TextSender sender;
+    private final Clock clock;
 
-    OutboundTexts(SendLedger ledger, DurableJobs jobs) {
+    OutboundTexts(SendLedger ledger, DurableJobs jobs, TextSender sender, Clock clock) {
         this.ledger = ledger;
         this.jobs = jobs;
+        this.sender = sender;
+        this.clock = clock;
     }
 
     public record Request(TenantId tenant, @Nullable Long conversationId, @Nullable Long callId, String purpose,
@@ -40,5 +50,41 @@ public class OutboundTexts {
                 request.dedupeKey(), request.from(), request.to(), request.body());
         id.ifPresent(messageId -> jobs.runOnce(SendText.instance(messageId, request.priority())));
         return id;
+    }
+
+    /**
+     * The ledger row alone, for a durable task that sends it itself right after its transaction commits
+     * ({@link #sendNow}), which saves a second task per text. That task must stay scheduled until
+     * {@code sendNow} returned, and on a re-run hand what is still unsent to the send task
+     * ({@link #handOverUnsent}): so the row is never left without someone to send it.
+     */
+    @Transactional
+    Optional<Long> queueForSendNow(Request request) {
+        return ledger.add(request.tenant(), request.conversationId(), request.callId(), request.purpose(),
+                request.dedupeKey(), request.from(), request.to(), request.body());
+    }
+
+    /** The first attempt, on the caller's thread; a paced slot or a carrier hiccup goes to the durable send task. */
+    void sendNow(long messageId, int priority) {
+        Instant later;
+        try {
+            later = sender.send(messageId);
+        } catch (TextSendFailed retryable) { // the row stays SENDING: the send task checks the carrier's log first
+            jobs.runOnceAt(SendText.instance(messageId, priority), clock.instant().plus(FIRST_RETRY));
+            return;
+        }
+        if (later != null) {
+            jobs.runOnceAt(SendText.instance(messageId, priority), later);
+        }
+    }
+
+    /**
+     * A task that queued texts for {@link #sendNow} stopped before it finished: the send task takes them over.
+     * Never sent inline here, so only one run at a time can ever be sending a row.
+     */
+    void handOverUnsent(long callId, int priority) {
+        for (long messageId : ledger.unsentForCall(callId)) {
+            jobs.runOnce(SendText.instance(messageId, priority));
+        }
     }
 }

@@ -1,41 +1,53 @@
 package io.redial.conversations;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps each sender (a number or a Messaging Service) under its carrier rate: every text reserves the
- * sender's next free slot. The row lock makes the pace hold across all app nodes.
+ * sender's next free slot. One atomic upsert on the sender's row makes the pace hold across all app nodes.
  */
 @Component
 class SenderPacing {
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    SenderPacing(JdbcClient jdbc, Clock clock) {
+    SenderPacing(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** @return when this text may go: now, or a later slot when the sender is busy */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Instant reserve(String sender, int perMinute) {
         long now = clock.millis();
-        // Takes the row's exclusive lock at once (INSERT IGNORE would take a shared one first, and two senders
-        // upgrading their shared locks deadlock).
-        jdbc.sql("INSERT INTO sender_pacing (sender, next_slot_ms) VALUES (?, ?) ON DUPLICATE KEY UPDATE sender = sender")
-                .params(sender, now).update();
-        long next = jdbc.sql("SELECT next_slot_ms FROM sender_pacing WHERE sender = ? FOR UPDATE")
-                .param(sender).query(Long.class).single();
-        long slot = Math.max(next, now);
         long gap = Duration.ofMinutes(1).toMillis() / Math.max(1, perMinute);
-        jdbc.sql("UPDATE sender_pacing SET next_slot_ms = ? WHERE sender = ?").params(slot + gap, sender).update();
-        return Instant.ofEpochMilli(slot);
+        // A single statement takes the row's exclusive lock and moves the pace on (no transaction, no SELECT FOR
+        // UPDATE round trips). LAST_INSERT_ID(expr) hands the new value back to this connection; a fresh row
+        // (one affected row) means the sender was idle and the slot is now.
+        return jdbc.execute((ConnectionCallback<Instant>) connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO sender_pacing (sender, next_slot_ms) VALUES (?, ?)
+                    ON DUPLICATE KEY UPDATE next_slot_ms = LAST_INSERT_ID(GREATEST(next_slot_ms, ?) + ?)""")) {
+                upsert.setString(1, sender);
+                upsert.setLong(2, now + gap);
+                upsert.setLong(3, now);
+                upsert.setLong(4, gap);
+                if (upsert.executeUpdate() == 1) {
+                    return Instant.ofEpochMilli(now);
+                }
+            }
+            try (PreparedStatement last = connection.prepareStatement("SELECT LAST_INSERT_ID()");
+                    ResultSet rs = last.executeQuery()) {
+                rs.next();
+                return Instant.ofEpochMilli(rs.getLong(1) - gap);
+            }
+        });
     }
 }

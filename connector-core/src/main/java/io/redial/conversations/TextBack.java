@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +28,17 @@ import org.springframework.context.event.EventListener;
 
 /**
  * A missed call becomes a durable text-back task in the transaction that decided the call, so the
- * webhook answers at once. The task looks the caller up (within a hard budget), then decides and queues
- * the text in {@link TextBackDecision}.
+ * webhook answers at once. The task looks the caller up (within a hard budget), decides and puts the text
+ * in the send ledger in {@link TextBackDecision}, then makes the first send attempt itself: one task per
+ * missed call, not two. Until that attempt returns the task stays scheduled, so a crash anywhere re-runs
+ * it, and the re-run hands the unsent text to the send task, which asks the carrier's log before sending.
  */
 @Configuration(proxyBeanMethods = false)
 class TextBack {
 
     private static final Logger log = LoggerFactory.getLogger(TextBack.class);
     static final TaskDescriptor<Long> TASK = TaskDescriptor.of("text-back", Long.class);
+    private static final Executor LOOK_UPS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final DurableJobs jobs;
 
@@ -51,8 +56,8 @@ class TextBack {
     }
 
     @Bean
-    OneTimeTask<Long> textBackTask(TextBackDecision decision, List<KnownCustomers> directories, List<LineTypes> lineTypes,
-            @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
+    OneTimeTask<Long> textBackTask(TextBackDecision decision, OutboundTexts texts, List<KnownCustomers> directories,
+            List<LineTypes> lineTypes, @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
         // Never given up: an overloaded database or a restart delays a text-back, it must not drop it.
         FailureHandler<Long> retryForever = (complete, ops) -> ops.reschedule(complete, Instant.now().plusSeconds(
                 Math.min(60, 1L << Math.min(6, complete.getExecution().consecutiveFailures))));
@@ -61,6 +66,10 @@ class TextBack {
                 .execute((instance, context) -> {
                     long callId = instance.getData();
                     TextBackDecision.CallToText call = decision.load(callId);
+                    if (call.decided()) { // an earlier run decided: no look-ups, only the hand-over of its text
+                        decision.decideAndQueue(callId, call, Optional.empty());
+                        return;
+                    }
                     if (call.lineTypeUnknownAndWanted() && !lineTypes.isEmpty()) {
                         within(lookupBudget, () -> lineTypes.getFirst().typeOf(call.caller()))
                                 .flatMap(type -> type)
@@ -70,7 +79,8 @@ class TextBack {
                                 });
                     }
                     Optional<KnownCustomer> known = lookUp(directories, call.tenant(), call.caller(), lookupBudget);
-                    decision.decideAndQueue(callId, known);
+                    decision.decideAndQueue(callId, call, known)
+                            .ifPresent(queued -> texts.sendNow(queued.messageId(), queued.priority()));
                 });
     }
 
@@ -88,7 +98,9 @@ class TextBack {
     /** Runs a look-up with a hard time budget; slow or failing means "don't know". */
     static <T> Optional<T> within(Duration budget, java.util.function.Supplier<T> lookUp) {
         try {
-            return Optional.ofNullable(CompletableFuture.supplyAsync(lookUp).get(budget.toMillis(), TimeUnit.MILLISECONDS));
+            // On a virtual thread of its own: the common pool has one thread on two cores, and every text-back
+            // queued behind one slow directory would wait out its budget in turn.
+            return Optional.ofNullable(CompletableFuture.supplyAsync(lookUp, LOOK_UPS).get(budget.toMillis(), TimeUnit.MILLISECONDS));
         } catch (java.util.concurrent.TimeoutException e) {
             log.info("a look-up exceeded its {} ms budget: going on without it", budget.toMillis());
             return Optional.empty();

@@ -28,7 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TextBackDecision {
 
-    record CallToText(TenantId tenant, PhoneNumber caller, long callerId, boolean lineTypeUnknownAndWanted) {
+    record CallToText(TenantId tenant, PhoneNumber caller, long callerId, boolean lineTypeUnknownAndWanted,
+            boolean decided) {
+    }
+
+    /** A text this decision put in the ledger, for the text-back task to send at once. */
+    record Queued(long messageId, int priority) {
     }
 
     private final JdbcClient jdbc;
@@ -56,11 +61,12 @@ class TextBackDecision {
 
     CallToText load(long callId) {
         return jdbc.sql("""
-                SELECT c.tenant_id, c.from_number, c.caller_id, r.sms_capable IS NULL AND t.line_type_lookup
+                SELECT c.tenant_id, c.from_number, c.caller_id, r.sms_capable IS NULL AND t.line_type_lookup,
+                       c.text_decision IS NOT NULL
                 FROM calls c JOIN callers r ON r.id = c.caller_id JOIN tenants t ON t.id = c.tenant_id WHERE c.id = ?""")
                 .param(callId)
                 .query((rs, n) -> new CallToText(new TenantId(rs.getString(1)), new PhoneNumber(rs.getString(2)),
-                        rs.getLong(3), rs.getBoolean(4)))
+                        rs.getLong(3), rs.getBoolean(4), rs.getBoolean(5)))
                 .single();
     }
 
@@ -70,60 +76,72 @@ class TextBackDecision {
                 .params(!LineTypes.NOT_TEXTABLE.contains(lineType), call.tenant().value(), call.callerId()).update();
     }
 
+    /**
+     * @return the text to send now, if this run queued one; a call decided by an earlier run hands what that run
+     *     left unsent to the send task instead
+     */
     @Transactional
-    public void decideAndQueue(long callId, Optional<KnownCustomer> known) {
-        var call = jdbc.sql("SELECT tenant_id, line_id, caller_id, call_sid, stir_verstat, text_decision FROM calls WHERE id = ?")
+    public Optional<Queued> decideAndQueue(long callId, CallToText loaded, Optional<KnownCustomer> known) {
+        TenantId tenantId = loaded.tenant();
+        // Lock order as in the webhooks (caller, then call): two calls from one number decide one after the
+        // other, and a callback updating this call waits instead of deadlocking. The caller's suppression
+        // facts come with its lock, in one round trip.
+        var caller = jdbc.sql("""
+                SELECT r.opted_out_at IS NOT NULL AS opted_out, r.sms_capable IS NOT NULL AND NOT r.sms_capable AS not_textable,
+                       EXISTS (SELECT 1 FROM blocklist b WHERE b.tenant_id = r.tenant_id AND b.phone = r.phone) AS blocked
+                FROM callers r WHERE r.id = ? AND r.tenant_id = ? FOR UPDATE""")
+                .params(loaded.callerId(), tenantId.value())
+                .query((rs, n) -> new Suppression.CallerFacts(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+                .single();
+        var call = jdbc.sql("SELECT line_id, call_sid, stir_verstat, text_decision FROM calls WHERE id = ? FOR UPDATE")
                 .param(callId).query().singleRow();
         if (call.get("text_decision") != null) {
-            return; // decided on an earlier run of this task
+            texts.handOverUnsent(callId, OutboundTexts.FIRST_CONTACT); // decided on an earlier run of this task
+            return Optional.empty();
         }
-        Tenant tenant = tenants.find(new TenantId((String) call.get("tenant_id"))).orElseThrow();
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
         PhoneLine line = tenants.line(((Number) call.get("line_id")).longValue()).orElseThrow();
-        long callerId = ((Number) call.get("caller_id")).longValue();
-        // Lock order as in the webhooks (caller, then call): two calls from one number decide one after the
-        // other, and a callback updating this call waits instead of deadlocking.
-        PhoneNumber caller = jdbc.sql("SELECT phone FROM callers WHERE id = ? FOR UPDATE").param(callerId)
-                .query(String.class).optional().map(PhoneNumber::new).orElseThrow();
-        jdbc.sql("SELECT id FROM calls WHERE id = ? FOR UPDATE").param(callId).query(Long.class).single();
+        long callerId = loaded.callerId();
+        PhoneNumber callerNumber = loaded.caller();
         TenantPolicy policy = tenants.policy(tenant.id());
 
-        Optional<String> suppressed = suppression.reasonNotToText(tenant, policy, callerId, caller,
+        Optional<String> suppressed = suppression.reasonNotToText(tenant, policy, callerNumber, caller,
                 (String) call.get("stir_verstat"));
         if (suppressed.isPresent()) {
             long leadId = leads.capture(tenant.id(), callerId, callId, suppressed.get());
             record(callId, null, leadId, "not texted: " + suppressed.get());
-            return;
+            return Optional.empty();
         }
-        Optional<Long> firstText = firstTextWithinWindow(tenant, caller, policy);
+        Optional<Long> firstText = firstTextWithinWindow(tenant, callerNumber, policy);
         if (firstText.isPresent()) {
-            repeatCall(callId, tenant, line, callerId, caller, firstText.get());
-        } else {
-            firstContact(callId, (String) call.get("call_sid"), tenant, line, policy, callerId, caller, known);
+            return repeatCall(callId, tenant, line, callerId, callerNumber, firstText.get());
         }
+        return firstContact(callId, (String) call.get("call_sid"), tenant, line, policy, callerId, callerNumber, known);
     }
 
-    private void firstContact(long callId, String callSid, Tenant tenant, PhoneLine line, TenantPolicy policy,
+    private Optional<Queued> firstContact(long callId, String callSid, Tenant tenant, PhoneLine line, TenantPolicy policy,
             long callerId, PhoneNumber caller, Optional<KnownCustomer> known) {
-        Conversation conversation = conversations.openFor(tenant.id(), callerId, line.id());
-        long leadId = leads.openFor(tenant.id(), callerId)
-                .filter(l -> conversation.id() == (l.conversationId() == null ? -1 : l.conversationId()))
-                .map(l -> l.id())
-                .orElseGet(() -> leads.capture(tenant.id(), callerId, callId, null));
-        leads.attachConversation(tenant.id(), leadId, conversation.id());
+        long conversationId = conversations.openIdFor(tenant.id(), callerId, line.id());
+        Optional<Long> openLead = leads.openFor(tenant.id(), callerId)
+                .filter(l -> l.conversationId() != null && l.conversationId() == conversationId)
+                .map(l -> l.id());
+        openLead.ifPresent(id -> leads.attachConversation(tenant.id(), id, conversationId)); // moves it up the list
+        long leadId = openLead.orElseGet(() -> leads.capture(tenant.id(), callerId, callId, null, conversationId));
         known.ifPresent(k -> leads.markExistingCustomer(tenant.id(), leadId));
 
         WeeklyHours hours = tenants.hours(tenant);
         String kind = hours.isOpenAt(clock.instant()) ? TextBackTemplates.BUSINESS_HOURS : TextBackTemplates.AFTER_HOURS;
         TextBackTemplates.Fields fields = fields(tenant, line, policy, hours, known);
         String body = render(tenant, line, kind, fields);
-        texts.queue(new OutboundTexts.Request(tenant.id(), conversation.id(), callId, "textback", "textback:" + callSid,
-                line.number(), caller, body, OutboundTexts.FIRST_CONTACT));
-        followUps.arm(tenant, conversation.id(), () -> render(tenant, line, TextBackTemplates.FOLLOW_UP, fields));
-        record(callId, conversation.id(), leadId, "texted: first contact"
+        Optional<Long> queued = texts.queueForSendNow(new OutboundTexts.Request(tenant.id(), conversationId, callId,
+                "textback", "textback:" + callSid, line.number(), caller, body, OutboundTexts.FIRST_CONTACT));
+        followUps.arm(tenant, conversationId, () -> render(tenant, line, TextBackTemplates.FOLLOW_UP, fields));
+        record(callId, conversationId, leadId, "texted: first contact"
                 + (known.isPresent() ? " (existing customer)" : ""));
+        return queued.map(id -> new Queued(id, OutboundTexts.FIRST_CONTACT));
     }
 
-    private void repeatCall(long callId, Tenant tenant, PhoneLine line, long callerId, PhoneNumber caller, long firstTextId) {
+    private Optional<Queued> repeatCall(long callId, Tenant tenant, PhoneLine line, long callerId, PhoneNumber caller, long firstTextId) {
         Long conversationId = jdbc.sql("SELECT conversation_id FROM messages WHERE id = ?").param(firstTextId)
                 .query(Long.class).optional().orElse(null);
         Long leadId = leads.openFor(tenant.id(), callerId).map(l -> l.id()).orElse(null);
@@ -133,11 +151,12 @@ class TextBackDecision {
         TenantPolicy policy = tenants.policy(tenant.id());
         String body = render(tenant, line, TextBackTemplates.REPEAT_CALL,
                 fields(tenant, line, policy, tenants.hours(tenant), Optional.empty()));
-        boolean queued = texts.queue(new OutboundTexts.Request(tenant.id(), conversationId, callId, "repeat-call",
-                "repeat:" + firstTextId, line.number(), caller, body, OutboundTexts.CONVERSATION)).isPresent();
-        record(callId, conversationId, leadId, queued
+        Optional<Long> queued = texts.queueForSendNow(new OutboundTexts.Request(tenant.id(), conversationId, callId,
+                "repeat-call", "repeat:" + firstTextId, line.number(), caller, body, OutboundTexts.CONVERSATION));
+        record(callId, conversationId, leadId, queued.isPresent()
                 ? "repeat call inside the dedupe window: joined the open conversation, sent \"saw you called again\""
                 : "repeat call inside the dedupe window: joined the open conversation (already told them once)");
+        return queued.map(id -> new Queued(id, OutboundTexts.CONVERSATION));
     }
 
     /** The latest first-contact text to this caller still inside the tenant's dedupe window. */

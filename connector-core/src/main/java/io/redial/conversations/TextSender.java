@@ -3,6 +3,7 @@ package io.redial.conversations;
 import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.Tenants;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +26,8 @@ class TextSender {
     /** Purposes that must reach an opted-out caller: the one confirmation of their opt-out, and HELP answers. */
     private static final Set<String> ALLOWED_AFTER_OPT_OUT = Set.of("opt-out-confirmation", "help");
     private static final String OPTED_OUT = "21610";
+    /** Longer than one send attempt can take (twilio-java's HTTP timeouts are 10 s to connect, 30.5 s to read). */
+    private static final Duration LEASE = Duration.ofSeconds(45);
     private static final Set<String> NOT_TEXTABLE = Set.of("21211", "21614", "21635", "21612");
 
     private final JdbcClient jdbc;
@@ -46,23 +49,26 @@ class TextSender {
         this.clock = clock;
     }
 
-    /** @return null when done (sent, failed for good, or nothing to do), or when to try again for pacing */
+    /**
+     * @return null when done (sent, failed for good, or nothing to do), or when to look again: the text's pace
+     *     slot, or the end of another run's attempt at this very text
+     */
     @Nullable Instant send(long messageId) {
-        LedgerEntry entry = ledger.find(messageId).orElse(null);
-        if (entry == null || entry.state() == SendState.SENT || entry.state() == SendState.FAILED) {
+        SendLedger.Unsent unsent = ledger.findToSend(messageId).orElse(null);
+        if (unsent == null || unsent.entry().state() == SendState.SENT || unsent.entry().state() == SendState.FAILED) {
             return null;
         }
-        var row = jdbc.sql("""
-                SELECT m.purpose, m.send_after_ms, c.opted_out_at IS NOT NULL AS opted_out FROM messages m
-                LEFT JOIN callers c ON c.tenant_id = m.tenant_id AND c.phone = m.to_number WHERE m.id = ?""")
-                .param(messageId).query().singleRow();
-        String purpose = (String) row.get("purpose");
-        boolean optedOut = row.get("opted_out") != null && ((Number) row.get("opted_out")).intValue() == 1;
-        if (optedOut && !ALLOWED_AFTER_OPT_OUT.contains(purpose)) {
+        LedgerEntry entry = unsent.entry();
+        if (unsent.callerOptedOut() && !ALLOWED_AFTER_OPT_OUT.contains(unsent.purpose())) {
             ledger.markFailed(messageId, "opted-out");
             return null;
         }
         if (entry.state() == SendState.SENDING) {
+            if (unsent.sendingUntilMs() != null && unsent.sendingUntilMs() > clock.millis()) {
+                // Another run is handing this very text to the carrier right now: look again when its lease ends.
+                log.info("text {} is being sent by another run: checking again later", messageId);
+                return Instant.ofEpochMilli(unsent.sendingUntilMs());
+            }
             Optional<TextMessaging.SentText> earlier = carrier.findSent(entry.from(), entry.to(), entry.body(), entry.createdAt());
             if (earlier.isPresent()) {
                 log.info("text {} was already with the carrier as {}: not sending again", messageId, earlier.get().carrierSid());
@@ -71,12 +77,20 @@ class TextSender {
             }
         }
         Tenants.Sending sending = tenants.sending(entry.tenant(), entry.from());
-        Instant slot = paceSlot(messageId, (Number) row.get("send_after_ms"), sending.messagingServiceSid() != null
-                ? sending.messagingServiceSid() : entry.from().e164(), sending.sendsPerMinute());
+        // A slot is reserved once per text; a rescheduled run reuses the one it got.
+        Instant slot = unsent.sendAfterMs() != null ? Instant.ofEpochMilli(unsent.sendAfterMs())
+                : pacing.reserve(sending.messagingServiceSid() != null ? sending.messagingServiceSid() : entry.from().e164(),
+                        sending.sendsPerMinute());
         if (slot.isAfter(clock.instant().plusMillis(50))) {
+            if (unsent.sendAfterMs() == null) {
+                ledger.reserveSlot(messageId, slot.toEpochMilli());
+            }
             return slot;
         }
-        ledger.markSending(messageId);
+        if (!ledger.claim(messageId, entry.attempts(), slot.toEpochMilli(), clock.instant().plus(LEASE).toEpochMilli())) {
+            log.info("text {} was claimed by another run: checking again later", messageId);
+            return clock.instant().plus(LEASE);
+        }
         try {
             var sent = carrier.send(new TextMessaging.OutboundText(entry.from(), entry.to(), entry.body(),
                     sending.messagingServiceSid()));
@@ -84,6 +98,7 @@ class TextSender {
             return null;
         } catch (TextSendFailed failure) {
             if (failure.retryable()) {
+                ledger.endLease(messageId);
                 log.warn("text {} to {} not sent yet: {}", messageId, entry.to().masked(), failure.getMessage());
                 throw failure; // retried with backoff; the row stays SENDING so the retry checks the log first
             }
@@ -111,16 +126,6 @@ class TextSender {
             jdbc.sql("UPDATE callers SET sms_capable = FALSE WHERE tenant_id = ? AND phone = ?")
                     .params(entry.tenant().value(), entry.to().e164()).update();
         }
-    }
-
-    /** Reserves a slot once per text; a rescheduled run reuses the one it got. */
-    private Instant paceSlot(long messageId, @Nullable Number reserved, String sender, int perMinute) {
-        if (reserved != null) {
-            return Instant.ofEpochMilli(reserved.longValue());
-        }
-        Instant slot = pacing.reserve(sender, perMinute);
-        jdbc.sql("UPDATE messages SET send_after_ms = ? WHERE id = ?").params(slot.toEpochMilli(), messageId).update();
-        return slot;
     }
 
     private LocalDateTime now() {

@@ -30,11 +30,18 @@ public class Leads {
 
     /** Creates a lead for a call and announces it. */
     public long capture(TenantId tenant, long callerId, @Nullable Long callId, @Nullable String suppressionReason) {
+        return capture(tenant, callerId, callId, suppressionReason, null);
+    }
+
+    /** {@link #capture(TenantId, long, Long, String)}, already attached to its conversation. */
+    public long capture(TenantId tenant, long callerId, @Nullable Long callId, @Nullable String suppressionReason,
+            @Nullable Long conversationId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO leads (tenant_id, caller_id, call_id, status, suppression_reason, created_at, updated_at)
-                VALUES (?, ?, ?, 'NEW', ?, ?, ?)""")
-                .params(tenant.value(), callerId, callId, suppressionReason, now(), now()).update(keys);
+                INSERT INTO leads (tenant_id, caller_id, call_id, conversation_id, status, suppression_reason, created_at,
+                                   updated_at)
+                VALUES (?, ?, ?, ?, 'NEW', ?, ?, ?)""")
+                .params(tenant.value(), callerId, callId, conversationId, suppressionReason, now(), now()).update(keys);
         long id = keys.getKey().longValue();
         events.publishEvent(new LeadCaptured(tenant, id));
         return id;

@@ -30,6 +30,7 @@ public class Tenants {
     // Read on every webhook, changed rarely: cached briefly (see TtlCache), cleared by this node's own edits.
     private final TtlCache<TenantId, Optional<Tenant>> tenantCache;
     private final TtlCache<String, Optional<PhoneLine>> lineCache;
+    private final TtlCache<Long, Optional<PhoneLine>> lineByIdCache;
     private final TtlCache<TenantId, TenantPolicy> policyCache;
     private final TtlCache<Long, Boolean> ringOrderCache;
     private final TtlCache<String, Sending> sendingCache;
@@ -40,6 +41,7 @@ public class Tenants {
         this.jdbc = jdbc;
         this.tenantCache = new TtlCache<>(ttl, clock);
         this.lineCache = new TtlCache<>(ttl, clock);
+        this.lineByIdCache = new TtlCache<>(ttl, clock);
         this.policyCache = new TtlCache<>(ttl, clock);
         this.ringOrderCache = new TtlCache<>(ttl, clock);
         this.sendingCache = new TtlCache<>(ttl, clock);
@@ -63,6 +65,7 @@ public class Tenants {
     private void clearCaches() {
         tenantCache.clear();
         lineCache.clear();
+        lineByIdCache.clear();
         policyCache.clear();
         ringOrderCache.clear();
         sendingCache.clear();
@@ -86,7 +89,8 @@ public class Tenants {
     }
 
     public Optional<PhoneLine> line(long lineId) {
-        return jdbc.sql("SELECT * FROM phone_lines WHERE id = ?").param(lineId).query(Tenants::line).optional();
+        return lineByIdCache.get(lineId, key -> jdbc.sql("SELECT * FROM phone_lines WHERE id = ?").param(key)
+                .query(Tenants::line).optional());
     }
 
     public List<PhoneLine> lines(TenantId tenant) {

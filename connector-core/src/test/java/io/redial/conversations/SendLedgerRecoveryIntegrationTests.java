@@ -8,11 +8,13 @@ import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +47,7 @@ class SendLedgerRecoveryIntegrationTests {
     @Autowired SendLedger ledger;
     @Autowired TextSender sender;
     @Autowired TextMessaging carrier;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void provision() {
@@ -81,6 +84,27 @@ class SendLedgerRecoveryIntegrationTests {
         sender.send(id);
         sender.send(id); // and a duplicate run changes nothing
 
+        assertThat(twilio.attemptsTo(caller.e164())).isOne();
+        assertThat(ledger.find(id).orElseThrow().state()).isEqualTo(SendState.SENT);
+    }
+
+    @Test
+    void aSecondRunNeverSendsATextAnotherRunIsSendingRightNow() {
+        PhoneNumber caller = new PhoneNumber("+15125550563");
+        long id = ledger.add(TENANT, null, null, "textback", "recovery:3", LINE, caller, "We missed your call!").orElseThrow();
+        long leaseEnd = Instant.now().plusSeconds(40).toEpochMilli();
+        // A live run claimed the attempt and is waiting on the carrier (a task revived while it still runs).
+        assertThat(ledger.claim(id, 0, Instant.now().toEpochMilli(), leaseEnd)).isTrue();
+        assertThat(ledger.claim(id, 0, Instant.now().toEpochMilli(), leaseEnd)).as("the same attempt claimed twice").isFalse();
+
+        Instant later = sender.send(id); // the revived run
+
+        assertThat(later).isEqualTo(Instant.ofEpochMilli(leaseEnd));
+        assertThat(twilio.attemptsTo(caller.e164())).isZero();
+        // The live run died before the carrier got the text; once its lease is over the text goes, once.
+        jdbc.sql("UPDATE messages SET sending_until_ms = ? WHERE id = ?").params(Instant.now().toEpochMilli() - 1, id).update();
+        assertThat(sender.send(id)).isNull();
+        assertThat(sender.send(id)).isNull();
         assertThat(twilio.attemptsTo(caller.e164())).isOne();
         assertThat(ledger.find(id).orElseThrow().state()).isEqualTo(SendState.SENT);
     }

@@ -6,11 +6,14 @@ import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Say;
 import io.redial.shared.PhoneNumber;
+import io.redial.shared.twilio.JdkXmlFactories;
 import io.redial.shared.twilio.TwilioAccount;
 import io.redial.tenants.PhoneLine;
 import io.redial.tenants.Tenant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** The TwiML Redial answers with. Every callback URL is absolute, on the public base URL. */
@@ -21,9 +24,17 @@ class VoiceTwiml {
     private static final int VOICEMAIL_MAX_SECONDS = 120;
 
     private final TwilioAccount account;
+    /**
+     * The answer to every missed call depends on the business name alone, and twilio-java builds and prints a
+     * DOM for each: rendered once per name instead (a handful of entries per tenant, however many calls).
+     */
+    private final Map<String, String> voicemailOffers = new ConcurrentHashMap<>();
+    private final String hangUp;
 
     VoiceTwiml(TwilioAccount account) {
+        JdkXmlFactories.pin();
         this.account = account;
+        this.hangUp = new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
     }
 
     /** Rings every phone on the line at once, or only the first when they ring in order. */
@@ -41,8 +52,12 @@ class VoiceTwiml {
 
     /** Pattern (b), or nobody took the call: apologise, promise the text, offer voicemail. */
     String offerVoicemail(Tenant tenant) {
+        return voicemailOffers.computeIfAbsent(tenant.name(), this::renderVoicemailOffer);
+    }
+
+    private String renderVoicemailOffer(String businessName) {
         return new VoiceResponse.Builder()
-                .say(say("Thanks for calling " + tenant.name() + ". Sorry we couldn't pick up. We're texting you "
+                .say(say("Thanks for calling " + businessName + ". Sorry we couldn't pick up. We're texting you "
                         + "right now, so you can reply there. Or leave a message after the tone."))
                 .record(new com.twilio.twiml.voice.Record.Builder().maxLength(VOICEMAIL_MAX_SECONDS).playBeep(true)
                         .action(account.publicUrl("/twilio/voice/voicemail")).build())
@@ -75,7 +90,7 @@ class VoiceTwiml {
     }
 
     String hangUp() {
-        return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
+        return hangUp;
     }
 
     String empty() {

@@ -6,6 +6,7 @@ import io.redial.conversations.InboundTexts;
 import io.redial.shared.LockConflicts;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.twilio.TwilioForm;
+import io.redial.shared.twilio.JdkXmlFactories;
 import io.redial.shared.twilio.TwilioWebhookSignature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -26,6 +27,7 @@ class SmsWebhookController {
     private final DeliveryReports reports;
 
     SmsWebhookController(TwilioWebhookSignature signature, InboundTexts inbound, DeliveryReports reports) {
+        JdkXmlFactories.pin();
         this.signature = signature;
         this.inbound = inbound;
         this.reports = reports;

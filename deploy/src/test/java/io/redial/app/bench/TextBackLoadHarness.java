@@ -53,6 +53,7 @@ public final class TextBackLoadHarness {
         String schema = "redial_bench_" + System.currentTimeMillis();
         sql(o, "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         Path work = Files.createDirectories(Path.of("target", "load-harness"));
+        Result result;
         try (FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN)) {
             int port = freePort();
             Path provisioning = writeProvisioning(work, o.tenants());
@@ -61,24 +62,27 @@ public final class TextBackLoadHarness {
                     "SPRING_DATASOURCE_PASSWORD", o.dbPassword(), "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_AUTH_TOKEN", TOKEN,
                     "REDIAL_TWILIO_API_BASE_URL", twilio.baseUrl(), "REDIAL_PUBLIC_BASE_URL", "http://localhost:" + port,
                     "REDIAL_PROVISIONING_FILE", provisioning.toAbsolutePath().toString(), "PORT", String.valueOf(port));
-            AppProcess app = AppProcess.start(o.jar(), env, work.resolve("app.log"));
-            Result result = fire(o, app, env, port, work, twilio);
-            app.kill();
-            result.print(o);
-            System.exit(result.duplicates() == 0 && result.losses() == 0 ? 0 : 1);
+            // The app running now: a kill-at run replaces the first with the restarted one.
+            AppProcess[] app = {AppProcess.start(o.jar(), env, work.resolve("app.log"))};
+            try {
+                result = fire(o, app, env, port, work, twilio);
+            } finally {
+                app[0].kill();
+            }
         } finally {
             sql(o, "DROP DATABASE IF EXISTS " + schema);
         }
+        result.print(o);
+        System.exit(result.duplicates() == 0 && result.losses() == 0 ? 0 : 1);
     }
 
-    private static Result fire(Options o, AppProcess first, Map<String, String> env, int port, Path work, FakeTwilio twilio)
-            throws Exception {
+    private static Result fire(Options o, AppProcess[] app, Map<String, String> env, int port, Path work,
+            FakeTwilio twilio) throws Exception {
         var webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), "http://localhost:" + port, TOKEN);
         int total = o.rate() * o.seconds();
         long[] firedAt = new long[total];
         List<Long> answerMicros = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Integer> failed = new ConcurrentLinkedQueue<>();
-        AppProcess[] app = {first};
         long periodNanos = 1_000_000_000L / o.rate();
         long start = System.nanoTime();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -1,0 +1,137 @@
+package io.redial.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.redial.jobs.DurableJobs;
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import io.redial.tenants.Callers;
+import io.redial.tenants.provisioning.Provisioner;
+import io.redial.tenants.provisioning.ProvisioningFile;
+import io.redial.testing.CoreTestApplication;
+import io.redial.testing.FakeTwilio;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The text-back task decides, writes the ledger row and makes the first send attempt itself. A run that
+ * dies anywhere in between is run again by the scheduler; these stage each death exactly as it leaves the
+ * database and check the caller still gets exactly one text (DESIGN decision 2).
+ */
+@SpringBootTest(classes = CoreTestApplication.class, properties = "redial.sandbox.demo-tenant=false")
+class TextBackTaskRecoveryIntegrationTests {
+
+    static final String ACCOUNT = "AC44444444444444444444444444444444";
+    static final String TOKEN = "task-recovery-test-token";
+    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
+    static final TenantId TENANT = new TenantId("revived-plumbing");
+    static final PhoneNumber LINE = new PhoneNumber("+15125550600");
+
+    @DynamicPropertySource
+    static void pointAtFakes(DynamicPropertyRegistry registry) {
+        registry.add("twilio.account-sid", () -> ACCOUNT);
+        registry.add("twilio.auth-token", () -> TOKEN);
+        registry.add("redial.twilio.api-base-url", twilio::baseUrl);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        twilio.close();
+    }
+
+    @Autowired Provisioner provisioner;
+    @Autowired JdbcClient jdbc;
+    @Autowired Callers callers;
+    @Autowired TextBackDecision decision;
+    @Autowired DurableJobs jobs;
+
+    @BeforeEach
+    void provision() {
+        provisioner.apply(ProvisioningFile.parse("""
+                tenants:
+                  - id: revived-plumbing
+                    name: Revived Plumbing
+                    timezone: America/Chicago
+                    lines: [{number: "+15125550600", pattern: forwarded}]
+                """));
+    }
+
+    @Test
+    void aRunThatDiedAfterDecidingButBeforeSendingTextsOnceWhenRevived() {
+        PhoneNumber caller = new PhoneNumber("+15125550661");
+        long callId = missedCall("CA00000000000000000000000000000661", caller);
+        // The first run decided and committed the ledger row, then died before its send attempt.
+        decision.decideAndQueue(callId, decision.load(callId), Optional.empty()).orElseThrow();
+        assertThat(stateOfTextTo(caller)).isEqualTo("PENDING");
+
+        jobs.runOnce(TextBack.instance(callId)); // the scheduler revives the task
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(stateOfTextTo(caller)));
+        sleepALittle(); // a second text would show up now, not never
+        assertThat(twilio.attemptsTo(caller.e164())).isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM messages WHERE call_id = ?").param(callId).query(Long.class).single())
+                .isOne();
+    }
+
+    @Test
+    void aRunThatDiedAfterTwilioTookTheTextDoesNotTextAgainWhenRevived() {
+        PhoneNumber caller = new PhoneNumber("+15125550662");
+        long callId = missedCall("CA00000000000000000000000000000662", caller);
+        jobs.runOnce(TextBack.instance(callId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(stateOfTextTo(caller)));
+        // Staged: Twilio took the text, then the run died before it could write SENT (and before it completed);
+        // by the time the task is revived, that run's lease on the attempt has run out.
+        jdbc.sql("UPDATE messages SET send_state = 'SENDING', carrier_sid = NULL, sending_until_ms = ? WHERE call_id = ?")
+                .params(System.currentTimeMillis() - 1, callId).update();
+
+        jobs.runOnce(TextBack.instance(callId));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(stateOfTextTo(caller)));
+        sleepALittle();
+        assertThat(twilio.attemptsTo(caller.e164())).isOne();
+        assertThat(jdbc.sql("SELECT carrier_sid FROM messages WHERE call_id = ?").param(callId).query(String.class).single())
+                .isEqualTo(twilio.sent().stream().filter(s -> s.to().equals(caller.e164())).findFirst().orElseThrow().sid());
+    }
+
+    /** A call the engine decided as missed; its own text-back task is what each test runs (or revives). */
+    private long missedCall(String callSid, PhoneNumber caller) {
+        long lineId = jdbc.sql("SELECT id FROM phone_lines WHERE number = ?").param(LINE.e164()).query(Long.class).single();
+        long callerId = callers.idOf(TENANT, caller);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO calls (tenant_id, line_id, caller_id, call_sid, from_number, to_number, pattern, received_at,
+                                   outcome, outcome_reason, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'forwarded', ?, 'MISSED', 'forwarded: missed by definition', ?)""")
+                .params(TENANT.value(), lineId, callerId, callSid, caller.e164(), LINE.e164(), now(), now()).update(keys);
+        return keys.getKey().longValue();
+    }
+
+    private String stateOfTextTo(PhoneNumber caller) {
+        return jdbc.sql("SELECT send_state FROM messages WHERE to_number = ? AND purpose = 'textback'").param(caller.e164())
+                .query(String.class).optional().orElse(null);
+    }
+
+    private static LocalDateTime now() {
+        return LocalDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static void sleepALittle() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
