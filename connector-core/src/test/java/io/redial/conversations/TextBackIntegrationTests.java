@@ -52,9 +52,7 @@ class TextBackIntegrationTests {
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        registry.add("twilio.account-sid", () -> ACCOUNT);
-        registry.add("twilio.auth-token", () -> TOKEN);
-        registry.add("redial.twilio.api-base-url", twilio::baseUrl);
+        twilio.pointAppAt(registry);
         registry.add("redial.public-base-url", () -> PUBLIC_BASE);
     }
 

@@ -41,9 +41,7 @@ class TextBackTaskRecoveryIntegrationTests {
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        registry.add("twilio.account-sid", () -> ACCOUNT);
-        registry.add("twilio.auth-token", () -> TOKEN);
-        registry.add("redial.twilio.api-base-url", twilio::baseUrl);
+        twilio.pointAppAt(registry);
     }
 
     @AfterAll

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Twilio's Messages API on loopback (WireMock), checking what the real one checks: Basic auth with the
@@ -57,6 +58,13 @@ public final class FakeTwilio implements AutoCloseable {
                 .withTransformers(MessagesApi.NAME)));
         server.stubFor(any(urlPathMatching("/v2/PhoneNumbers/.*")).willReturn(aResponse()
                 .withTransformers(MessagesApi.NAME)));
+    }
+
+    /** Points the app under test at this fake: the platform account, its auth token and the REST base URL. */
+    public void pointAppAt(DynamicPropertyRegistry registry) {
+        registry.add("twilio.account-sid", () -> accountSid);
+        registry.add("twilio.auth-token", () -> authToken);
+        registry.add("redial.twilio.api-base-url", this::baseUrl);
     }
 
     public String baseUrl() {

@@ -49,9 +49,7 @@ class HubSpotSyncIntegrationTests {
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        registry.add("twilio.account-sid", () -> ACCOUNT);
-        registry.add("twilio.auth-token", () -> TWILIO_TOKEN);
-        registry.add("redial.twilio.api-base-url", twilio::baseUrl);
+        twilio.pointAppAt(registry);
         registry.add("redial.public-base-url", () -> PUBLIC_BASE);
         registry.add("redial.crm.hubspot.client-id", () -> FakeHubSpot.CLIENT_ID);
         registry.add("redial.crm.hubspot.client-secret", () -> FakeHubSpot.CLIENT_SECRET);
