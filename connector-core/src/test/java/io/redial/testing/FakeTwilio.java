@@ -15,7 +15,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -211,15 +210,7 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     private static Map<String, String> parse(String form) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (form == null || form.isEmpty()) {
-            return out;
-        }
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
-        }
-        return out;
+        return FormBody.parse(form);
     }
 
     private static String decode(String s) {

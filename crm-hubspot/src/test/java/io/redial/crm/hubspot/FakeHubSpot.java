@@ -11,8 +11,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.redial.shared.PhoneNumber;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.redial.testing.FormBody;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -620,18 +619,7 @@ public final class FakeHubSpot implements AutoCloseable {
     }
 
     private static Map<String, String> form(String body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (body == null || body.isEmpty()) {
-            return out;
-        }
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
-        }
-        return out;
+        return FormBody.parse(body);
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    }
 }
