@@ -89,6 +89,8 @@ class ConsoleBrowserIT {
             page.getByText("+15125550143").waitFor();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Calls")).isVisible()).isTrue();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-second-start.png")));
+            page.navigate(again.url() + "/templates"); // the demo tenant is seeded once: edits survive a restart
+            assertThat(page.locator("#business-hours textarea").inputValue()).isEqualTo(NEW_TEXT);
         }
     }
 

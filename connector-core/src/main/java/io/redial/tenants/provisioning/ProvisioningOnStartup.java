@@ -1,11 +1,13 @@
 package io.redial.tenants.provisioning;
 
 import io.redial.shared.twilio.TwilioAccount;
+import io.redial.tenants.Tenants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,8 +16,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * At start, loads the file named by {@code REDIAL_PROVISIONING_FILE}; in sandbox mode (no Twilio account)
- * also a demo tenant, so a first run has something to show. A bad file stops the start with its error.
+ * At start, loads the file named by {@code REDIAL_PROVISIONING_FILE} (every start: the file is the truth for
+ * what it names); in sandbox mode (no Twilio account) it also seeds a demo tenant once, so a first run has
+ * something to show. A bad file stops the start with its error.
  * It runs as an early lifecycle phase, before the web server opens, so no webhook ever meets a tenant
  * that is about to exist.
  */
@@ -25,14 +28,16 @@ class ProvisioningOnStartup implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ProvisioningOnStartup.class);
 
     private final Provisioner provisioner;
+    private final Tenants tenants;
     private final TwilioAccount twilio;
     private final String file;
     private final boolean demoTenant;
 
-    ProvisioningOnStartup(Provisioner provisioner, TwilioAccount twilio,
+    ProvisioningOnStartup(Provisioner provisioner, Tenants tenants, TwilioAccount twilio,
             @Value("${redial.provisioning-file:}") String file,
             @Value("${redial.sandbox.demo-tenant:true}") boolean demoTenant) {
         this.provisioner = provisioner;
+        this.tenants = tenants;
         this.twilio = twilio;
         this.file = file;
         this.demoTenant = demoTenant;
@@ -69,7 +74,11 @@ class ProvisioningOnStartup implements SmartLifecycle {
     private void provision() throws IOException {
         if (twilio.sandbox() && demoTenant) {
             try (InputStream demo = getClass().getResourceAsStream("demo-tenant.yml")) {
-                provisioner.apply(ProvisioningFile.parse(new String(demo.readAllBytes(), StandardCharsets.UTF_8)));
+                List<TenantSpec> specs = ProvisioningFile.parse(new String(demo.readAllBytes(), StandardCharsets.UTF_8));
+                // Seeded once: what the person trying Redial changes in the console survives a restart.
+                if (specs.stream().anyMatch(spec -> tenants.find(spec.id()).isEmpty())) {
+                    provisioner.apply(specs);
+                }
             }
         }
         if (!file.isBlank()) {
