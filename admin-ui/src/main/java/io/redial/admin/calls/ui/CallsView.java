@@ -25,7 +25,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Every call of one tenant, newest first: who called, what we decided and why, and the text's state. */
-@Route(value = "", layout = MainLayout.class)
+@Route(value = "calls", layout = MainLayout.class)
 @PageTitle("Calls · Redial")
 @PermitAll
 public class CallsView extends VerticalLayout implements BeforeEnterObserver {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.MainLayout;
@@ -31,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * jobs booked and their estimated value per trade, and emergencies with how fast someone acknowledged them.
  */
 @Route(value = "dashboard", layout = MainLayout.class)
+@RouteAlias(value = "", layout = MainLayout.class) // where a signed-in owner lands: what Redial recovered
 @PageTitle("Dashboard · Redial")
 @PermitAll
 class DashboardView extends VerticalLayout {
@@ -42,10 +44,16 @@ class DashboardView extends VerticalLayout {
     final Grid<Insights.TradeJobs> trades = new Grid<>();
     final BarChart byDay = new BarChart("by-day", "Missed calls per day, texted part highlighted");
     final BarChart byHour = new BarChart("by-hour", "Missed calls per hour of day, texted part highlighted");
-    final Insights.Summary summary;
+    final Insights.@Nullable Summary summary;
 
     DashboardView(Insights insights, Onboarding onboarding, Tenants tenants, TenantScope scope) {
-        Tenant tenant = scope.tenant().orElseThrow();
+        Tenant tenant = scope.tenant().orElse(null);
+        if (tenant == null) { // a platform admin before any contractor exists
+            summary = null;
+            add(new H2("No contractor yet"), new Paragraph("Contractors arrive from a provisioning file "
+                    + "(REDIAL_PROVISIONING_FILE) or when they install Redial from their CRM's marketplace."));
+            return;
+        }
         summary = insights.lastDays(tenant.id(), tenant.zone(), DAYS);
         setMaxWidth("72rem");
         add(new H2("Last " + DAYS + " days"));

@@ -142,7 +142,7 @@ class OnboardingViewTests extends ConsoleTest {
 
         onboarding.finish(installed);
         UI.getCurrent().navigate("");
-        assertThat(shownView()).isEqualTo("CallsView");
+        assertThat(shownView()).isEqualTo("DashboardView");
     }
 
     @Test
@@ -151,7 +151,7 @@ class OnboardingViewTests extends ConsoleTest {
 
         UI.getCurrent().navigate("");
 
-        assertThat(shownView()).isEqualTo("CallsView");
+        assertThat(shownView()).isEqualTo("DashboardView");
     }
 
     private static String shownView() {
