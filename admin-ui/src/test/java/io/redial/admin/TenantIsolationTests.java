@@ -45,7 +45,7 @@ class TenantIsolationTests extends ConsoleTest {
     static final TenantId B = new TenantId("iso-bravo");
     static final String B_CALLER = "+14045550177";
     static final String B_SECRETS[] = {"Bravo Roofing", B_CALLER, "+14045550400", "bravo-invitee@bravo.test",
-            "Bravo's own words", "bravo-owner"};
+            "Bravo's own words", "bravo-owner", "+14045550911", "+14045550199", "+14045550666"};
 
     @Autowired Provisioner provisioner;
     @Autowired CallIntake intake;
@@ -71,6 +71,9 @@ class TenantIsolationTests extends ConsoleTest {
                     name: Bravo Roofing
                     timezone: America/New_York
                     trades: [roofing]
+                    on_call: ["+14045550911"]
+                    staff: ["+14045550199"]
+                    blocklist: ["+14045550666"]
                     lines: [{number: "+14045550400", pattern: forwarded}]
                 """));
         missedCall("+16175550466", "+16175550400", A);
@@ -85,15 +88,21 @@ class TenantIsolationTests extends ConsoleTest {
 
     @Test
     void noScreenShowsAnythingOfAnotherTenant() {
-        for (String route : List.of("", "dashboard", "leads", "templates", "hours", "team", "onboarding", "simulator",
-                "leads/" + bravoLead)) {
+        for (String route : List.of("", "dashboard", "calls", "leads", "conversations", "templates", "hours", "triage",
+                "on-call", "lines", "compliance", "crm", "team", "onboarding", "simulator", "leads/" + bravoLead)) {
             UI.getCurrent().navigate(route);
             assertThat(everythingShown()).as(route).doesNotContain(B_SECRETS);
         }
+        String bravoConversation = String.valueOf(context.getBean(io.redial.leads.LeadTimeline.class)
+                .conversation(B, bravoLead).orElseThrow());
+        UI.getCurrent().navigate("conversations", com.vaadin.flow.router.QueryParameters.of("id", bravoConversation));
+        assertThat(everythingShown()).as("conversations with their thread's id").doesNotContain(B_SECRETS);
         UI.getCurrent().navigate("simulator", com.vaadin.flow.router.QueryParameters.of("caller", B_CALLER));
         assertThat(everythingShown()).as("simulator with their caller").doesNotContain(B_SECRETS);
         UI.getCurrent().navigate("leads");
         assertThat(everythingShown()).contains("+16175550466"); // proof the screens show A's own rows
+        UI.getCurrent().navigate("lines");
+        assertThat(everythingShown()).contains("+16175550400");
     }
 
     @Test
