@@ -9,6 +9,8 @@ import io.redial.simulator.PhoneText;
 import io.redial.simulator.SandboxPhone;
 import io.redial.tenants.FollowUpPolicies;
 import io.redial.tenants.FollowUpPolicy;
+import io.redial.tenants.Templates;
+import io.redial.tenants.TextBackTemplates;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
@@ -39,6 +41,7 @@ class FollowUpIntegrationTests {
     @Autowired SandboxPhone phone;
     @Autowired Provisioner provisioner;
     @Autowired FollowUpPolicies policies;
+    @Autowired Templates templates;
     @Autowired JdbcClient jdbc;
 
     @BeforeEach
@@ -69,6 +72,20 @@ class FollowUpIntegrationTests {
         List<PhoneText> thread = phone.thread(TENANT, caller);
         assertThat(thread.getLast().body()).startsWith("Hi there, Follow Plumbing here again. Still need a hand?");
         assertThat(thread).noneMatch(PhoneText::fromCaller);
+    }
+
+    @Test
+    void theTenantsFollowUpTemplateIsUsed() {
+        policies.save(TENANT, awakeNow(Duration.ofMinutes(60)));
+        templates.save(TENANT, null, TextBackTemplates.FOLLOW_UP, "{business} again: still need a plumber? Reply here.");
+        PhoneNumber caller = new PhoneNumber("+17375550304");
+        phone.missedCall(TENANT, LINE, caller);
+        await().atMost(Duration.ofSeconds(20)).until(() -> phone.thread(TENANT, caller).size() == 1);
+
+        makeDue(conversationOf(caller));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> phone.thread(TENANT, caller).size() == 2);
+        assertThat(phone.thread(TENANT, caller).getLast().body()).isEqualTo("Follow Plumbing again: still need a plumber? Reply here.");
     }
 
     @Test

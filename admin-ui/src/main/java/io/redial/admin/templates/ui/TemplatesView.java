@@ -31,6 +31,8 @@ class TemplatesView extends VerticalLayout {
     final TemplateForm businessHours = new TemplateForm(TextBackTemplates.BUSINESS_HOURS, "During business hours",
             "business-hours");
     final TemplateForm afterHours = new TemplateForm(TextBackTemplates.AFTER_HOURS, "After hours", "after-hours");
+    final TemplateForm followUp = new TemplateForm(TextBackTemplates.FOLLOW_UP,
+            "Follow-up, for a caller who hasn't replied (switched on under Hours)", "follow-up");
     private final Templates templates;
     private final SandboxPhone phone;
     private final TenantId tenant;
@@ -41,7 +43,7 @@ class TemplatesView extends VerticalLayout {
         this.tenant = scope.tenantId();
         setMaxWidth("48rem");
         add(new H2("Text templates"));
-        for (TemplateForm form : new TemplateForm[] {businessHours, afterHours}) {
+        for (TemplateForm form : new TemplateForm[] {businessHours, afterHours, followUp}) {
             form.body.setValue(templates.current(tenant, form.kind));
             form.show(templates.preview(tenant, form.kind, form.body.getValue()));
             form.onChange(e -> form.show(templates.preview(tenant, form.kind, form.body.getValue())));
@@ -55,7 +57,8 @@ class TemplatesView extends VerticalLayout {
     private void save(TemplateForm form) {
         try {
             templates.save(tenant, null, form.kind, form.body.getValue());
-            Notification.show("Saved. The next missed caller gets this text.", 3000, Notification.Position.BOTTOM_START)
+            Notification.show(form.kind.equals(TextBackTemplates.FOLLOW_UP) ? "Saved. The next follow-up uses this text."
+                            : "Saved. The next missed caller gets this text.", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (Templates.TemplateRejected rejected) {
             form.showProblem(rejected.getMessage());

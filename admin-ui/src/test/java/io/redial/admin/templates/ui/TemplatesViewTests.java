@@ -74,6 +74,18 @@ class TemplatesViewTests extends ConsoleTest {
     }
 
     @Test
+    void theFollowUpTextStartsAsTheBuiltInOneAndCanBeChanged() {
+        signIn(TENANT, "tpl-owner", AdminRole.OWNER);
+        TemplatesView view = open(TemplatesView.class);
+        assertThat(view.followUp.body.getValue()).startsWith("Hi {caller_first_name}, {business} here again.");
+
+        view.followUp.body.setValue("{business} again: still need that roof looked at? Reply here. STOP to opt out.");
+        _click(view.followUp.save);
+
+        assertThat(open(TemplatesView.class).followUp.body.getValue()).startsWith("{business} again: still need");
+    }
+
+    @Test
     void sendsATestToTheSimulatorsPhone() {
         signIn(TENANT, "tpl-owner", AdminRole.OWNER);
         TemplatesView view = open(TemplatesView.class);
