@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written back and no person took it over, and which waits out the quiet hours first.
  */
 @Configuration(proxyBeanMethods = false)
-public class FollowUps {
+class FollowUps {
 
     private static final Logger log = LoggerFactory.getLogger(FollowUps.class);
     static final TaskDescriptor<Due> TASK = TaskDescriptor.of("follow-up", Due.class);
@@ -71,7 +71,7 @@ public class FollowUps {
         return Tasks.oneTime(TASK).execute((instance, context) -> tx.executeWithoutResult(s -> send(instance.getData())));
     }
 
-    void send(Due due) {
+    private void send(Due due) {
         TenantId tenant = new TenantId(due.tenant());
         Conversation conversation = conversations.find(tenant, due.conversationId()).orElse(null);
         Tenant owner = tenants.find(tenant).orElse(null);
