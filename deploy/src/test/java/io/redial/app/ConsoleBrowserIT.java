@@ -164,6 +164,7 @@ class ConsoleBrowserIT {
         page.navigate(url + "/dashboard");
         page.locator("#tile-missed .value").getByText("2").waitFor();
         assertThat(page.locator("#tile-texted .value").textContent()).isEqualTo("100%");
+        assertThat(page.locator("#tile-booked").textContent()).contains("1").contains("value unknown: no job values set");
         assertThat(page.locator("#by-day [data-value='2']").count()).isEqualTo(1);
         page.setViewportSize(1280, 960);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-dashboard.png")));

@@ -103,8 +103,9 @@ class DashboardView extends VerticalLayout {
                 tile("time-to-text", "Time to text", duration(summary.medianTimeToText()),
                         "median · p95 " + duration(summary.p95TimeToText())),
                 tile("replies", "Replies", String.valueOf(summary.replies()), "callers who texted back"),
-                tile("booked", "Booked jobs", String.valueOf(summary.bookedJobs()),
-                        "est. " + money(summary.estimatedValue())),
+                tile("booked", "Booked jobs", String.valueOf(summary.bookedJobs()), summary.bookedJobs() > 0
+                        && summary.booked().stream().allMatch(t -> t.averageValue() == null)
+                        ? "value unknown: no job values set" : "est. " + money(summary.estimatedValue())),
                 tile("emergencies", "Emergencies", String.valueOf(summary.emergencies()),
                         summary.acknowledged() + " acknowledged · median " + duration(summary.medianAcknowledgement())));
     }
