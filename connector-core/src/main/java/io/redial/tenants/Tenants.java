@@ -169,12 +169,6 @@ public class Tenants {
                 .param(contractorNumber.e164()).query(Tenants::line).optional();
     }
 
-    /** Is {@code phone} on the tenant's blocklist? */
-    public boolean blocked(TenantId tenant, PhoneNumber phone) {
-        return jdbc.sql("SELECT 1 FROM blocklist WHERE tenant_id = ? AND phone = ?").params(tenant.value(), phone.e164())
-                .query().optionalValue().isPresent();
-    }
-
     private static Tenant tenant(ResultSet rs, int n) throws SQLException {
         return new Tenant(new TenantId(rs.getString("id")), rs.getString("name"), ZoneId.of(rs.getString("timezone")),
                 words(rs.getString("trades")), numbers(rs.getString("staff")), numbers(rs.getString("on_call")));

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,6 +103,13 @@ public final class FakeHubSpot implements AutoCloseable {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new Api()));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Api.NAME)));
+    }
+
+    /** Points the app under test at this fake: HubSpot's OAuth client and the API base URL. */
+    public void pointAppAt(DynamicPropertyRegistry registry) {
+        registry.add("redial.crm.hubspot.client-id", () -> CLIENT_ID);
+        registry.add("redial.crm.hubspot.client-secret", () -> CLIENT_SECRET);
+        registry.add("redial.crm.hubspot.api-base-url", this::baseUrl);
     }
 
     public String baseUrl() {

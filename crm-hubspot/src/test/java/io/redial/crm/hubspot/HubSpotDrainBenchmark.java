@@ -45,9 +45,7 @@ class HubSpotDrainBenchmark {
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        registry.add("redial.crm.hubspot.client-id", () -> FakeHubSpot.CLIENT_ID);
-        registry.add("redial.crm.hubspot.client-secret", () -> FakeHubSpot.CLIENT_SECRET);
-        registry.add("redial.crm.hubspot.api-base-url", hubspot::baseUrl);
+        hubspot.pointAppAt(registry);
         registry.add("redial.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("redial.jobs.polling-interval", () -> "PT0.5S");
     }
