@@ -28,10 +28,11 @@ import org.springframework.context.event.EventListener;
 
 /**
  * A missed call becomes a durable text-back task in the transaction that decided the call, so the
- * webhook answers at once. The task looks the caller up (within a hard budget), decides and puts the text
- * in the send ledger in {@link TextBackDecision}, then makes the first send attempt itself: one task per
- * missed call, not two. Until that attempt returns the task stays scheduled, so a crash anywhere re-runs
- * it, and the re-run hands the unsent text to the send task, which asks the carrier's log before sending.
+ * webhook answers at once, and the task starts on this node's fast lane as soon as that commits (see
+ * {@link DurableJobs#runHereAfterCommit}). It looks the caller up (within a hard budget), decides and puts
+ * the text in the send ledger in {@link TextBackDecision}, then makes the first send attempt itself: one
+ * task per missed call, not two. Until that attempt returns the task stays scheduled, so a crash anywhere
+ * re-runs it, and the re-run hands the unsent text to the send task, which asks the carrier's log first.
  */
 @Configuration(proxyBeanMethods = false)
 class TextBack {
@@ -40,10 +41,27 @@ class TextBack {
     static final TaskDescriptor<Long> TASK = TaskDescriptor.of("text-back", Long.class);
     private static final Executor LOOK_UPS = Executors.newVirtualThreadPerTaskExecutor();
 
-    private final DurableJobs jobs;
+    /**
+     * How long the task's row waits before the scheduler runs it: the text-back normally runs on this node's
+     * fast lane the moment the call is decided, and the row is only the backstop for a node that died first.
+     */
+    private static final Duration BACKSTOP = Duration.ofSeconds(15);
 
-    TextBack(DurableJobs jobs) {
+    private final DurableJobs jobs;
+    private final TextBackDecision decision;
+    private final OutboundTexts texts;
+    private final List<KnownCustomers> directories;
+    private final List<LineTypes> lineTypes;
+    private final Duration lookupBudget;
+
+    TextBack(DurableJobs jobs, TextBackDecision decision, OutboundTexts texts, List<KnownCustomers> directories,
+            List<LineTypes> lineTypes, @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
         this.jobs = jobs;
+        this.decision = decision;
+        this.texts = texts;
+        this.directories = directories;
+        this.lineTypes = lineTypes;
+        this.lookupBudget = lookupBudget;
     }
 
     static TaskInstance<Long> instance(long callId) {
@@ -52,46 +70,48 @@ class TextBack {
 
     @EventListener
     void on(MissedCallDetected missed) {
-        jobs.runOnce(instance(missed.callId()));
+        jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> textBack(missed.callId()));
     }
 
     @Bean
-    OneTimeTask<Long> textBackTask(TextBackDecision decision, OutboundTexts texts, List<KnownCustomers> directories,
-            List<LineTypes> lineTypes, @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
+    OneTimeTask<Long> textBackTask() {
         // Never given up: an overloaded database or a restart delays a text-back, it must not drop it.
         FailureHandler<Long> retryForever = (complete, ops) -> ops.reschedule(complete, Instant.now().plusSeconds(
                 Math.min(60, 1L << Math.min(6, complete.getExecution().consecutiveFailures))));
         return Tasks.oneTime(TASK)
                 .onFailure(retryForever)
-                .execute((instance, context) -> {
-                    long callId = instance.getData();
-                    TextBackDecision.CallToText call = decision.load(callId);
-                    if (call.decided()) { // an earlier run decided: no look-ups, only the hand-over of its text
-                        decision.decideAndQueue(callId, call, Optional.empty());
-                        return;
-                    }
-                    if (call.lineTypeUnknownAndWanted() && !lineTypes.isEmpty()) {
-                        within(lookupBudget, () -> lineTypes.getFirst().typeOf(call.caller()))
-                                .flatMap(type -> type)
-                                .ifPresent(type -> {
-                                    log.info("line-type lookup: {} is {}", call.caller().masked(), type);
-                                    decision.rememberLineType(call, type);
-                                });
-                    }
-                    Optional<KnownCustomer> known = lookUp(directories, call.tenant(), call.caller(), lookupBudget);
-                    decision.decideAndQueue(callId, call, known)
-                            .ifPresent(queued -> texts.sendNow(queued.messageId(), queued.priority()));
-                });
+                .execute((instance, context) -> textBack(instance.getData()));
+    }
+
+    /** One run of the text-back; safe to run again, or twice at once (the decision and each send are claimed). */
+    private void textBack(long callId) {
+        TextBackDecision.CallToText call = decision.load(callId);
+        if (call.decided()) { // an earlier run decided: no look-ups, only the hand-over of its text
+            decision.decideAndQueue(callId, call, Optional.empty());
+            return;
+        }
+        if (call.lineTypeUnknownAndWanted() && !lineTypes.isEmpty()) {
+            within(lookupBudget, () -> lineTypes.getFirst().typeOf(call.caller()))
+                    .flatMap(type -> type)
+                    .ifPresent(type -> {
+                        log.info("line-type lookup: {} is {}", call.caller().masked(), type);
+                        decision.rememberLineType(call, type);
+                    });
+        }
+        Optional<KnownCustomer> known = lookUp(directories, call.tenant(), call.caller(), lookupBudget);
+        decision.decideAndQueue(callId, call, known)
+                .ifPresent(queued -> texts.sendNow(queued.messageId(), queued.priority()));
     }
 
     /** A slow or failing directory never holds the text back: past the budget we text without a name. */
     static Optional<KnownCustomer> lookUp(List<KnownCustomers> directories, TenantId tenant, PhoneNumber caller,
             Duration budget) {
-        if (directories.isEmpty()) {
+        List<KnownCustomers> asked = directories.stream().filter(d -> d.mayKnow(tenant)).toList();
+        if (asked.isEmpty()) { // nothing connected: no look-up thread, no wait
             return Optional.empty();
         }
         // Every directory is asked in turn (a CRM, say), all inside the one budget; the first that knows wins.
-        return within(budget, () -> directories.stream().map(d -> d.lookUp(tenant, caller))
+        return within(budget, () -> asked.stream().map(d -> d.lookUp(tenant, caller))
                 .flatMap(Optional::stream).findFirst()).flatMap(found -> found);
     }
 

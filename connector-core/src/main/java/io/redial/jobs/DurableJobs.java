@@ -4,10 +4,20 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,11 +31,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class DurableJobs {
 
+    private static final Logger log = LoggerFactory.getLogger(DurableJobs.class);
+
     private final SchedulerClient transactionalClient;
     private final ObjectProvider<Scheduler> scheduler;
+    private final JdbcTemplate jdbc;
+    private final ExecutorService fastLane;
     private final Clock clock;
 
-    DurableJobs(DataSource dataSource, ObjectProvider<Scheduler> scheduler, Clock clock) {
+    DurableJobs(DataSource dataSource, ObjectProvider<Scheduler> scheduler, Clock clock,
+            @Value("${redial.jobs.fast-lane-threads:16}") int fastLaneThreads) {
         // Joins the Spring transaction of whoever schedules. It only writes rows, so it needs no task
         // list, which keeps task handlers free to schedule further work.
         // Timestamps in UTC, as the Scheduler writes them: a JVM in another zone must not shift task times.
@@ -35,7 +50,15 @@ public class DurableJobs {
                 .enablePriority()
                 .build();
         this.scheduler = scheduler;
+        this.jdbc = new JdbcTemplate(dataSource);
+        // First come, first served; a queue that outgrows its backstop is still safe (see runHereAfterCommit).
+        this.fastLane = Executors.newFixedThreadPool(fastLaneThreads, Thread.ofPlatform().name("fast-lane-", 1).factory());
         this.clock = clock;
+    }
+
+    @PreDestroy
+    void stopFastLane() {
+        fastLane.shutdownNow(); // whatever had not run keeps its backstop row
     }
 
     /** Runs {@code instance} as soon as possible; scheduling the same instance twice runs it once. */
@@ -49,6 +72,56 @@ public class DurableJobs {
             wakeSchedulerAfterCommit();
         }
         return scheduled;
+    }
+
+    /**
+     * Durable work that should start the moment the caller's transaction commits, without the scheduler's
+     * claim, poll and clean-up round trips: {@code instance} is scheduled {@code backstop} from now in the
+     * caller's transaction, and after commit {@code work} runs on this node. When it returns, the row is
+     * removed, unless the scheduler has claimed it meanwhile (a backlog longer than the backstop, or another
+     * node): then that run goes on too, so {@code work} must be safe to run twice, as every task is. When
+     * it throws, the row is made due at once and the task's own failure handling takes over. When this node
+     * dies first, the row is still there, and the scheduler runs it after {@code backstop}; so it does when
+     * {@code work} waited in this node's queue for half of {@code backstop} (an overload: it is left to the
+     * scheduler rather than run twice).
+     */
+    public <T> void runHereAfterCommit(TaskInstance<T> instance, Duration backstop, Runnable work) {
+        if (!transactionalClient.scheduleIfNotExists(instance, clock.instant().plus(backstop))) {
+            return; // already scheduled: whoever scheduled it runs it
+        }
+        long queuedAt = System.nanoTime();
+        Runnable run = () -> fastLane.execute(() -> {
+            if (System.nanoTime() - queuedAt > backstop.toNanos() / 2) {
+                return; // a backlog this deep: the scheduler's run is due soon, and two runs would only add load
+            }
+            runThenForget(instance, work);
+        });
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    run.run();
+                }
+            });
+        } else {
+            run.run();
+        }
+    }
+
+    private void runThenForget(TaskInstance<?> instance, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("{} failed on the fast lane, the scheduler retries it: {}", instance, e.toString());
+            jdbc.update("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = ? AND task_instance = ? AND picked = FALSE",
+                    // UTC, as the scheduler writes its times
+                    LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), instance.getTaskName(), instance.getId());
+            wake();
+            return;
+        }
+        // Only while unclaimed: a claimed row belongs to a scheduler run, which removes it itself.
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked = FALSE",
+                instance.getTaskName(), instance.getId());
     }
 
     private void wakeSchedulerAfterCommit() {

@@ -3,14 +3,17 @@ package io.redial.shared;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import java.util.regex.Pattern;
 
 /** A phone number in E.164 form ("+15125550143"). Never pass numbers around as plain strings. */
 public record PhoneNumber(String e164) {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** Compiled once: numbers are made from every database row and webhook that carries one. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
 
     public PhoneNumber {
-        if (e164 == null || !e164.matches("\\+[1-9]\\d{6,14}")) {
+        if (e164 == null || !E164.matcher(e164).matches()) {
             throw new IllegalArgumentException("not an E.164 phone number: " + e164);
         }
     }

@@ -15,11 +15,14 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The text-back task decides, writes the ledger row and makes the first send attempt itself. A run that
  * dies anywhere in between is run again by the scheduler; these stage each death exactly as it leaves the
- * database and check the caller still gets exactly one text (DESIGN decision 2).
+ * database and check the caller still gets exactly one text (DESIGN decision 2). And the decision's cost
+ * must not grow with the ledger.
  */
 @SpringBootTest(classes = CoreTestApplication.class, properties = "redial.sandbox.demo-tenant=false")
 class TextBackTaskRecoveryIntegrationTests {
@@ -54,6 +58,7 @@ class TextBackTaskRecoveryIntegrationTests {
     @Autowired Callers callers;
     @Autowired TextBackDecision decision;
     @Autowired DurableJobs jobs;
+    @Autowired DataSource dataSource;
 
     @BeforeEach
     void provision() {
@@ -101,6 +106,40 @@ class TextBackTaskRecoveryIntegrationTests {
         assertThat(twilio.attemptsTo(caller.e164())).isOne();
         assertThat(jdbc.sql("SELECT carrier_sid FROM messages WHERE call_id = ?").param(callId).query(String.class).single())
                 .isEqualTo(twilio.sent().stream().filter(s -> s.to().equals(caller.e164())).findFirst().orElseThrow().sid());
+    }
+
+    /**
+     * "Did we text this caller inside the dedupe window?" is asked for every missed call; it once walked the
+     * whole messages table. With thousands of texts to other callers on file, one decision still reads only a
+     * handful of index rows (InnoDB's row-read counters, before and after).
+     */
+    @Test
+    void aDecisionReadsTheCallersOwnTextsNotTheWholeLedger() {
+        jdbc.sql("DELETE FROM messages WHERE tenant_id = ? AND purpose = 'seeded'").param(TENANT.value()).update();
+        LocalDateTime now = now();
+        new JdbcTemplate(dataSource).batchUpdate("""
+                INSERT INTO messages (tenant_id, direction, purpose, dedupe_key, from_number, to_number, body, send_state,
+                                      created_at, updated_at)
+                VALUES (?, 'out', 'seeded', ?, ?, ?, 'earlier text', 'SENT', ?, ?)""",
+                IntStream.range(0, 3000).mapToObj(i -> new Object[] {TENANT.value(), "seeded:" + i, LINE.e164(),
+                        "+1512556%04d".formatted(i), now, now}).toList());
+        PhoneNumber caller = new PhoneNumber("+15125550663");
+        long callId = missedCall("CA00000000000000000000000000000663", caller);
+        var loaded = decision.load(callId);
+
+        long before = rowsRead();
+        decision.decideAndQueue(callId, loaded, Optional.empty()).orElseThrow();
+        long read = rowsRead() - before;
+
+        assertThat(read).as("index rows read by one text-back decision").isLessThan(500);
+    }
+
+    /** Rows InnoDB stepped through in index order (either way) or scanned, server-wide. */
+    private long rowsRead() {
+        return jdbc.sql("""
+                SELECT SUM(VARIABLE_VALUE) FROM information_schema.GLOBAL_STATUS
+                WHERE VARIABLE_NAME IN ('HANDLER_READ_NEXT', 'HANDLER_READ_PREV', 'HANDLER_READ_RND_NEXT')""")
+                .query(Long.class).single();
     }
 
     /** A call the engine decided as missed; its own text-back task is what each test runs (or revives). */

@@ -37,6 +37,9 @@ public final class FakeTwilio implements AutoCloseable {
 
     private final String accountSid;
     private final String authToken;
+    /** Twilio's own date format ("Thu, 26 Nov 2026 06:11:21 +0000"), which twilio-java parses. */
+    private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
+
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private record Refusal(int code, int times) {
     }
@@ -186,7 +189,7 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     private String messageJson(Sent m) {
-        String now = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US).format(ZonedDateTime.now());
+        String now = TWILIO_DATE.format(ZonedDateTime.now(java.time.ZoneOffset.UTC));
         return "{\"sid\":\"" + m.sid() + "\",\"account_sid\":\"" + accountSid + "\",\"from\":\"" + m.from()
                 + "\",\"to\":\"" + m.to() + "\",\"body\":" + quote(m.body()) + ",\"status\":\"queued\","
                 + "\"direction\":\"outbound-api\",\"num_segments\":\"1\",\"num_media\":\"0\",\"error_code\":null,"

@@ -5,9 +5,15 @@ import io.redial.crm.CrmException;
 import io.redial.leads.KnownCustomers;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.shared.TtlCache;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,19 +28,39 @@ class CrmKnownCustomers implements KnownCustomers {
     private final CrmConnections connections;
     private final CrmCatalog catalog;
     private final CrmAccess access;
+    /**
+     * The tenant's connected CRMs, read on every missed call: cached briefly, like tenant configuration. A
+     * connection made on another node shows within the TTL; until then a caller is greeted without their name.
+     */
+    private final TtlCache<TenantId, List<StoredConnection>> connected;
 
-    CrmKnownCustomers(CrmConnections connections, CrmCatalog catalog, CrmAccess access) {
+    CrmKnownCustomers(CrmConnections connections, CrmCatalog catalog, CrmAccess access, Clock clock,
+            @Value("${redial.config-cache-ttl:PT10S}") Duration ttl) {
         this.connections = connections;
         this.catalog = catalog;
         this.access = access;
+        this.connected = new TtlCache<>(ttl, clock);
+    }
+
+    @EventListener
+    void on(CrmConnected event) {
+        connected.invalidate(event.tenant());
+    }
+
+    @Override
+    public boolean mayKnow(TenantId tenant) {
+        return !connectedTo(tenant).isEmpty();
+    }
+
+    private List<StoredConnection> connectedTo(TenantId tenant) {
+        return connected.get(tenant, key -> connections.of(key).stream()
+                .filter(c -> c.status() == ConnectionStatus.CONNECTED && catalog.find(c.crm()).isPresent())
+                .toList());
     }
 
     @Override
     public Optional<KnownCustomer> lookUp(TenantId tenant, PhoneNumber phone) {
-        for (StoredConnection connection : connections.of(tenant)) {
-            if (connection.status() != ConnectionStatus.CONNECTED) {
-                continue;
-            }
+        for (StoredConnection connection : connectedTo(tenant)) {
             var provider = catalog.find(connection.crm());
             if (provider.isEmpty()) {
                 continue;

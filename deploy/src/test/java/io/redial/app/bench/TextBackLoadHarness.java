@@ -1,7 +1,5 @@
 package io.redial.app.bench;
 
-import io.redial.testing.FakeTwilio;
-import io.redial.testing.TwilioWebhooks;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,14 +25,18 @@ import java.util.stream.Collectors;
  * optionally kills the app with SIGKILL mid-run and restarts it (webhooks that failed meanwhile are
  * retried, as Twilio would), waits for the texts, and prints webhook answer times, missed-call-to-send
  * times, texts sent, duplicates and losses. Exits 1 when any text was duplicated or lost.
+ *
+ * <p>A fresh JVM spends its first minute compiling its hot code on the same two cores it serves from, so
+ * a warm-up of missed calls from other numbers ({@code --warmup-seconds}, {@code --warmup-rate}; 0 turns it
+ * off) runs first and is not counted; the run waits for its texts, then measures.
  */
 public final class TextBackLoadHarness {
 
     private static final String ACCOUNT = "AC00000000000000000000000000bench";
     private static final String TOKEN = "load-harness-token";
 
-    record Options(int rate, int seconds, int tenants, int killAtSecond, String dbUrl, String dbUser, String dbPassword,
-            Path jar) {
+    record Options(int rate, int seconds, int tenants, int killAtSecond, int warmupSeconds, int warmupRate, String dbUrl,
+            String dbUser, String dbPassword, Path jar) {
         static Options parse(String[] args) {
             Map<String, String> a = new java.util.HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -43,6 +45,7 @@ public final class TextBackLoadHarness {
             return new Options(Integer.parseInt(a.getOrDefault("rate", "200")),
                     Integer.parseInt(a.getOrDefault("seconds", "60")), Integer.parseInt(a.getOrDefault("tenants", "50")),
                     Integer.parseInt(a.getOrDefault("kill-at", "-1")),
+                    Integer.parseInt(a.getOrDefault("warmup-seconds", "30")), Integer.parseInt(a.getOrDefault("warmup-rate", "50")),
                     a.getOrDefault("db-url", "jdbc:mysql://127.0.0.1:3306/"), a.getOrDefault("db-user", "root"),
                     a.getOrDefault("db-password", ""), Path.of(a.getOrDefault("jar", "deploy/target/redial.jar")));
         }
@@ -54,7 +57,7 @@ public final class TextBackLoadHarness {
         sql(o, "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         Path work = Files.createDirectories(Path.of("target", "load-harness"));
         Result result;
-        try (FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN)) {
+        try (LeanTwilio twilio = new LeanTwilio(ACCOUNT, TOKEN)) {
             int port = freePort();
             Path provisioning = writeProvisioning(work, o.tenants());
             Map<String, String> env = Map.of(
@@ -77,8 +80,9 @@ public final class TextBackLoadHarness {
     }
 
     private static Result fire(Options o, AppProcess[] app, Map<String, String> env, int port, Path work,
-            FakeTwilio twilio) throws Exception {
-        var webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), "http://localhost:" + port, TOKEN);
+            LeanTwilio twilio) throws Exception {
+        var webhooks = new LeanWebhookPoster("localhost", port, "http://localhost:" + port, TOKEN);
+        warmUp(o, webhooks, twilio);
         int total = o.rate() * o.seconds();
         long[] firedAt = new long[total];
         List<Long> answerMicros = Collections.synchronizedList(new ArrayList<>());
@@ -97,7 +101,7 @@ public final class TextBackLoadHarness {
                 }
                 int call = i;
                 firedAt[call] = System.nanoTime();
-                senders.submit(() -> post(webhooks, o, call, answerMicros, failed));
+                senders.submit(() -> post(webhooks, o, call, MEASURED, answerMicros, failed));
             }
         }
         List<Long> retriedMicros = Collections.synchronizedList(new ArrayList<>());
@@ -106,27 +110,58 @@ public final class TextBackLoadHarness {
             List<Integer> retry = new ArrayList<>(failed);
             failed.clear();
             try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-                retry.forEach(call -> senders.submit(() -> post(webhooks, o, call, retriedMicros, failed)));
+                retry.forEach(call -> senders.submit(() -> post(webhooks, o, call, MEASURED, retriedMicros, failed)));
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (distinctRecipients(twilio) < total && System.nanoTime() < deadline) {
+        while (distinctRecipients(twilio, MEASURED) < total && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
         Thread.sleep(3000); // a late duplicate would arrive now
         return Result.of(total, firedAt, answerMicros, retriedMicros.size(), twilio.sent());
     }
 
-    private static void post(TwilioWebhooks webhooks, Options o, int call, List<Long> answerMicros,
+    /** Missed calls from the warm-up's own numbers, at the warm-up rate, until all of them got their text. */
+    private static void warmUp(Options o, LeanWebhookPoster webhooks, LeanTwilio twilio) throws InterruptedException {
+        int calls = o.warmupSeconds() * o.warmupRate();
+        if (calls <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        long periodNanos = 1_000_000_000L / o.warmupRate();
+        List<Long> ignored = Collections.synchronizedList(new ArrayList<>());
+        ConcurrentLinkedQueue<Integer> failed = new ConcurrentLinkedQueue<>();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < calls; i++) {
+                for (long wait = start + i * periodNanos - System.nanoTime(); wait > 0; wait = start + i * periodNanos - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                int call = i;
+                senders.submit(() -> post(webhooks, o, call, WARM_UP, ignored, failed));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (distinctRecipients(twilio, WARM_UP) < calls - failed.size() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        Thread.sleep(2000); // let the last of it settle before measuring
+        System.out.printf("warm-up: %d missed calls at %d/s from other numbers, not counted (%.0f s with its texts)%n",
+                calls, o.warmupRate(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Measured calls and warm-up calls come from different numbers and CallSids. */
+    private static final String MEASURED = "+1737", WARM_UP = "+1738";
+
+    private static void post(LeanWebhookPoster webhooks, Options o, int call, String callers, List<Long> answerMicros,
             ConcurrentLinkedQueue<Integer> failed) {
         String line = lineNumber(call % o.tenants());
-        Map<String, String> form = Map.of("CallSid", "CA%032d".formatted(call), "AccountSid", ACCOUNT,
-                "From", callerNumber(call), "To", line, "CallStatus", "in-progress", "DialCallStatus", "no-answer",
+        Map<String, String> form = Map.of("CallSid", "CA%s%028d".formatted(callers.substring(1), call), "AccountSid", ACCOUNT,
+                "From", callerNumber(callers, call), "To", line, "CallStatus", "in-progress", "DialCallStatus", "no-answer",
                 "DialCallDuration", "0", "DialBridged", "false", "Direction", "inbound", "ApiVersion", "2010-04-01");
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> response = webhooks.postSigned("/twilio/voice/dial-status", form);
-            if (response.statusCode() != 200) {
+            int status = webhooks.postSigned("/twilio/voice/dial-status", form);
+            if (status != 200) {
                 failed.add(call);
                 return;
             }
@@ -146,28 +181,30 @@ public final class TextBackLoadHarness {
         }
     }
 
-    private static long distinctRecipients(FakeTwilio twilio) {
-        return twilio.sent().stream().map(FakeTwilio.Sent::to).distinct().count();
+    private static long distinctRecipients(LeanTwilio twilio, String callers) {
+        return twilio.sent().stream().map(LeanTwilio.Sent::to).filter(to -> to.startsWith(callers)).distinct().count();
     }
 
     record Result(int calls, List<Long> answerMicros, int retried, List<Long> callToSendMillis, long texts,
             long duplicates, long losses) {
 
-        static Result of(int calls, long[] firedAt, List<Long> answerMicros, int retried, List<FakeTwilio.Sent> sent) {
-            Map<String, List<FakeTwilio.Sent>> byCaller = sent.stream().collect(Collectors.groupingBy(FakeTwilio.Sent::to));
+        static Result of(int calls, long[] firedAt, List<Long> answerMicros, int retried, List<LeanTwilio.Sent> sent) {
+            Map<String, List<LeanTwilio.Sent>> byCaller = sent.stream().filter(s -> s.to().startsWith(MEASURED))
+                    .collect(Collectors.groupingBy(LeanTwilio.Sent::to));
             List<Long> callToSend = new ArrayList<>();
             long losses = 0;
             for (int call = 0; call < calls; call++) {
-                List<FakeTwilio.Sent> texts = byCaller.get(callerNumber(call));
+                List<LeanTwilio.Sent> texts = byCaller.get(callerNumber(MEASURED, call));
                 if (texts == null) {
                     losses++;
                 } else {
-                    long first = texts.stream().mapToLong(FakeTwilio.Sent::receivedNanos).min().orElseThrow();
+                    long first = texts.stream().mapToLong(LeanTwilio.Sent::receivedNanos).min().orElseThrow();
                     callToSend.add((first - firedAt[call]) / 1_000_000);
                 }
             }
             long duplicates = byCaller.values().stream().mapToLong(t -> t.size() - 1).sum();
-            return new Result(calls, new ArrayList<>(answerMicros), retried, callToSend, sent.size(), duplicates, losses);
+            long texts = byCaller.values().stream().mapToLong(List::size).sum();
+            return new Result(calls, new ArrayList<>(answerMicros), retried, callToSend, texts, duplicates, losses);
         }
 
         void print(Options o) {
@@ -195,8 +232,8 @@ public final class TextBackLoadHarness {
         return "+1512555%04d".formatted(2000 + tenant);
     }
 
-    static String callerNumber(int call) {
-        return "+1737%07d".formatted(2_000_000 + call);
+    static String callerNumber(String callers, int call) {
+        return callers + "%07d".formatted(2_000_000 + call);
     }
 
     private static Path writeProvisioning(Path work, int tenants) throws IOException {

@@ -1,0 +1,127 @@
+package io.redial.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.redial.testing.CoreTestApplication;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The fast lane runs durable work the moment its transaction commits, with the scheduler's row as the
+ * backstop: against the real database and the real scheduler, the row goes when the work is done, never
+ * exists for a rolled-back transaction, becomes due at once when the work fails, and stays for the scheduler
+ * when the scheduler claimed it first.
+ */
+@SpringBootTest(classes = CoreTestApplication.class, properties = "redial.sandbox.demo-tenant=false")
+@Import(FastLaneIntegrationTests.RecordingTask.class)
+class FastLaneIntegrationTests {
+
+    static final TaskDescriptor<String> TASK = TaskDescriptor.of("fast-lane-test", String.class);
+    /** Long enough that the scheduler never reaches a backstop within a test unless the test makes it due. */
+    static final Duration BACKSTOP = Duration.ofMinutes(10);
+    static final List<String> scheduledRuns = new CopyOnWriteArrayList<>();
+
+    @TestConfiguration
+    static class RecordingTask {
+        @Bean
+        OneTimeTask<String> fastLaneTestTask() {
+            return Tasks.oneTime(TASK).execute((instance, context) -> scheduledRuns.add(instance.getData()));
+        }
+    }
+
+    @Autowired DurableJobs jobs;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
+
+    @BeforeEach
+    void reset() {
+        scheduledRuns.clear();
+    }
+
+    @Test
+    void workRunsRightAfterCommitAndItsBackstopRowGoes() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        inTransaction(() -> {
+            jobs.runHereAfterCommit(TASK.instance("done").data("done").build(), BACKSTOP, () -> ran.add("done"));
+            assertThat(ran).as("not before commit").isEmpty();
+            assertThat(row("done")).isEqualTo(1);
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> ran.contains("done") && row("done") == 0);
+        assertThat(scheduledRuns).isEmpty();
+    }
+
+    @Test
+    void aRolledBackTransactionRunsNothingAndLeavesNoRow() throws Exception {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jobs.runHereAfterCommit(TASK.instance("rolled-back").data("rolled-back").build(), BACKSTOP,
+                    () -> ran.add("rolled-back"));
+            status.setRollbackOnly();
+        });
+        Thread.sleep(500); // the work would have run by now
+        assertThat(ran).isEmpty();
+        assertThat(row("rolled-back")).isZero();
+    }
+
+    @Test
+    void workThatFailsIsLeftToTheSchedulerAtOnce() {
+        inTransaction(() -> jobs.runHereAfterCommit(TASK.instance("fails").data("fails").build(), BACKSTOP, () -> {
+            throw new IllegalStateException("the database went away");
+        }));
+        // Made due now instead of in ten minutes: the scheduler's own run of the task follows within seconds.
+        await().atMost(Duration.ofSeconds(15)).until(() -> scheduledRuns.contains("fails"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> row("fails") == 0);
+    }
+
+    @Test
+    void aRowTheSchedulerClaimedMeanwhileIsLeftToIt() throws Exception {
+        CountDownLatch claimed = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        inTransaction(() -> jobs.runHereAfterCommit(TASK.instance("claimed").data("claimed").build(), BACKSTOP, () -> {
+            awaitQuietly(claimed);
+            ran.add("claimed");
+        }));
+        // Staged: a scheduler (here, another node's) claims the row while the fast lane is still at work.
+        jdbc.sql("UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'other-node' WHERE task_name = ? AND task_instance = ?")
+                .params(TASK.getTaskName(), "claimed").update();
+        claimed.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> ran.contains("claimed"));
+        Thread.sleep(300); // a wrongful delete would have happened by now
+        assertThat(row("claimed")).as("the claimed row belongs to its scheduler run").isEqualTo(1);
+        jdbc.sql("DELETE FROM scheduled_tasks WHERE task_name = ?").param(TASK.getTaskName()).update();
+    }
+
+    private void inTransaction(Runnable work) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> work.run());
+    }
+
+    private int row(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?")
+                .params(TASK.getTaskName(), id).query(Integer.class).single();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
