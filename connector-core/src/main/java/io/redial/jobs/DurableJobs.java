@@ -40,7 +40,7 @@ public class DurableJobs {
     private final Clock clock;
 
     DurableJobs(DataSource dataSource, ObjectProvider<Scheduler> scheduler, Clock clock,
-            @Value("${redial.jobs.fast-lane-threads:16}") int fastLaneThreads) {
+            @Value("${redial.jobs.fast-lane-threads:3}") int fastLaneThreads) {
         // Joins the Spring transaction of whoever schedules. It only writes rows, so it needs no task
         // list, which keeps task handlers free to schedule further work.
         // Timestamps in UTC, as the Scheduler writes them: a JVM in another zone must not shift task times.
