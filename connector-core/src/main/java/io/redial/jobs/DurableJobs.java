@@ -90,22 +90,12 @@ public class DurableJobs {
             return; // already scheduled: whoever scheduled it runs it
         }
         long queuedAt = System.nanoTime();
-        Runnable run = () -> fastLane.execute(() -> {
+        afterCommit(() -> fastLane.execute(() -> {
             if (System.nanoTime() - queuedAt > backstop.toNanos() / 2) {
                 return; // a backlog this deep: the scheduler's run is due soon, and two runs would only add load
             }
             runThenForget(instance, work);
-        });
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    run.run();
-                }
-            });
-        } else {
-            run.run();
-        }
+        }));
     }
 
     private void runThenForget(TaskInstance<?> instance, Runnable work) {
@@ -125,15 +115,20 @@ public class DurableJobs {
     }
 
     private void wakeSchedulerAfterCommit() {
+        afterCommit(this::wake);
+    }
+
+    /** Runs {@code action} once the caller's transaction commits (never, if it rolls back), or now without one. */
+    private static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wake();
+                    action.run();
                 }
             });
         } else {
-            wake();
+            action.run();
         }
     }
 

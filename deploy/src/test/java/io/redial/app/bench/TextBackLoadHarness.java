@@ -87,23 +87,13 @@ public final class TextBackLoadHarness {
         long[] firedAt = new long[total];
         List<Long> answerMicros = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Integer> failed = new ConcurrentLinkedQueue<>();
-        long periodNanos = 1_000_000_000L / o.rate();
-        long start = System.nanoTime();
-        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < total; i++) {
-                long due = start + i * periodNanos;
-                // Sleep, not spin: a spinning loop would hold one of this machine's two cores for the whole run.
-                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                }
-                if (o.killAtSecond() >= 0 && i == o.killAtSecond() * o.rate()) {
-                    senders.submit(() -> restart(app, o, env, work));
-                }
-                int call = i;
-                firedAt[call] = System.nanoTime();
-                senders.submit(() -> post(webhooks, o, call, MEASURED, answerMicros, failed));
+        paced(o.rate(), total, (senders, call) -> {
+            if (o.killAtSecond() >= 0 && call == o.killAtSecond() * o.rate()) {
+                senders.submit(() -> restart(app, o, env, work));
             }
-        }
+            firedAt[call] = System.nanoTime();
+            senders.submit(() -> post(webhooks, o, call, MEASURED, answerMicros, failed));
+        });
         List<Long> retriedMicros = Collections.synchronizedList(new ArrayList<>());
         while (!failed.isEmpty()) { // Twilio retries a webhook that got no answer; so do we, once the app is back
             app[0].awaitUp();
@@ -128,18 +118,9 @@ public final class TextBackLoadHarness {
             return;
         }
         long start = System.nanoTime();
-        long periodNanos = 1_000_000_000L / o.warmupRate();
         List<Long> ignored = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Integer> failed = new ConcurrentLinkedQueue<>();
-        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < calls; i++) {
-                for (long wait = start + i * periodNanos - System.nanoTime(); wait > 0; wait = start + i * periodNanos - System.nanoTime()) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                }
-                int call = i;
-                senders.submit(() -> post(webhooks, o, call, WARM_UP, ignored, failed));
-            }
-        }
+        paced(o.warmupRate(), calls, (senders, call) -> senders.submit(() -> post(webhooks, o, call, WARM_UP, ignored, failed)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (distinctRecipients(twilio, WARM_UP) < calls - failed.size() && System.nanoTime() < deadline) {
             Thread.sleep(250);
@@ -147,6 +128,22 @@ public final class TextBackLoadHarness {
         Thread.sleep(2000); // let the last of it settle before measuring
         System.out.printf("warm-up: %d missed calls at %d/s from other numbers, not counted (%.0f s with its texts)%n",
                 calls, o.warmupRate(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Fires calls 0 … {@code calls - 1} at {@code rate} a second, then waits until every one was answered. */
+    private static void paced(int rate, int calls, java.util.function.ObjIntConsumer<ExecutorService> fire) {
+        long periodNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < calls; i++) {
+                long due = start + i * periodNanos;
+                // Sleep, not spin: a spinning loop would hold one of this machine's two cores for the whole run.
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                fire.accept(senders, i);
+            }
+        }
     }
 
     /** Measured calls and warm-up calls come from different numbers and CallSids. */
