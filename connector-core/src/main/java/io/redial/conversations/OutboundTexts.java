@@ -59,22 +59,38 @@ public class OutboundTexts {
      * ({@link #handOverUnsent}): so the row is never left without someone to send it.
      */
     @Transactional
-    Optional<Long> queueForSendNow(Request request) {
+    Optional<Queued> queueForSendNow(Request request) {
+        Instant now = clock.instant();
         return ledger.add(request.tenant(), request.conversationId(), request.callId(), request.purpose(),
-                request.dedupeKey(), request.from(), request.to(), request.body());
+                request.dedupeKey(), request.from(), request.to(), request.body())
+                .map(id -> new Queued(new SendLedger.Unsent(new LedgerEntry(id, request.tenant(), request.from(),
+                        request.to(), request.body(), SendState.PENDING, null, 0, now), request.purpose(), null, null,
+                        false), request.priority()));
+    }
+
+    /**
+     * A text {@link #queueForSendNow} put in the ledger, as written: its first attempt needs no read of the row
+     * (should another run have got to it meanwhile, the attempt's claim says so and nothing is sent twice).
+     */
+    record Queued(SendLedger.Unsent text, int priority) {
+
+        long messageId() {
+            return text.entry().id();
+        }
     }
 
     /** The first attempt, on the caller's thread; a paced slot or a carrier hiccup goes to the durable send task. */
-    void sendNow(long messageId, int priority) {
+    void sendNow(Queued queued) {
+        long messageId = queued.messageId();
         Instant later;
         try {
-            later = sender.send(messageId);
+            later = sender.send(queued.text());
         } catch (TextSendFailed retryable) { // the row stays SENDING: the send task checks the carrier's log first
-            jobs.runOnceAt(SendText.instance(messageId, priority), clock.instant().plus(FIRST_RETRY));
+            jobs.runOnceAt(SendText.instance(messageId, queued.priority()), clock.instant().plus(FIRST_RETRY));
             return;
         }
         if (later != null) {
-            jobs.runOnceAt(SendText.instance(messageId, priority), later);
+            jobs.runOnceAt(SendText.instance(messageId, queued.priority()), later);
         }
     }
 

@@ -2,6 +2,7 @@ package io.redial.conversations;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +30,14 @@ class SenderPacing {
         long now = clock.millis();
         long gap = Duration.ofMinutes(1).toMillis() / Math.max(1, perMinute);
         // A single statement takes the row's exclusive lock and moves the pace on (no transaction, no SELECT FOR
-        // UPDATE round trips). LAST_INSERT_ID(expr) hands the new value back to this connection; a fresh row
-        // (one affected row) means the sender was idle and the slot is now.
+        // UPDATE round trips). LAST_INSERT_ID(expr) hands the new value back in the statement's own answer (the
+        // server's OK packet, as for an AUTO_INCREMENT id), so no second round trip reads it; a fresh row (one
+        // affected row) means the sender was idle and the slot is now.
         return jdbc.execute((ConnectionCallback<Instant>) connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO sender_pacing (sender, next_slot_ms) VALUES (?, ?)
-                    ON DUPLICATE KEY UPDATE next_slot_ms = LAST_INSERT_ID(GREATEST(next_slot_ms, ?) + ?)""")) {
+                    ON DUPLICATE KEY UPDATE next_slot_ms = LAST_INSERT_ID(GREATEST(next_slot_ms, ?) + ?)""",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 upsert.setString(1, sender);
                 upsert.setLong(2, now + gap);
                 upsert.setLong(3, now);
@@ -42,11 +45,10 @@ class SenderPacing {
                 if (upsert.executeUpdate() == 1) {
                     return Instant.ofEpochMilli(now);
                 }
-            }
-            try (PreparedStatement last = connection.prepareStatement("SELECT LAST_INSERT_ID()");
-                    ResultSet rs = last.executeQuery()) {
-                rs.next();
-                return Instant.ofEpochMilli(rs.getLong(1) - gap);
+                try (ResultSet slot = upsert.getGeneratedKeys()) { // first key: the LAST_INSERT_ID the server sent
+                    slot.next();
+                    return Instant.ofEpochMilli(slot.getLong(1) - gap);
+                }
             }
         });
     }

@@ -11,6 +11,7 @@ import io.redial.leads.KnownCustomers;
 import io.redial.leads.KnownCustomers.KnownCustomer;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.tenants.Tenants;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,9 @@ import org.springframework.context.event.EventListener;
  * the text in the send ledger in {@link TextBackDecision}, then makes the first send attempt itself: one
  * task per missed call, not two. Until that attempt returns the task stays scheduled, so a crash anywhere
  * re-runs it, and the re-run hands the unsent text to the send task, which asks the carrier's log first.
+ *
+ * <p>When there is nothing to look up (no CRM connected, no line-type lookup wanted) there is nothing to
+ * wait for either: the decision is made in the call's own transaction, and the task only sends.
  */
 @Configuration(proxyBeanMethods = false)
 class TextBack {
@@ -52,15 +56,17 @@ class TextBack {
     private final OutboundTexts texts;
     private final List<KnownCustomers> directories;
     private final List<LineTypes> lineTypes;
+    private final Tenants tenants;
     private final Duration lookupBudget;
 
     TextBack(DurableJobs jobs, TextBackDecision decision, OutboundTexts texts, List<KnownCustomers> directories,
-            List<LineTypes> lineTypes, @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
+            List<LineTypes> lineTypes, Tenants tenants, @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
         this.jobs = jobs;
         this.decision = decision;
         this.texts = texts;
         this.directories = directories;
         this.lineTypes = lineTypes;
+        this.tenants = tenants;
         this.lookupBudget = lookupBudget;
     }
 
@@ -70,7 +76,20 @@ class TextBack {
 
     @EventListener
     void on(MissedCallDetected missed) {
-        jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> textBack(missed.callId()));
+        if (!nothingToLookUp(missed.tenant())) {
+            jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> textBack(missed.callId()));
+            return;
+        }
+        // Decided with the call, atomically; a re-run of the task finds it decided and hands the text over.
+        var call = new TextBackDecision.CallToText(missed.tenant(), missed.caller(), missed.callerId(), false, false);
+        decision.decideAndQueue(missed.callId(), call, Optional.empty()).ifPresent(queued ->
+                jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> texts.sendNow(queued)));
+    }
+
+    /** Answered from what this node knows, without a round trip: no directory to ask, no line type to fetch. */
+    private boolean nothingToLookUp(TenantId tenant) {
+        return directories.stream().noneMatch(d -> d.mayKnow(tenant))
+                && (lineTypes.isEmpty() || !tenants.policy(tenant).lineTypeLookup());
     }
 
     @Bean
@@ -99,8 +118,7 @@ class TextBack {
                     });
         }
         Optional<KnownCustomer> known = lookUp(directories, call.tenant(), call.caller(), lookupBudget);
-        decision.decideAndQueue(callId, call, known)
-                .ifPresent(queued -> texts.sendNow(queued.messageId(), queued.priority()));
+        decision.decideAndQueue(callId, call, known).ifPresent(texts::sendNow);
     }
 
     /** A slow or failing directory never holds the text back: past the budget we text without a name. */

@@ -32,10 +32,6 @@ class TextBackDecision {
             boolean decided) {
     }
 
-    /** A text this decision put in the ledger, for the text-back task to send at once. */
-    record Queued(long messageId, int priority) {
-    }
-
     private final JdbcClient jdbc;
     private final Tenants tenants;
     private final Suppression suppression;
@@ -81,7 +77,7 @@ class TextBackDecision {
      *     left unsent to the send task instead
      */
     @Transactional
-    public Optional<Queued> decideAndQueue(long callId, CallToText loaded, Optional<KnownCustomer> known) {
+    public Optional<OutboundTexts.Queued> decideAndQueue(long callId, CallToText loaded, Optional<KnownCustomer> known) {
         TenantId tenantId = loaded.tenant();
         // Lock order as in the webhooks (caller, then call): two calls from one number decide one after the
         // other, and a callback updating this call waits instead of deadlocking. The caller's suppression
@@ -119,7 +115,7 @@ class TextBackDecision {
         return firstContact(callId, (String) call.get("call_sid"), tenant, line, policy, callerId, callerNumber, known);
     }
 
-    private Optional<Queued> firstContact(long callId, String callSid, Tenant tenant, PhoneLine line, TenantPolicy policy,
+    private Optional<OutboundTexts.Queued> firstContact(long callId, String callSid, Tenant tenant, PhoneLine line, TenantPolicy policy,
             long callerId, PhoneNumber caller, Optional<KnownCustomer> known) {
         long conversationId = conversations.openIdFor(tenant.id(), callerId, line.id());
         Optional<Long> openLead = leads.openFor(tenant.id(), callerId)
@@ -133,15 +129,16 @@ class TextBackDecision {
         String kind = hours.isOpenAt(clock.instant()) ? TextBackTemplates.BUSINESS_HOURS : TextBackTemplates.AFTER_HOURS;
         TextBackTemplates.Fields fields = fields(tenant, line, policy, hours, known);
         String body = render(tenant, line, kind, fields);
-        Optional<Long> queued = texts.queueForSendNow(new OutboundTexts.Request(tenant.id(), conversationId, callId,
-                "textback", "textback:" + callSid, line.number(), caller, body, OutboundTexts.FIRST_CONTACT));
+        Optional<OutboundTexts.Queued> queued = texts.queueForSendNow(new OutboundTexts.Request(tenant.id(),
+                conversationId, callId, "textback", "textback:" + callSid, line.number(), caller, body,
+                OutboundTexts.FIRST_CONTACT));
         followUps.arm(tenant, conversationId, () -> render(tenant, line, TextBackTemplates.FOLLOW_UP, fields));
         record(callId, conversationId, leadId, "texted: first contact"
                 + (known.isPresent() ? " (existing customer)" : ""));
-        return queued.map(id -> new Queued(id, OutboundTexts.FIRST_CONTACT));
+        return queued;
     }
 
-    private Optional<Queued> repeatCall(long callId, Tenant tenant, PhoneLine line, long callerId, PhoneNumber caller, long firstTextId) {
+    private Optional<OutboundTexts.Queued> repeatCall(long callId, Tenant tenant, PhoneLine line, long callerId, PhoneNumber caller, long firstTextId) {
         Long conversationId = jdbc.sql("SELECT conversation_id FROM messages WHERE id = ?").param(firstTextId)
                 .query(Long.class).optional().orElse(null);
         Long leadId = leads.openFor(tenant.id(), callerId).map(l -> l.id()).orElse(null);
@@ -151,12 +148,13 @@ class TextBackDecision {
         TenantPolicy policy = tenants.policy(tenant.id());
         String body = render(tenant, line, TextBackTemplates.REPEAT_CALL,
                 fields(tenant, line, policy, tenants.hours(tenant), Optional.empty()));
-        Optional<Long> queued = texts.queueForSendNow(new OutboundTexts.Request(tenant.id(), conversationId, callId,
-                "repeat-call", "repeat:" + firstTextId, line.number(), caller, body, OutboundTexts.CONVERSATION));
+        Optional<OutboundTexts.Queued> queued = texts.queueForSendNow(new OutboundTexts.Request(tenant.id(),
+                conversationId, callId, "repeat-call", "repeat:" + firstTextId, line.number(), caller, body,
+                OutboundTexts.CONVERSATION));
         record(callId, conversationId, leadId, queued.isPresent()
                 ? "repeat call inside the dedupe window: joined the open conversation, sent \"saw you called again\""
                 : "repeat call inside the dedupe window: joined the open conversation (already told them once)");
-        return queued.map(id -> new Queued(id, OutboundTexts.CONVERSATION));
+        return queued;
     }
 
     /** The latest first-contact text to this caller still inside the tenant's dedupe window. */

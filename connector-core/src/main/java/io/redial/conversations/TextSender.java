@@ -54,11 +54,16 @@ class TextSender {
      *     slot, or the end of another run's attempt at this very text
      */
     @Nullable Instant send(long messageId) {
-        SendLedger.Unsent unsent = ledger.findToSend(messageId).orElse(null);
-        if (unsent == null || unsent.entry().state() == SendState.SENT || unsent.entry().state() == SendState.FAILED) {
+        return ledger.findToSend(messageId).map(this::send).orElse(null);
+    }
+
+    /** {@link #send(long)} for a row as it was just read or written. */
+    @Nullable Instant send(SendLedger.Unsent unsent) {
+        if (unsent.entry().state() == SendState.SENT || unsent.entry().state() == SendState.FAILED) {
             return null;
         }
         LedgerEntry entry = unsent.entry();
+        long messageId = entry.id();
         if (unsent.callerOptedOut() && !ALLOWED_AFTER_OPT_OUT.contains(unsent.purpose())) {
             ledger.markFailed(messageId, "opted-out");
             return null;

@@ -3,12 +3,16 @@ package io.redial.shared;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** A phone number in E.164 form ("+15125550143"). Never pass numbers around as plain strings. */
 public record PhoneNumber(String e164) {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Set<Integer> CALLING_CODES = UTIL.getSupportedCallingCodes();
     /** Compiled once: numbers are made from every database row and webhook that carries one. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
 
@@ -20,8 +24,15 @@ public record PhoneNumber(String e164) {
 
     /** Parses what a carrier or a person wrote; numbers without a country code are read as {@code defaultRegion}. */
     public static PhoneNumber parse(String raw, String defaultRegion) {
+        String trimmed = raw.trim();
+        if (E164.matcher(trimmed).matches()) { // as Twilio writes every number: only its length needs checking
+            Phonenumber.PhoneNumber split = split(trimmed);
+            if (split != null && UTIL.isPossibleNumber(split)) {
+                return new PhoneNumber(trimmed);
+            }
+        }
         try {
-            var parsed = UTIL.parse(raw.trim(), defaultRegion);
+            var parsed = UTIL.parse(trimmed, defaultRegion);
             if (!UTIL.isPossibleNumber(parsed)) {
                 throw new IllegalArgumentException("not a possible phone number: " + raw);
             }
@@ -37,11 +48,33 @@ public record PhoneNumber(String e164) {
 
     /** ISO region of the number ("US", "CA", "MX"), or "ZZ" when unknown. */
     public String region() {
-        try {
-            return UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
-        } catch (NumberParseException e) {
-            return "ZZ";
+        Phonenumber.PhoneNumber split = split(e164);
+        return split == null ? "ZZ" : UTIL.getRegionCodeForNumber(split);
+    }
+
+    /**
+     * An E.164 string as libphonenumber's number, without its full parser (which hunts for extensions, national
+     * prefixes and the like with regular expressions, on every webhook): calling codes are prefix-free, so the
+     * one of one to three digits that libphonenumber knows is the code, and the rest is the national number.
+     */
+    private static Phonenumber.@Nullable PhoneNumber split(String e164) {
+        for (int length = 1; length <= 3 && length < e164.length() - 1; length++) {
+            int code = Integer.parseInt(e164, 1, 1 + length, 10);
+            if (CALLING_CODES.contains(code)) {
+                String national = e164.substring(1 + length);
+                int leadingZeros = 0;
+                while (leadingZeros < national.length() - 1 && national.charAt(leadingZeros) == '0') {
+                    leadingZeros++;
+                }
+                var number = new Phonenumber.PhoneNumber().setCountryCode(code)
+                        .setNationalNumber(Long.parseLong(national));
+                if (leadingZeros > 0) { // Italian numbers keep their leading zero
+                    number.setItalianLeadingZero(true).setNumberOfLeadingZeros(leadingZeros);
+                }
+                return number;
+            }
         }
+        return null;
     }
 
     /** What logs may carry: country code and the last two digits only. */

@@ -3,6 +3,7 @@ package io.redial.conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.redial.calls.MissedCallDetected;
 import io.redial.jobs.DurableJobs;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
@@ -22,11 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The text-back task decides, writes the ledger row and makes the first send attempt itself. A run that
@@ -59,6 +63,8 @@ class TextBackTaskRecoveryIntegrationTests {
     @Autowired TextBackDecision decision;
     @Autowired DurableJobs jobs;
     @Autowired DataSource dataSource;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired ApplicationEventPublisher events;
 
     @BeforeEach
     void provision() {
@@ -106,6 +112,28 @@ class TextBackTaskRecoveryIntegrationTests {
         assertThat(twilio.attemptsTo(caller.e164())).isOne();
         assertThat(jdbc.sql("SELECT carrier_sid FROM messages WHERE call_id = ?").param(callId).query(String.class).single())
                 .isEqualTo(twilio.sent().stream().filter(s -> s.to().equals(caller.e164())).findFirst().orElseThrow().sid());
+    }
+
+    /**
+     * With nothing to look up (no CRM, no line-type lookup) the decision is made in the call's own transaction:
+     * it commits with the call, or not at all, and the text goes only after that commit.
+     */
+    @Test
+    void withNothingToLookUpTheDecisionCommitsOrRollsBackWithTheCall() {
+        PhoneNumber caller = new PhoneNumber("+15125550664");
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            long callId = missedCall("CA00000000000000000000000000000664", caller);
+            long lineId = jdbc.sql("SELECT line_id FROM calls WHERE id = ?").param(callId).query(Long.class).single();
+            events.publishEvent(new MissedCallDetected(TENANT, callId, lineId, callers.idOf(TENANT, caller), caller, LINE));
+
+            assertThat(jdbc.sql("SELECT text_decision FROM calls WHERE id = ?").param(callId).query(String.class).single())
+                    .isEqualTo("texted: first contact");
+            assertThat(stateOfTextTo(caller)).isEqualTo("PENDING");
+            tx.setRollbackOnly(); // the webhook's transaction fails after all
+        });
+        sleepALittle();
+        assertThat(stateOfTextTo(caller)).isNull();
+        assertThat(twilio.attemptsTo(caller.e164())).isZero();
     }
 
     /**
