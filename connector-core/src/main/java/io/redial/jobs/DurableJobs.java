@@ -4,14 +4,22 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +45,9 @@ public class DurableJobs {
     private final ObjectProvider<Scheduler> scheduler;
     private final JdbcTemplate jdbc;
     private final ExecutorService fastLane;
+    /** Rows of fast-lane work that finished, removed in batches by one thread (see {@link #forgetFinished}). */
+    private final BlockingQueue<TaskInstanceId> finished = new LinkedBlockingQueue<>();
+    private final Thread forgetter;
     private final Clock clock;
 
     DurableJobs(DataSource dataSource, ObjectProvider<Scheduler> scheduler, Clock clock,
@@ -53,12 +64,14 @@ public class DurableJobs {
         this.jdbc = new JdbcTemplate(dataSource);
         // First come, first served; a queue that outgrows its backstop is still safe (see runHereAfterCommit).
         this.fastLane = Executors.newFixedThreadPool(fastLaneThreads, Thread.ofPlatform().name("fast-lane-", 1).factory());
+        this.forgetter = Thread.ofPlatform().name("fast-lane-forget").daemon().start(this::forgetFinished);
         this.clock = clock;
     }
 
     @PreDestroy
     void stopFastLane() {
         fastLane.shutdownNow(); // whatever had not run keeps its backstop row
+        forgetter.interrupt(); // rows not yet removed run once more, find their work done, and go
     }
 
     /** Runs {@code instance} as soon as possible; scheduling the same instance twice runs it once. */
@@ -77,7 +90,7 @@ public class DurableJobs {
     /**
      * Durable work that should start the moment the caller's transaction commits, without the scheduler's
      * claim, poll and clean-up round trips: {@code instance} is scheduled {@code backstop} from now in the
-     * caller's transaction, and after commit {@code work} runs on this node. When it returns, the row is
+     * caller's transaction, and after commit {@code work} runs on this node. When it returns, the row is soon
      * removed, unless the scheduler has claimed it meanwhile (a backlog longer than the backstop, or another
      * node): then that run goes on too, so {@code work} must be safe to run twice, as every task is. When
      * it throws, the row is made due at once and the task's own failure handling takes over. When this node
@@ -86,7 +99,7 @@ public class DurableJobs {
      * scheduler rather than run twice).
      */
     public <T> void runHereAfterCommit(TaskInstance<T> instance, Duration backstop, Runnable work) {
-        if (!transactionalClient.scheduleIfNotExists(instance, clock.instant().plus(backstop))) {
+        if (!scheduleNew(instance, clock.instant().plus(backstop))) {
             return; // already scheduled: whoever scheduled it runs it
         }
         long queuedAt = System.nanoTime();
@@ -109,9 +122,54 @@ public class DurableJobs {
             wake();
             return;
         }
-        // Only while unclaimed: a claimed row belongs to a scheduler run, which removes it itself.
-        jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked = FALSE",
-                instance.getTaskName(), instance.getId());
+        finished.add(instance);
+    }
+
+    /**
+     * {@code scheduleIfNotExists} in one round trip where it matters: the fast lane's instances are new, so the
+     * row is inserted straight away (the client's check-then-insert is two), and only a refused insert is
+     * looked into. A failed statement does not spoil MySQL's transaction, so the caller's work goes on.
+     */
+    private boolean scheduleNew(TaskInstance<?> instance, Instant when) {
+        try {
+            transactionalClient.scheduleBatch(List.<TaskInstance<?>>of(instance), when);
+            return true;
+        } catch (RuntimeException refused) {
+            if (transactionalClient.getScheduledExecution(instance).isPresent()) {
+                return false;
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * Removes the rows of finished fast-lane work, as many at a time as have finished meanwhile: one statement
+     * per batch, not per text. Only while unclaimed: a claimed row belongs to a scheduler run, which removes it
+     * itself. A row left behind (a failed statement, a node stopped in between) is only run once more, finds its
+     * work done and goes.
+     */
+    private void forgetFinished() {
+        List<TaskInstanceId> batch = new ArrayList<>();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(finished.take());
+            } catch (InterruptedException stopping) {
+                return;
+            }
+            finished.drainTo(batch, 499);
+            batch.stream().collect(Collectors.groupingBy(TaskInstanceId::getTaskName,
+                    Collectors.mapping(TaskInstanceId::getId, Collectors.toList())))
+                    .forEach((task, ids) -> {
+                        try {
+                            jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = ? AND picked = FALSE AND task_instance IN ("
+                                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                                    Stream.concat(Stream.of(task), ids.stream()).toArray());
+                        } catch (RuntimeException e) {
+                            log.warn("finished fast-lane rows of {} not removed, they run once more: {}", task, e.toString());
+                        }
+                    });
+            batch.clear();
+        }
     }
 
     private void wakeSchedulerAfterCommit() {

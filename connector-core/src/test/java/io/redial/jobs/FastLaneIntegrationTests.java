@@ -8,6 +8,8 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.redial.testing.CoreTestApplication;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -65,6 +67,23 @@ class FastLaneIntegrationTests {
         });
         await().atMost(Duration.ofSeconds(5)).until(() -> ran.contains("done") && row("done") == 0);
         assertThat(scheduledRuns).isEmpty();
+    }
+
+    /** The backstop row goes in with one INSERT; one already there refuses it, and the transaction goes on. */
+    @Test
+    void workAlreadyScheduledIsLeftToWhoeverScheduledItAndTheTransactionGoesOn() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        inTransaction(() -> jobs.runOnceAt(TASK.instance("twice").data("twice").build(), Instant.now().plusSeconds(3600)));
+        inTransaction(() -> {
+            jobs.runHereAfterCommit(TASK.instance("twice").data("twice").build(), BACKSTOP, () -> ran.add("twice"));
+            jdbc.sql("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
+                    + "VALUES (?, 'after-refusal', ?, FALSE, 1)").params(TASK.getTaskName(), LocalDateTime.now()).update();
+        });
+        assertThat(row("after-refusal")).as("the rest of the transaction committed").isEqualTo(1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(ran::isEmpty);
+        assertThat(row("twice")).isEqualTo(1);
+        jdbc.sql("DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance IN ('twice', 'after-refusal')")
+                .param(TASK.getTaskName()).update();
     }
 
     @Test
