@@ -3,6 +3,7 @@ package io.redial.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import jakarta.annotation.PreDestroy;
@@ -25,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
@@ -117,8 +119,7 @@ public class DurableJobs {
         } catch (RuntimeException e) {
             log.warn("{} failed on the fast lane, the scheduler retries it: {}", instance, e.toString());
             jdbc.update("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = ? AND task_instance = ? AND picked = FALSE",
-                    // UTC, as the scheduler writes its times
-                    LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), instance.getTaskName(), instance.getId());
+                    utc(clock.instant()), instance.getTaskName(), instance.getId());
             wake();
             return;
         }
@@ -127,19 +128,26 @@ public class DurableJobs {
 
     /**
      * {@code scheduleIfNotExists} in one round trip where it matters: the fast lane's instances are new, so the
-     * row is inserted straight away (the client's check-then-insert is two), and only a refused insert is
-     * looked into. A failed statement does not spoil MySQL's transaction, so the caller's work goes on.
+     * row is inserted straight away, as the client writes it (its check-then-insert is two round trips, and its
+     * batch insert three), and only a refused insert means it was there. A failed statement does not spoil a
+     * MySQL transaction, so the caller's work goes on.
      */
     private boolean scheduleNew(TaskInstance<?> instance, Instant when) {
         try {
-            transactionalClient.scheduleBatch(List.<TaskInstance<?>>of(instance), when);
+            jdbc.update("""
+                    INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, priority)
+                    VALUES (?, ?, ?, ?, FALSE, 1, ?)""",
+                    instance.getTaskName(), instance.getId(), Serializer.DEFAULT_JAVA_SERIALIZER.serialize(instance.getData()),
+                    utc(when), instance.getPriority());
             return true;
-        } catch (RuntimeException refused) {
-            if (transactionalClient.getScheduledExecution(instance).isPresent()) {
-                return false;
-            }
-            throw refused;
+        } catch (DuplicateKeyException alreadyScheduled) {
+            return false;
         }
+    }
+
+    /** Task times as the scheduler writes them: UTC, whatever the JVM's zone. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /**
