@@ -156,8 +156,8 @@ public class CallIntake {
         // Stored with its reason on the call; at DEBUG only, as this runs for every call on the webhook's path.
         log.debug("call {} on line {}: {} ({})", callId, line.id(), decision.outcome(), decision.reason());
         if (decision.outcome() == CallOutcome.MISSED) {
-            events.publishEvent(new MissedCallDetected(tenant.id(), callId, line.id(), stored.callerId(),
-                    stored.caller(), line.number()));
+            events.publishEvent(new MissedCallDetected(tenant.id(), callId, stored.callSid(), stored.stirVerstat(),
+                    line.id(), stored.callerId(), stored.caller(), line.number()));
         }
         return decision.outcome();
     }

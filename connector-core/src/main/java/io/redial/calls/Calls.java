@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Calls {
 
-    record Stored(long id, long callerId, PhoneNumber caller, @Nullable CallOutcome outcome, int ringIndex,
-            CallFacts facts) {
+    record Stored(long id, String callSid, @Nullable String stirVerstat, long callerId, PhoneNumber caller,
+            @Nullable CallOutcome outcome, int ringIndex, CallFacts facts) {
     }
 
     private final JdbcClient jdbc;
@@ -90,7 +90,8 @@ class Calls {
         return jdbc.sql("""
                 SELECT c.*, r.phone AS caller_phone FROM calls c JOIN callers r ON r.id = c.caller_id
                 WHERE c.id = ? FOR UPDATE""").param(callId)
-                .query((rs, n) -> new Stored(rs.getLong("id"), rs.getLong("caller_id"),
+                .query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("call_sid"), rs.getString("stir_verstat"),
+                        rs.getLong("caller_id"),
                         new PhoneNumber(rs.getString("caller_phone")),
                         rs.getString("outcome") == null ? null : CallOutcome.valueOf(rs.getString("outcome")),
                         rs.getInt("ring_index"),

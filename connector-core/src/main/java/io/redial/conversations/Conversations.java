@@ -34,16 +34,8 @@ public class Conversations {
         return findOpen(tenant, callerId, lineId).orElseGet(() -> find(tenant, open(tenant, callerId, lineId)).orElseThrow());
     }
 
-    /** {@link #openFor}'s id alone, one round trip fewer (the text-back runs for every missed call). */
-    long openIdFor(TenantId tenant, long callerId, long lineId) {
-        return jdbc.sql("""
-                SELECT id FROM conversations WHERE tenant_id = ? AND caller_id = ? AND line_id = ? AND state = 'OPEN'
-                ORDER BY id DESC LIMIT 1""")
-                .params(tenant.value(), callerId, lineId).query(Long.class).optional()
-                .orElseGet(() -> open(tenant, callerId, lineId));
-    }
-
-    private long open(TenantId tenant, long callerId, long lineId) {
+    /** A new open conversation; the caller holds the caller's row locked and knows none is open on this line. */
+    long open(TenantId tenant, long callerId, long lineId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO conversations (tenant_id, caller_id, line_id, state, opened_at, last_activity_at)

@@ -81,7 +81,8 @@ class TextBack {
             return;
         }
         // Decided with the call, atomically; a re-run of the task finds it decided and hands the text over.
-        var call = new TextBackDecision.CallToText(missed.tenant(), missed.caller(), missed.callerId(), false, false);
+        var call = new TextBackDecision.CallToText(missed.tenant(), missed.caller(), missed.callerId(), missed.lineId(),
+                false, false, new TextBackDecision.HeldCall(missed.callSid(), missed.stirVerstat()));
         decision.decideAndQueue(missed.callId(), call, Optional.empty()).ifPresent(queued ->
                 jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> texts.sendNow(queued)));
     }

@@ -28,8 +28,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TextBackDecision {
 
-    record CallToText(TenantId tenant, PhoneNumber caller, long callerId, boolean lineTypeUnknownAndWanted,
-            boolean decided) {
+    /** @param held the call as the caller's own transaction holds it, locked and undecided; null to read it */
+    record CallToText(TenantId tenant, PhoneNumber caller, long callerId, long lineId, boolean lineTypeUnknownAndWanted,
+            boolean decided, @Nullable HeldCall held) {
+    }
+
+    /** What the decision needs of a call whose row the caller's transaction has locked (the missed-call webhook). */
+    record HeldCall(String callSid, @Nullable String stirVerstat) {
+    }
+
+    /** The caller as its lock finds it: what suppresses a text, its latest text-back and its open conversation. */
+    private record CallerState(Suppression.CallerFacts facts, @Nullable Long textInWindow,
+            @Nullable Long openConversation) {
     }
 
     private final JdbcClient jdbc;
@@ -57,12 +67,12 @@ class TextBackDecision {
 
     CallToText load(long callId) {
         return jdbc.sql("""
-                SELECT c.tenant_id, c.from_number, c.caller_id, r.sms_capable IS NULL AND t.line_type_lookup,
+                SELECT c.tenant_id, c.from_number, c.caller_id, c.line_id, r.sms_capable IS NULL AND t.line_type_lookup,
                        c.text_decision IS NOT NULL
                 FROM calls c JOIN callers r ON r.id = c.caller_id JOIN tenants t ON t.id = c.tenant_id WHERE c.id = ?""")
                 .param(callId)
                 .query((rs, n) -> new CallToText(new TenantId(rs.getString(1)), new PhoneNumber(rs.getString(2)),
-                        rs.getLong(3), rs.getBoolean(4), rs.getBoolean(5)))
+                        rs.getLong(3), rs.getLong(4), rs.getBoolean(5), rs.getBoolean(6), null))
                 .single();
     }
 
@@ -79,45 +89,57 @@ class TextBackDecision {
     @Transactional
     public Optional<OutboundTexts.Queued> decideAndQueue(long callId, CallToText loaded, Optional<KnownCustomer> known) {
         TenantId tenantId = loaded.tenant();
+        TenantPolicy policy = tenants.policy(tenantId);
         // Lock order as in the webhooks (caller, then call): two calls from one number decide one after the
-        // other, and a callback updating this call waits instead of deadlocking. The caller's suppression
-        // facts come with its lock, in one round trip.
-        var caller = jdbc.sql("""
-                SELECT r.opted_out_at IS NOT NULL AS opted_out, r.sms_capable IS NOT NULL AND NOT r.sms_capable AS not_textable,
-                       EXISTS (SELECT 1 FROM blocklist b WHERE b.tenant_id = r.tenant_id AND b.phone = r.phone) AS blocked
+        // other, and a callback updating this call waits instead of deadlocking. What the decision reads of the
+        // caller comes with its lock, in one round trip (this runs for every missed call).
+        CallerState caller = jdbc.sql("""
+                SELECT r.opted_out_at IS NOT NULL, r.sms_capable IS NOT NULL AND NOT r.sms_capable,
+                       EXISTS (SELECT 1 FROM blocklist b WHERE b.tenant_id = r.tenant_id AND b.phone = r.phone),
+                       (SELECT m.id FROM messages m WHERE m.tenant_id = r.tenant_id AND m.to_number = r.phone
+                          AND m.purpose = 'textback' AND m.send_state <> 'FAILED' AND m.created_at >= ?
+                          ORDER BY m.id DESC LIMIT 1),
+                       (SELECT v.id FROM conversations v WHERE v.tenant_id = r.tenant_id AND v.caller_id = r.id
+                          AND v.line_id = ? AND v.state = 'OPEN' ORDER BY v.id DESC LIMIT 1)
                 FROM callers r WHERE r.id = ? AND r.tenant_id = ? FOR UPDATE""")
-                .params(loaded.callerId(), tenantId.value())
-                .query((rs, n) -> new Suppression.CallerFacts(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+                .params(windowStart(policy), loaded.lineId(), loaded.callerId(), tenantId.value())
+                .query((rs, n) -> new CallerState(new Suppression.CallerFacts(rs.getBoolean(1), rs.getBoolean(2),
+                        rs.getBoolean(3)), rs.getObject(4, Long.class), rs.getObject(5, Long.class)))
                 .single();
-        var call = jdbc.sql("SELECT line_id, call_sid, stir_verstat, text_decision FROM calls WHERE id = ? FOR UPDATE")
-                .param(callId).query().singleRow();
-        if (call.get("text_decision") != null) {
+        HeldCall call = loaded.held() != null ? loaded.held() : lockIfUndecided(callId);
+        if (call == null) {
             texts.handOverUnsent(callId, OutboundTexts.FIRST_CONTACT); // decided on an earlier run of this task
             return Optional.empty();
         }
         Tenant tenant = tenants.find(tenantId).orElseThrow();
-        PhoneLine line = tenants.line(((Number) call.get("line_id")).longValue()).orElseThrow();
+        PhoneLine line = tenants.line(loaded.lineId()).orElseThrow();
         long callerId = loaded.callerId();
         PhoneNumber callerNumber = loaded.caller();
-        TenantPolicy policy = tenants.policy(tenant.id());
 
-        Optional<String> suppressed = suppression.reasonNotToText(tenant, policy, callerNumber, caller,
-                (String) call.get("stir_verstat"));
+        Optional<String> suppressed = suppression.reasonNotToText(tenant, policy, callerNumber, caller.facts(),
+                call.stirVerstat());
         if (suppressed.isPresent()) {
             long leadId = leads.capture(tenant.id(), callerId, callId, suppressed.get());
             record(callId, null, leadId, "not texted: " + suppressed.get());
             return Optional.empty();
         }
-        Optional<Long> firstText = firstTextWithinWindow(tenant, callerNumber, policy);
-        if (firstText.isPresent()) {
-            return repeatCall(callId, tenant, line, callerId, callerNumber, firstText.get());
+        if (caller.textInWindow() != null) {
+            return repeatCall(callId, tenant, line, callerId, callerNumber, caller.textInWindow());
         }
-        return firstContact(callId, (String) call.get("call_sid"), tenant, line, policy, callerId, callerNumber, known);
+        long conversationId = caller.openConversation() != null ? caller.openConversation()
+                : conversations.open(tenant.id(), callerId, line.id());
+        return firstContact(callId, call.callSid(), tenant, line, policy, callerId, callerNumber, conversationId, known);
     }
 
-    private Optional<OutboundTexts.Queued> firstContact(long callId, String callSid, Tenant tenant, PhoneLine line, TenantPolicy policy,
-            long callerId, PhoneNumber caller, Optional<KnownCustomer> known) {
-        long conversationId = conversations.openIdFor(tenant.id(), callerId, line.id());
+    /** Locks the call's row; null when an earlier run already decided it. */
+    private @Nullable HeldCall lockIfUndecided(long callId) {
+        return jdbc.sql("SELECT call_sid, stir_verstat, text_decision FROM calls WHERE id = ? FOR UPDATE").param(callId)
+                .query((rs, n) -> rs.getString(3) != null ? null : new HeldCall(rs.getString(1), rs.getString(2)))
+                .optional().orElse(null);
+    }
+
+    private Optional<OutboundTexts.Queued> firstContact(long callId, String callSid, Tenant tenant, PhoneLine line,
+            TenantPolicy policy, long callerId, PhoneNumber caller, long conversationId, Optional<KnownCustomer> known) {
         Optional<Long> openLead = leads.openFor(tenant.id(), callerId)
                 .filter(l -> l.conversationId() != null && l.conversationId() == conversationId)
                 .map(l -> l.id());
@@ -157,13 +179,9 @@ class TextBackDecision {
         return queued;
     }
 
-    /** The latest first-contact text to this caller still inside the tenant's dedupe window. */
-    private Optional<Long> firstTextWithinWindow(Tenant tenant, PhoneNumber caller, TenantPolicy policy) {
-        LocalDateTime since = LocalDateTime.ofInstant(clock.instant().minus(policy.dedupeWindow()), ZoneOffset.UTC);
-        return jdbc.sql("""
-                SELECT id FROM messages WHERE tenant_id = ? AND to_number = ? AND purpose = 'textback'
-                AND send_state <> 'FAILED' AND created_at >= ? ORDER BY id DESC LIMIT 1""")
-                .params(tenant.id().value(), caller.e164(), since).query(Long.class).optional();
+    /** Texts since then count as "already texted": the start of the tenant's dedupe window, in UTC as stored. */
+    private LocalDateTime windowStart(TenantPolicy policy) {
+        return LocalDateTime.ofInstant(clock.instant().minus(policy.dedupeWindow()), ZoneOffset.UTC);
     }
 
     private String render(Tenant tenant, PhoneLine line, String kind, TextBackTemplates.Fields fields) {

@@ -124,7 +124,8 @@ class TextBackTaskRecoveryIntegrationTests {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             long callId = missedCall("CA00000000000000000000000000000664", caller);
             long lineId = jdbc.sql("SELECT line_id FROM calls WHERE id = ?").param(callId).query(Long.class).single();
-            events.publishEvent(new MissedCallDetected(TENANT, callId, lineId, callers.idOf(TENANT, caller), caller, LINE));
+            events.publishEvent(new MissedCallDetected(TENANT, callId, "CA00000000000000000000000000000664", null, lineId,
+                    callers.idOf(TENANT, caller), caller, LINE));
 
             assertThat(jdbc.sql("SELECT text_decision FROM calls WHERE id = ?").param(callId).query(String.class).single())
                     .isEqualTo("texted: first contact");
