@@ -26,7 +26,7 @@ class TextSender {
     /** Purposes that must reach an opted-out caller: the one confirmation of their opt-out, and HELP answers. */
     private static final Set<String> ALLOWED_AFTER_OPT_OUT = Set.of("opt-out-confirmation", "help");
     private static final String OPTED_OUT = "21610";
-    /** Longer than one send attempt can take (twilio-java's HTTP timeouts are 10 s to connect, 30.5 s to read). */
+    /** Longer than one send attempt can take (our Twilio transport gives up after 10 s to connect, 30.5 s to read). */
     private static final Duration LEASE = Duration.ofSeconds(45);
     private static final Set<String> NOT_TEXTABLE = Set.of("21211", "21614", "21635", "21612");
 
