@@ -126,9 +126,8 @@ class TextBackDecision {
         if (caller.textInWindow() != null) {
             return repeatCall(callId, tenant, line, callerId, callerNumber, caller.textInWindow());
         }
-        long conversationId = caller.openConversation() != null ? caller.openConversation()
-                : conversations.open(tenant.id(), callerId, line.id());
-        return firstContact(callId, call.callSid(), tenant, line, policy, callerId, callerNumber, conversationId, known);
+        return firstContact(callId, call.callSid(), tenant, line, policy, callerId, callerNumber,
+                caller.openConversation(), known);
     }
 
     /** Locks the call's row; null when an earlier run already decided it. */
@@ -139,8 +138,12 @@ class TextBackDecision {
     }
 
     private Optional<OutboundTexts.Queued> firstContact(long callId, String callSid, Tenant tenant, PhoneLine line,
-            TenantPolicy policy, long callerId, PhoneNumber caller, long conversationId, Optional<KnownCustomer> known) {
-        Optional<Long> openLead = leads.openFor(tenant.id(), callerId)
+            TenantPolicy policy, long callerId, PhoneNumber caller, @Nullable Long openConversation,
+            Optional<KnownCustomer> known) {
+        long conversationId = openConversation != null ? openConversation
+                : conversations.open(tenant.id(), callerId, line.id());
+        // The caller's open lead carries on only in its own conversation: a new conversation has no lead yet.
+        Optional<Long> openLead = openConversation == null ? Optional.empty() : leads.openFor(tenant.id(), callerId)
                 .filter(l -> l.conversationId() != null && l.conversationId() == conversationId)
                 .map(l -> l.id());
         openLead.ifPresent(id -> leads.attachConversation(tenant.id(), id, conversationId)); // moves it up the list

@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +41,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class DurableJobs {
 
     private static final Logger log = LoggerFactory.getLogger(DurableJobs.class);
+    private static final int MAX_FORGET_BATCH = 256;
 
     private final SchedulerClient transactionalClient;
     private final ObjectProvider<Scheduler> scheduler;
@@ -164,19 +164,28 @@ public class DurableJobs {
             } catch (InterruptedException stopping) {
                 return;
             }
-            finished.drainTo(batch, 499);
+            finished.drainTo(batch, MAX_FORGET_BATCH - 1);
             batch.stream().collect(Collectors.groupingBy(TaskInstanceId::getTaskName,
                     Collectors.mapping(TaskInstanceId::getId, Collectors.toList())))
-                    .forEach((task, ids) -> {
-                        try {
-                            jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = ? AND picked = FALSE AND task_instance IN ("
-                                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
-                                    Stream.concat(Stream.of(task), ids.stream()).toArray());
-                        } catch (RuntimeException e) {
-                            log.warn("finished fast-lane rows of {} not removed, they run once more: {}", task, e.toString());
-                        }
-                    });
+                    .forEach(this::forget);
             batch.clear();
+        }
+    }
+
+    private void forget(String task, List<String> ids) {
+        // The IN list is padded to a power of two (a repeated id changes nothing), so the statement takes one of
+        // a few shapes, each prepared once per connection, instead of one per batch size.
+        int slots = Integer.highestOneBit(Math.max(1, ids.size() * 2 - 1));
+        Object[] args = new Object[1 + slots];
+        args[0] = task;
+        for (int i = 0; i < slots; i++) {
+            args[1 + i] = ids.get(Math.min(i, ids.size() - 1));
+        }
+        try {
+            jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = ? AND picked = FALSE AND task_instance IN ("
+                    + String.join(", ", Collections.nCopies(slots, "?")) + ")", args);
+        } catch (RuntimeException e) {
+            log.warn("finished fast-lane rows of {} not removed, they run once more: {}", task, e.toString());
         }
     }
 

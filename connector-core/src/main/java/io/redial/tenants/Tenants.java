@@ -34,7 +34,7 @@ public class Tenants {
     private final TtlCache<TenantId, TenantPolicy> policyCache;
     private final TtlCache<Long, Boolean> ringOrderCache;
     private final TtlCache<String, Sending> sendingCache;
-    private final TtlCache<Tenant, WeeklyHours> hoursCache;
+    private final TtlCache<TenantId, WeeklyHours> hoursCache;
     private final TtlCache<String, Optional<String>> templateCache;
 
     Tenants(JdbcClient jdbc, Clock clock, @Value("${redial.config-cache-ttl:PT10S}") Duration ttl) {
@@ -99,7 +99,8 @@ public class Tenants {
     }
 
     public WeeklyHours hours(Tenant tenant) {
-        return hoursCache.get(tenant, this::loadHours);
+        // By id: hashing the whole tenant (its staff and on-call lists) cost more than the look-up it keys.
+        return hoursCache.get(tenant.id(), id -> loadHours(tenant));
     }
 
     private WeeklyHours loadHours(Tenant tenant) {

@@ -69,6 +69,18 @@ class FastLaneIntegrationTests {
         assertThat(scheduledRuns).isEmpty();
     }
 
+    /** Rows of work that finished together are removed together, whatever the size of the batch. */
+    @Test
+    void manyFinishedRowsAllGo() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        List<String> ids = java.util.stream.IntStream.range(0, 13).mapToObj(i -> "many-" + i).toList();
+        inTransaction(() -> ids.forEach(id -> jobs.runHereAfterCommit(TASK.instance(id).data(id).build(), BACKSTOP,
+                () -> ran.add(id))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> ran.size() == ids.size()
+                && ids.stream().mapToInt(this::row).sum() == 0);
+        assertThat(scheduledRuns).isEmpty();
+    }
+
     /** The backstop row goes in with one INSERT; one already there refuses it, and the transaction goes on. */
     @Test
     void workAlreadyScheduledIsLeftToWhoeverScheduledItAndTheTransactionGoesOn() {
