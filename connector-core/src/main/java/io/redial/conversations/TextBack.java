@@ -26,6 +26,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A missed call becomes a durable text-back task in the transaction that decided the call, so the
@@ -36,7 +40,8 @@ import org.springframework.context.event.EventListener;
  * re-runs it, and the re-run hands the unsent text to the send task, which asks the carrier's log first.
  *
  * <p>When there is nothing to look up (no CRM connected, no line-type lookup wanted) there is nothing to
- * wait for either: the decision is made in the call's own transaction, and the task only sends.
+ * wait for either: the decision is made in the call's own transaction, and the task only sends. It runs
+ * behind a savepoint, so a decision that fails is undone and left to the task, and never fails the call.
  */
 @Configuration(proxyBeanMethods = false)
 class TextBack {
@@ -57,16 +62,20 @@ class TextBack {
     private final List<KnownCustomers> directories;
     private final List<LineTypes> lineTypes;
     private final Tenants tenants;
+    private final TransactionTemplate savepoint;
     private final Duration lookupBudget;
 
     TextBack(DurableJobs jobs, TextBackDecision decision, OutboundTexts texts, List<KnownCustomers> directories,
-            List<LineTypes> lineTypes, Tenants tenants, @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
+            List<LineTypes> lineTypes, Tenants tenants, PlatformTransactionManager transactions,
+            @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
         this.jobs = jobs;
         this.decision = decision;
         this.texts = texts;
         this.directories = directories;
         this.lineTypes = lineTypes;
         this.tenants = tenants;
+        this.savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.lookupBudget = lookupBudget;
     }
 
@@ -83,8 +92,19 @@ class TextBack {
         // Decided with the call, atomically; a re-run of the task finds it decided and hands the text over.
         var call = new TextBackDecision.CallToText(missed.tenant(), missed.caller(), missed.callerId(), missed.lineId(),
                 false, false, new TextBackDecision.HeldCall(missed.callSid(), missed.stirVerstat()));
-        decision.decideAndQueue(missed.callId(), call, Optional.empty()).ifPresent(queued ->
-                jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> texts.sendNow(queued)));
+        Optional<OutboundTexts.Queued> queued;
+        try {
+            queued = savepoint.execute(status -> decision.decideAndQueue(missed.callId(), call, Optional.empty()));
+        } catch (TransientDataAccessException lost) {
+            throw lost; // a lost deadlock rolls back the whole transaction: the webhook retries it whole
+        } catch (RuntimeException failed) {
+            // A decision that fails must not cost the caller's call (or its TwiML): undone to the savepoint, it is
+            // left to the task, which decides again and retries until it can.
+            log.warn("call {}: text-back decision failed, the text-back task takes over: {}", missed.callId(), failed.toString());
+            jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> textBack(missed.callId()));
+            return;
+        }
+        queued.ifPresent(text -> jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> texts.sendNow(text)));
     }
 
     /** Answered from what this node knows, without a round trip: no directory to ask, no line type to fetch. */

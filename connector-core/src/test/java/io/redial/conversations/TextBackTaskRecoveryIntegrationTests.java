@@ -137,6 +137,25 @@ class TextBackTaskRecoveryIntegrationTests {
         assertThat(twilio.attemptsTo(caller.e164())).isZero();
     }
 
+    /** A decision that fails in the call's transaction is undone; the call commits and the task texts once. */
+    @Test
+    void aDecisionThatFailsWithTheCallCostsNeitherTheCallNorItsText() {
+        PhoneNumber caller = new PhoneNumber("+15125550665");
+        String callSid = "CA00000000000000000000000000000665";
+        long callId = new TransactionTemplate(transactions).execute(tx -> {
+            long id = missedCall(callSid, caller);
+            // A line the decision cannot find: it fails after locking the caller. The stored call has the real one.
+            events.publishEvent(new MissedCallDetected(TENANT, id, callSid, null, -1, callers.idOf(TENANT, caller),
+                    caller, LINE));
+            return id;
+        });
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM calls WHERE id = ?").param(callId).query(Long.class).single()).isOne();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(stateOfTextTo(caller)));
+        sleepALittle();
+        assertThat(twilio.attemptsTo(caller.e164())).isOne();
+    }
+
     /**
      * "Did we text this caller inside the dedupe window?" is asked for every missed call; it once walked the
      * whole messages table. With thousands of texts to other callers on file, one decision still reads only a
