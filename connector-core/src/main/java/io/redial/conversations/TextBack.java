@@ -86,7 +86,7 @@ class TextBack {
     @EventListener
     void on(MissedCallDetected missed) {
         if (!nothingToLookUp(missed.tenant())) {
-            jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> textBack(missed.callId()));
+            textBackAfterCommit(missed.callId());
             return;
         }
         // Decided with the call, atomically; a re-run of the task finds it decided and hands the text over.
@@ -101,10 +101,15 @@ class TextBack {
             // A decision that fails must not cost the caller's call (or its TwiML): undone to the savepoint, it is
             // left to the task, which decides again and retries until it can.
             log.warn("call {}: text-back decision failed, the text-back task takes over: {}", missed.callId(), failed.toString());
-            jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> textBack(missed.callId()));
+            textBackAfterCommit(missed.callId());
             return;
         }
         queued.ifPresent(text -> jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> texts.sendNow(text)));
+    }
+
+    /** The whole text-back (look-ups, decision, first send) as the task, started once the call commits. */
+    private void textBackAfterCommit(long callId) {
+        jobs.runHereAfterCommit(instance(callId), BACKSTOP, () -> textBack(callId));
     }
 
     /** Answered from what this node knows, without a round trip: no directory to ask, no line type to fetch. */

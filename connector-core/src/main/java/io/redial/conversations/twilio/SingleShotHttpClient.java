@@ -30,8 +30,8 @@ import java.util.Locale;
 class SingleShotHttpClient extends HttpClient {
 
     /** As twilio-java's own client: 10 s to connect, 30.5 s to read (the send ledger's lease relies on it). */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration READ_TIMEOUT = Duration.ofMillis(30_500);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(30_500);
 
     private final URI apiBaseUrl;
     private final boolean rewrite;
