@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
  * retried, as Twilio would), waits for the texts, and prints webhook answer times, missed-call-to-send
  * times, texts sent, duplicates and losses. Exits 1 when any text was duplicated or lost.
  *
- * <p>A fresh JVM spends its first minute compiling its hot code on the same two cores it serves from, so
- * a warm-up of missed calls from other numbers ({@code --warmup-seconds}, {@code --warmup-rate}; 0 turns it
- * off) runs first and is not counted; the run waits for its texts, then measures.
+ * <p>A fresh JVM spends its first minutes compiling its hot code on the same two cores it serves from (C2
+ * compiles a method after some 15,000 calls of it), so a warm-up of missed calls from other numbers runs first
+ * and is not counted: by default 90 s at the measured rate ({@code --warmup-seconds}, {@code --warmup-rate};
+ * 0 seconds measures a cold app). The run waits for the warm-up's texts, then measures.
  */
 public final class TextBackLoadHarness {
 
@@ -36,18 +37,20 @@ public final class TextBackLoadHarness {
     private static final String TOKEN = "load-harness-token";
 
     record Options(int rate, int seconds, int tenants, int killAtSecond, int warmupSeconds, int warmupRate, String dbUrl,
-            String dbUser, String dbPassword, Path jar) {
+            String dbUser, String dbPassword, Path jar, Path jvmOptions) {
         static Options parse(String[] args) {
             Map<String, String> a = new java.util.HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
                 a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
             }
-            return new Options(Integer.parseInt(a.getOrDefault("rate", "200")),
+            String rate = a.getOrDefault("rate", "200");
+            return new Options(Integer.parseInt(rate),
                     Integer.parseInt(a.getOrDefault("seconds", "60")), Integer.parseInt(a.getOrDefault("tenants", "50")),
                     Integer.parseInt(a.getOrDefault("kill-at", "-1")),
-                    Integer.parseInt(a.getOrDefault("warmup-seconds", "30")), Integer.parseInt(a.getOrDefault("warmup-rate", "50")),
+                    Integer.parseInt(a.getOrDefault("warmup-seconds", "90")), Integer.parseInt(a.getOrDefault("warmup-rate", rate)),
                     a.getOrDefault("db-url", "jdbc:mysql://127.0.0.1:3306/"), a.getOrDefault("db-user", "root"),
-                    a.getOrDefault("db-password", ""), Path.of(a.getOrDefault("jar", "deploy/target/redial.jar")));
+                    a.getOrDefault("db-password", ""), Path.of(a.getOrDefault("jar", "deploy/target/redial.jar")),
+                    Path.of(a.getOrDefault("jvm-options", "deploy/jvm.options")));
         }
     }
 
@@ -66,7 +69,7 @@ public final class TextBackLoadHarness {
                     "REDIAL_TWILIO_API_BASE_URL", twilio.baseUrl(), "REDIAL_PUBLIC_BASE_URL", "http://localhost:" + port,
                     "REDIAL_PROVISIONING_FILE", provisioning.toAbsolutePath().toString(), "PORT", String.valueOf(port));
             // The app running now: a kill-at run replaces the first with the restarted one.
-            AppProcess[] app = {AppProcess.start(o.jar(), env, work.resolve("app.log"))};
+            AppProcess[] app = {AppProcess.start(o, env, work.resolve("app.log"))};
             try {
                 result = fire(o, app, env, port, work, twilio);
             } finally {
@@ -85,6 +88,7 @@ public final class TextBackLoadHarness {
         warmUp(o, webhooks, twilio);
         int total = o.rate() * o.seconds();
         long[] firedAt = new long[total];
+        long[] answeredMicros = new long[total]; // 0: not answered at once
         List<Long> answerMicros = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Integer> failed = new ConcurrentLinkedQueue<>();
         paced(o.rate(), total, (senders, call) -> {
@@ -92,7 +96,10 @@ public final class TextBackLoadHarness {
                 senders.submit(() -> restart(app, o, env, work));
             }
             firedAt[call] = System.nanoTime();
-            senders.submit(() -> post(webhooks, o, call, MEASURED, answerMicros, failed));
+            senders.submit(() -> {
+                long micros = post(webhooks, o, call, MEASURED, answerMicros, failed);
+                answeredMicros[call] = micros;
+            });
         });
         List<Long> retriedMicros = Collections.synchronizedList(new ArrayList<>());
         while (!failed.isEmpty()) { // Twilio retries a webhook that got no answer; so do we, once the app is back
@@ -108,7 +115,9 @@ public final class TextBackLoadHarness {
             Thread.sleep(500);
         }
         Thread.sleep(3000); // a late duplicate would arrive now
-        return Result.of(total, firedAt, answerMicros, retriedMicros.size(), twilio.sent());
+        Result result = Result.of(total, firedAt, answerMicros, retriedMicros.size(), twilio.sent());
+        writeTimeline(work.resolve("timeline.csv"), o.rate(), firedAt, answeredMicros, result.firstSendNanos());
+        return result;
     }
 
     /** Missed calls from the warm-up's own numbers, at the warm-up rate, until all of them got their text. */
@@ -149,7 +158,8 @@ public final class TextBackLoadHarness {
     /** Measured calls and warm-up calls come from different numbers and CallSids. */
     private static final String MEASURED = "+1737", WARM_UP = "+1738";
 
-    private static void post(LeanWebhookPoster webhooks, Options o, int call, String callers, List<Long> answerMicros,
+    /** Posts one call's dial-status webhook; its answer time in µs, or 0 when it got no answer. */
+    private static long post(LeanWebhookPoster webhooks, Options o, int call, String callers, List<Long> answerMicros,
             ConcurrentLinkedQueue<Integer> failed) {
         String line = lineNumber(call % o.tenants());
         Map<String, String> form = Map.of("CallSid", "CA%s%028d".formatted(callers.substring(1), call), "AccountSid", ACCOUNT,
@@ -160,19 +170,43 @@ public final class TextBackLoadHarness {
             int status = webhooks.postSigned("/twilio/voice/dial-status", form);
             if (status != 200) {
                 failed.add(call);
-                return;
+                return 0;
             }
-            answerMicros.add((System.nanoTime() - t0) / 1000);
+            long micros = Math.max(1, (System.nanoTime() - t0) / 1000);
+            answerMicros.add(micros);
+            return micros;
         } catch (RuntimeException connectionRefused) {
             failed.add(call);
+            return 0;
         }
+    }
+
+    /**
+     * Per second of the run: calls fired, the worst webhook answer and the worst call-to-send, so a p99 can be
+     * traced to the moment it happened (a pause in the app, the database or this harness).
+     */
+    private static void writeTimeline(Path file, int rate, long[] firedAt, long[] answeredMicros, long[] firstSendNanos)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("second,calls,webhook_max_ms,call_to_send_max_ms\n");
+        for (int from = 0; from < firedAt.length; from += rate) {
+            long webhookMax = 0, sendMax = 0;
+            int to = Math.min(firedAt.length, from + rate);
+            for (int call = from; call < to; call++) {
+                webhookMax = Math.max(webhookMax, answeredMicros[call]);
+                if (firstSendNanos[call] > 0) {
+                    sendMax = Math.max(sendMax, firstSendNanos[call] - firedAt[call]);
+                }
+            }
+            csv.append("%d,%d,%.1f,%d%n".formatted(from / rate, to - from, webhookMax / 1000.0, sendMax / 1_000_000));
+        }
+        Files.writeString(file, csv);
     }
 
     private static void restart(AppProcess[] app, Options o, Map<String, String> env, Path work) {
         try {
             System.out.println("harness: kill -9 the app at second " + o.killAtSecond() + ", then restart it");
             app[0].kill();
-            app[0] = AppProcess.start(o.jar(), env, work.resolve("app-restarted.log"));
+            app[0] = AppProcess.start(o, env, work.resolve("app-restarted.log"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -182,13 +216,14 @@ public final class TextBackLoadHarness {
         return twilio.sent().stream().map(LeanTwilio.Sent::to).filter(to -> to.startsWith(callers)).distinct().count();
     }
 
-    record Result(int calls, List<Long> answerMicros, int retried, List<Long> callToSendMillis, long texts,
-            long duplicates, long losses) {
+    record Result(int calls, List<Long> answerMicros, int retried, List<Long> callToSendMillis, long[] firstSendNanos,
+            long texts, long duplicates, long losses) {
 
         static Result of(int calls, long[] firedAt, List<Long> answerMicros, int retried, List<LeanTwilio.Sent> sent) {
             Map<String, List<LeanTwilio.Sent>> byCaller = sent.stream().filter(s -> s.to().startsWith(MEASURED))
                     .collect(Collectors.groupingBy(LeanTwilio.Sent::to));
             List<Long> callToSend = new ArrayList<>();
+            long[] firstSend = new long[calls];
             long losses = 0;
             for (int call = 0; call < calls; call++) {
                 List<LeanTwilio.Sent> texts = byCaller.get(callerNumber(MEASURED, call));
@@ -196,12 +231,13 @@ public final class TextBackLoadHarness {
                     losses++;
                 } else {
                     long first = texts.stream().mapToLong(LeanTwilio.Sent::receivedNanos).min().orElseThrow();
+                    firstSend[call] = first;
                     callToSend.add((first - firedAt[call]) / 1_000_000);
                 }
             }
             long duplicates = byCaller.values().stream().mapToLong(t -> t.size() - 1).sum();
             long texts = byCaller.values().stream().mapToLong(List::size).sum();
-            return new Result(calls, new ArrayList<>(answerMicros), retried, callToSend, texts, duplicates, losses);
+            return new Result(calls, new ArrayList<>(answerMicros), retried, callToSend, firstSend, texts, duplicates, losses);
         }
 
         void print(Options o) {
@@ -272,9 +308,11 @@ public final class TextBackLoadHarness {
             this.port = port;
         }
 
-        static AppProcess start(Path jar, Map<String, String> env, Path log) throws Exception {
+        /** Started as the container starts it: with the JVM options of {@code deploy/jvm.options}. */
+        static AppProcess start(Options o, Map<String, String> env, Path log) throws Exception {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            var builder = new ProcessBuilder(java.toString(), "-jar", jar.toAbsolutePath().toString())
+            var builder = new ProcessBuilder(java.toString(), "@" + o.jvmOptions().toAbsolutePath(), "-jar",
+                    o.jar().toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             AppProcess app = new AppProcess(builder.start(), Integer.parseInt(env.get("PORT")));
