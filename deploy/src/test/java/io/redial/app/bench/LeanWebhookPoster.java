@@ -11,7 +11,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -26,9 +27,24 @@ final class LeanWebhookPoster {
     private final int port;
     private final String publicBaseUrl;
     private final String authToken;
-    private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+    /**
+     * Most recently used first, as connection pools do: a burst opens many sockets, and taking them in turn
+     * afterwards would keep every one of them busy (each with its buffers on both sides) instead of a few.
+     */
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
 
-    private record Connection(Socket socket, InputStream in, OutputStream out) {
+    /** Longer idle than this, a kept-alive socket may be closed by the app any moment: it is not reused. */
+    private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private record Connection(Socket socket, InputStream in, OutputStream out, long idleSince) {
+
+        Connection idleFromNow() {
+            return new Connection(socket, in, out, System.nanoTime());
+        }
+
+        boolean stale() {
+            return System.nanoTime() - idleSince > MAX_IDLE_NANOS;
+        }
     }
 
     LeanWebhookPoster(String host, int port, String publicBaseUrl, String authToken) {
@@ -46,19 +62,19 @@ final class LeanWebhookPoster {
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nContent-Type: application/x-www-form-urlencoded; charset=UTF-8\r\nX-Twilio-Signature: " + signature
                 + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        Connection connection = idle.poll();
+        Connection connection = takeIdle();
         try {
             if (connection == null) {
                 Socket socket = new Socket(host, port);
                 socket.setTcpNoDelay(true);
-                connection = new Connection(socket, new BufferedInputStream(socket.getInputStream()), socket.getOutputStream());
+                connection = new Connection(socket, new BufferedInputStream(socket.getInputStream()), socket.getOutputStream(), 0);
             }
             connection.out().write(head);
             connection.out().write(body);
             connection.out().flush();
             Response response = readResponse(connection.in());
             if (response.keepAlive()) {
-                idle.add(connection);
+                idle.addFirst(connection.idleFromNow());
             } else {
                 close(connection); // Tomcat ends a connection after so many requests, and says so
             }
@@ -69,6 +85,21 @@ final class LeanWebhookPoster {
             }
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The most recently used idle socket, after closing those idle too long (they gather at the far end). */
+    private Connection takeIdle() {
+        for (Connection oldest = idle.peekLast(); oldest != null && oldest.stale(); oldest = idle.peekLast()) {
+            if (idle.removeLastOccurrence(oldest)) {
+                close(oldest);
+            }
+        }
+        Connection connection = idle.pollFirst();
+        if (connection != null && connection.stale()) {
+            close(connection);
+            return null;
+        }
+        return connection;
     }
 
     private record Response(int status, boolean keepAlive) {
