@@ -29,15 +29,17 @@ import java.util.stream.Collectors;
  * <p>A fresh JVM spends its first minutes compiling its hot code on the same two cores it serves from (C2
  * compiles a method after some 15,000 calls of it), so a warm-up of missed calls from other numbers runs first
  * and is not counted: by default 90 s at the measured rate ({@code --warmup-seconds}, {@code --warmup-rate};
- * 0 seconds measures a cold app). The run waits for the warm-up's texts, then measures.
+ * 0 seconds measures a cold app). A cold app falls far behind, so the harness waits for the warm-up's texts;
+ * then a lead-in at the measured rate ({@code --lead-in-seconds}, 10 by default, not counted either) runs
+ * straight into the measured calls, as under sustained load.
  */
 public final class TextBackLoadHarness {
 
     private static final String ACCOUNT = "AC00000000000000000000000000bench";
     private static final String TOKEN = "load-harness-token";
 
-    record Options(int rate, int seconds, int tenants, int killAtSecond, int warmupSeconds, int warmupRate, String dbUrl,
-            String dbUser, String dbPassword, Path jar, Path jvmOptions) {
+    record Options(int rate, int seconds, int tenants, int killAtSecond, int warmupSeconds, int warmupRate,
+            int leadInSeconds, String dbUrl, String dbUser, String dbPassword, Path jar, Path jvmOptions) {
         static Options parse(String[] args) {
             Map<String, String> a = new java.util.HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -48,6 +50,7 @@ public final class TextBackLoadHarness {
                     Integer.parseInt(a.getOrDefault("seconds", "60")), Integer.parseInt(a.getOrDefault("tenants", "50")),
                     Integer.parseInt(a.getOrDefault("kill-at", "-1")),
                     Integer.parseInt(a.getOrDefault("warmup-seconds", "90")), Integer.parseInt(a.getOrDefault("warmup-rate", rate)),
+                    Integer.parseInt(a.getOrDefault("lead-in-seconds", "10")),
                     a.getOrDefault("db-url", "jdbc:mysql://127.0.0.1:3306/"), a.getOrDefault("db-user", "root"),
                     a.getOrDefault("db-password", ""), Path.of(a.getOrDefault("jar", "deploy/target/redial.jar")),
                     Path.of(a.getOrDefault("jvm-options", "deploy/jvm.options")));
@@ -85,13 +88,25 @@ public final class TextBackLoadHarness {
     private static Result fire(Options o, AppProcess[] app, Map<String, String> env, int port, Path work,
             LeanTwilio twilio) throws Exception {
         var webhooks = new LeanWebhookPoster("localhost", port, "http://localhost:" + port, TOKEN);
-        warmUp(o, webhooks, twilio);
+        int warmUpCalls = warmUp(o, webhooks, twilio);
+        int leadIn = o.leadInSeconds() * o.rate();
         int total = o.rate() * o.seconds();
         long[] firedAt = new long[total];
         long[] answeredMicros = new long[total]; // 0: not answered at once
         List<Long> answerMicros = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Integer> failed = new ConcurrentLinkedQueue<>();
-        paced(o.rate(), total, (senders, call) -> {
+        List<Long> leadInIgnored = Collections.synchronizedList(new ArrayList<>());
+        ConcurrentLinkedQueue<Integer> leadInFailed = new ConcurrentLinkedQueue<>();
+        // The lead-in runs straight into the measured calls at the same rate, as under sustained load.
+        paced(leadIn + total, i -> i * 1_000_000_000L / o.rate(), (senders, i) -> {
+            if (i < leadIn) {
+                senders.submit(() -> post(webhooks, o, warmUpCalls + i, WARM_UP, leadInIgnored, leadInFailed));
+                return;
+            }
+            int call = i - leadIn;
+            if (call == 0) {
+                System.out.printf("measuring from here, after a %d s lead-in at %d/s%n", o.leadInSeconds(), o.rate());
+            }
             if (o.killAtSecond() >= 0 && call == o.killAtSecond() * o.rate()) {
                 senders.submit(() -> restart(app, o, env, work));
             }
@@ -120,32 +135,38 @@ public final class TextBackLoadHarness {
         return result;
     }
 
-    /** Missed calls from the warm-up's own numbers, at the warm-up rate, until all of them got their text. */
-    private static void warmUp(Options o, LeanWebhookPoster webhooks, LeanTwilio twilio) throws InterruptedException {
+    /**
+     * Missed calls from the warm-up's own numbers, at the warm-up rate, until all of them got their text (a cold
+     * app falls far behind at first); the number of calls it made.
+     */
+    private static int warmUp(Options o, LeanWebhookPoster webhooks, LeanTwilio twilio) throws InterruptedException {
         int calls = o.warmupSeconds() * o.warmupRate();
         if (calls <= 0) {
-            return;
+            return 0;
         }
         long start = System.nanoTime();
         List<Long> ignored = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Integer> failed = new ConcurrentLinkedQueue<>();
-        paced(o.warmupRate(), calls, (senders, call) -> senders.submit(() -> post(webhooks, o, call, WARM_UP, ignored, failed)));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        paced(calls, i -> i * 1_000_000_000L / o.warmupRate(),
+                (senders, call) -> senders.submit(() -> post(webhooks, o, call, WARM_UP, ignored, failed)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (distinctRecipients(twilio, WARM_UP) < calls - failed.size() && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
-        Thread.sleep(2000); // let the last of it settle before measuring
         System.out.printf("warm-up: %d missed calls at %d/s from other numbers, not counted (%.0f s with its texts)%n",
                 calls, o.warmupRate(), (System.nanoTime() - start) / 1e9);
+        return calls;
     }
 
-    /** Fires calls 0 … {@code calls - 1} at {@code rate} a second, then waits until every one was answered. */
-    private static void paced(int rate, int calls, java.util.function.ObjIntConsumer<ExecutorService> fire) {
-        long periodNanos = 1_000_000_000L / rate;
+    /**
+     * Fires calls 0 … {@code calls - 1}, each at its offset from now, then waits until every one was answered.
+     */
+    private static void paced(int calls, java.util.function.IntToLongFunction offsetNanos,
+            java.util.function.ObjIntConsumer<ExecutorService> fire) {
         long start = System.nanoTime();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < calls; i++) {
-                long due = start + i * periodNanos;
+                long due = start + offsetNanos.applyAsLong(i);
                 // Sleep, not spin: a spinning loop would hold one of this machine's two cores for the whole run.
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
