@@ -28,10 +28,10 @@ import java.util.stream.Collectors;
  *
  * <p>A fresh JVM spends its first minutes compiling its hot code on the same two cores it serves from (C2
  * compiles a method after some 15,000 calls of it), so a warm-up of missed calls from other numbers runs first
- * and is not counted: by default 90 s at the measured rate ({@code --warmup-seconds}, {@code --warmup-rate};
- * 0 seconds measures a cold app). A cold app falls far behind, so the harness waits for the warm-up's texts;
- * then a lead-in at the measured rate ({@code --lead-in-seconds}, 10 by default, not counted either) runs
- * straight into the measured calls, as under sustained load.
+ * and is not counted: by default 90 s at the measured rate ({@code --warmup-seconds}, {@code --warmup-rate}).
+ * A cold app falls far behind, so the harness waits for the warm-up's texts; then a lead-in at the measured
+ * rate ({@code --lead-in-seconds}, 10 by default, not counted either) runs straight into the measured calls,
+ * as under sustained load. {@code --warmup-seconds 0 --lead-in-seconds 0} measures a cold app.
  */
 public final class TextBackLoadHarness {
 
