@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -94,14 +94,12 @@ public final class TextBackLoadHarness {
         int total = o.rate() * o.seconds();
         long[] firedAt = new long[total];
         long[] answeredMicros = new long[total]; // 0: not answered at once
-        List<Long> answerMicros = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Integer> failed = new ConcurrentLinkedQueue<>();
-        List<Long> leadInIgnored = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Integer> leadInFailed = new ConcurrentLinkedQueue<>();
         // The lead-in runs straight into the measured calls at the same rate, as under sustained load.
         paced(leadIn + total, i -> i * 1_000_000_000L / o.rate(), (senders, i) -> {
             if (i < leadIn) {
-                senders.submit(() -> post(webhooks, o, warmUpCalls + i, WARM_UP, leadInIgnored, leadInFailed));
+                senders.submit(() -> post(webhooks, o, warmUpCalls + i, WARM_UP, leadInFailed));
                 return;
             }
             int call = i - leadIn;
@@ -113,17 +111,20 @@ public final class TextBackLoadHarness {
             }
             firedAt[call] = System.nanoTime();
             senders.submit(() -> {
-                long micros = post(webhooks, o, call, MEASURED, answerMicros, failed);
-                answeredMicros[call] = micros;
+                answeredMicros[call] = post(webhooks, o, call, MEASURED, failed);
             });
         });
-        List<Long> retriedMicros = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger retried = new AtomicInteger();
         while (!failed.isEmpty()) { // Twilio retries a webhook that got no answer; so do we, once the app is back
             app[0].awaitUp();
             List<Integer> retry = new ArrayList<>(failed);
             failed.clear();
             try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-                retry.forEach(call -> senders.submit(() -> post(webhooks, o, call, MEASURED, retriedMicros, failed)));
+                retry.forEach(call -> senders.submit(() -> {
+                    if (post(webhooks, o, call, MEASURED, failed) > 0) {
+                        retried.incrementAndGet();
+                    }
+                }));
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -131,7 +132,7 @@ public final class TextBackLoadHarness {
             Thread.sleep(500);
         }
         Thread.sleep(3000); // a late duplicate would arrive now
-        Result result = Result.of(total, firedAt, answerMicros, retriedMicros.size(), twilio.sent());
+        Result result = Result.of(total, firedAt, answeredMicros, retried.get(), twilio.sent());
         writeTimeline(work.resolve("timeline.csv"), o.rate(), firedAt, answeredMicros, result.firstSendNanos());
         return result;
     }
@@ -146,10 +147,9 @@ public final class TextBackLoadHarness {
             return 0;
         }
         long start = System.nanoTime();
-        List<Long> ignored = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Integer> failed = new ConcurrentLinkedQueue<>();
         paced(calls, i -> i * 1_000_000_000L / o.warmupRate(),
-                (senders, call) -> senders.submit(() -> post(webhooks, o, call, WARM_UP, ignored, failed)));
+                (senders, call) -> senders.submit(() -> post(webhooks, o, call, WARM_UP, failed)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (distinctRecipients(twilio, WARM_UP) < calls - failed.size() && System.nanoTime() < deadline) {
             Thread.sleep(250);
@@ -181,7 +181,7 @@ public final class TextBackLoadHarness {
     private static final String MEASURED = "+1737", WARM_UP = "+1738";
 
     /** Posts one call's dial-status webhook; its answer time in µs, or 0 when it got no answer. */
-    private static long post(LeanWebhookPoster webhooks, Options o, int call, String callers, List<Long> answerMicros,
+    private static long post(LeanWebhookPoster webhooks, Options o, int call, String callers,
             ConcurrentLinkedQueue<Integer> failed) {
         String line = lineNumber(call % o.tenants());
         Map<String, String> form = Map.of("CallSid", "CA%s%028d".formatted(callers.substring(1), call), "AccountSid", ACCOUNT,
@@ -194,9 +194,7 @@ public final class TextBackLoadHarness {
                 failed.add(call);
                 return 0;
             }
-            long micros = Math.max(1, (System.nanoTime() - t0) / 1000);
-            answerMicros.add(micros);
-            return micros;
+            return Math.max(1, (System.nanoTime() - t0) / 1000);
         } catch (RuntimeException connectionRefused) {
             failed.add(call);
             return 0;
@@ -241,7 +239,7 @@ public final class TextBackLoadHarness {
     record Result(int calls, List<Long> answerMicros, int retried, List<Long> callToSendMillis, long[] firstSendNanos,
             long texts, long duplicates, long losses) {
 
-        static Result of(int calls, long[] firedAt, List<Long> answerMicros, int retried, List<LeanTwilio.Sent> sent) {
+        static Result of(int calls, long[] firedAt, long[] answeredMicros, int retried, List<LeanTwilio.Sent> sent) {
             Map<String, List<LeanTwilio.Sent>> byCaller = sent.stream().filter(s -> s.to().startsWith(MEASURED))
                     .collect(Collectors.groupingBy(LeanTwilio.Sent::to));
             List<Long> callToSend = new ArrayList<>();
@@ -259,7 +257,8 @@ public final class TextBackLoadHarness {
             }
             long duplicates = byCaller.values().stream().mapToLong(t -> t.size() - 1).sum();
             long texts = byCaller.values().stream().mapToLong(List::size).sum();
-            return new Result(calls, new ArrayList<>(answerMicros), retried, callToSend, firstSend, texts, duplicates, losses);
+            List<Long> answerMicros = Arrays.stream(answeredMicros).filter(m -> m > 0).boxed().toList();
+            return new Result(calls, answerMicros, retried, callToSend, firstSend, texts, duplicates, losses);
         }
 
         void print(Options o) {
