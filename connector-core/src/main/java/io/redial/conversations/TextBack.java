@@ -26,22 +26,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A missed call becomes a durable text-back task in the transaction that decided the call, so the
- * webhook answers at once, and the task starts on this node's fast lane as soon as that commits (see
- * {@link DurableJobs#runHereAfterCommit}). It looks the caller up (within a hard budget), decides and puts
- * the text in the send ledger in {@link TextBackDecision}, then makes the first send attempt itself: one
- * task per missed call, not two. Until that attempt returns the task stays scheduled, so a crash anywhere
- * re-runs it, and the re-run hands the unsent text to the send task, which asks the carrier's log first.
- *
- * <p>When there is nothing to look up (no CRM connected, no line-type lookup wanted) there is nothing to
- * wait for either: the decision is made in the call's own transaction, and the task only sends. It runs
- * behind a savepoint, so a decision that fails is undone and left to the task, and never fails the call.
+ * A missed call becomes a durable text-back task in the transaction that decided the call, and nothing more
+ * (DESIGN decision 1: the webhook stores, schedules and answers). The task starts on this node's fast lane as
+ * soon as that commits (see {@link DurableJobs#runHereAfterCommit}): it looks the caller up (within a hard
+ * budget), decides and puts the text in the send ledger in {@link TextBackDecision}, then makes the first send
+ * attempt itself: one task per missed call, not two. Until that attempt returns the task stays scheduled, so a
+ * crash anywhere re-runs it, and the re-run hands the unsent text to the send task, which asks the carrier's
+ * log first.
  */
 @Configuration(proxyBeanMethods = false)
 class TextBack {
@@ -62,11 +55,10 @@ class TextBack {
     private final List<KnownCustomers> directories;
     private final List<LineTypes> lineTypes;
     private final Tenants tenants;
-    private final TransactionTemplate savepoint;
     private final Duration lookupBudget;
 
     TextBack(DurableJobs jobs, TextBackDecision decision, OutboundTexts texts, List<KnownCustomers> directories,
-            List<LineTypes> lineTypes, Tenants tenants, PlatformTransactionManager transactions,
+            List<LineTypes> lineTypes, Tenants tenants,
             @Value("${redial.textback.lookup-budget:PT0.8S}") Duration lookupBudget) {
         this.jobs = jobs;
         this.decision = decision;
@@ -74,8 +66,6 @@ class TextBack {
         this.directories = directories;
         this.lineTypes = lineTypes;
         this.tenants = tenants;
-        this.savepoint = new TransactionTemplate(transactions);
-        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.lookupBudget = lookupBudget;
     }
 
@@ -85,37 +75,15 @@ class TextBack {
 
     @EventListener
     void on(MissedCallDetected missed) {
-        if (!nothingToLookUp(missed.tenant())) {
-            textBackAfterCommit(missed.callId());
-            return;
-        }
-        // Decided with the call, atomically; a re-run of the task finds it decided and hands the text over.
-        var call = new TextBackDecision.CallToText(missed.tenant(), missed.caller(), missed.callerId(), missed.lineId(),
-                false, false, new TextBackDecision.HeldCall(missed.callSid(), missed.stirVerstat()));
-        Optional<OutboundTexts.Queued> queued;
-        try {
-            queued = savepoint.execute(status -> decision.decideAndQueue(missed.callId(), call, Optional.empty()));
-        } catch (TransientDataAccessException lost) {
-            throw lost; // a lost deadlock rolls back the whole transaction: the webhook retries it whole
-        } catch (RuntimeException failed) {
-            // A decision that fails must not cost the caller's call (or its TwiML): undone to the savepoint, it is
-            // left to the task, which decides again and retries until it can.
-            log.warn("call {}: text-back decision failed, the text-back task takes over: {}", missed.callId(), failed.toString());
-            textBackAfterCommit(missed.callId());
-            return;
-        }
-        queued.ifPresent(text -> jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP, () -> texts.sendNow(text)));
+        // What the event says is what the decision needs, unless the caller's line type may have to be looked up.
+        var call = lineTypeWanted(missed.tenant()) ? null : new TextBackDecision.CallToText(missed.tenant(),
+                missed.caller(), missed.callerId(), missed.lineId(), false, false);
+        jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP,
+                () -> textBack(missed.callId(), call != null ? call : decision.load(missed.callId())));
     }
 
-    /** The whole text-back (look-ups, decision, first send) as the task, started once the call commits. */
-    private void textBackAfterCommit(long callId) {
-        jobs.runHereAfterCommit(instance(callId), BACKSTOP, () -> textBack(callId));
-    }
-
-    /** Answered from what this node knows, without a round trip: no directory to ask, no line type to fetch. */
-    private boolean nothingToLookUp(TenantId tenant) {
-        return directories.stream().noneMatch(d -> d.mayKnow(tenant))
-                && (lineTypes.isEmpty() || !tenants.policy(tenant).lineTypeLookup());
+    private boolean lineTypeWanted(TenantId tenant) {
+        return !lineTypes.isEmpty() && tenants.policy(tenant).lineTypeLookup();
     }
 
     @Bean
@@ -125,12 +93,11 @@ class TextBack {
                 Math.min(60, 1L << Math.min(6, complete.getExecution().consecutiveFailures))));
         return Tasks.oneTime(TASK)
                 .onFailure(retryForever)
-                .execute((instance, context) -> textBack(instance.getData()));
+                .execute((instance, context) -> textBack(instance.getData(), decision.load(instance.getData())));
     }
 
     /** One run of the text-back; safe to run again, or twice at once (the decision and each send are claimed). */
-    private void textBack(long callId) {
-        TextBackDecision.CallToText call = decision.load(callId);
+    private void textBack(long callId, TextBackDecision.CallToText call) {
         if (call.decided()) { // an earlier run decided: no look-ups, only the hand-over of its text
             decision.decideAndQueue(callId, call, Optional.empty());
             return;

@@ -28,13 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TextBackDecision {
 
-    /** @param held the call as the caller's own transaction holds it, locked and undecided; null to read it */
+    /** The missed call to decide on, as its event announced it or as {@link #load} read it. */
     record CallToText(TenantId tenant, PhoneNumber caller, long callerId, long lineId, boolean lineTypeUnknownAndWanted,
-            boolean decided, @Nullable HeldCall held) {
+            boolean decided) {
     }
 
-    /** What the decision needs of a call whose row the caller's transaction has locked (the missed-call webhook). */
-    record HeldCall(String callSid, @Nullable String stirVerstat) {
+    /** What the decision needs of the call, read with its row lock. */
+    private record LockedCall(String callSid, @Nullable String stirVerstat) {
     }
 
     /** The caller as its lock finds it: what suppresses a text, its latest text-back and its open conversation. */
@@ -72,7 +72,7 @@ class TextBackDecision {
                 FROM calls c JOIN callers r ON r.id = c.caller_id JOIN tenants t ON t.id = c.tenant_id WHERE c.id = ?""")
                 .param(callId)
                 .query((rs, n) -> new CallToText(new TenantId(rs.getString(1)), new PhoneNumber(rs.getString(2)),
-                        rs.getLong(3), rs.getLong(4), rs.getBoolean(5), rs.getBoolean(6), null))
+                        rs.getLong(3), rs.getLong(4), rs.getBoolean(5), rs.getBoolean(6)))
                 .single();
     }
 
@@ -106,7 +106,7 @@ class TextBackDecision {
                 .query((rs, n) -> new CallerState(new Suppression.CallerFacts(rs.getBoolean(1), rs.getBoolean(2),
                         rs.getBoolean(3)), rs.getObject(4, Long.class), rs.getObject(5, Long.class)))
                 .single();
-        HeldCall call = loaded.held() != null ? loaded.held() : lockIfUndecided(callId);
+        LockedCall call = lockIfUndecided(callId);
         if (call == null) {
             texts.handOverUnsent(callId, OutboundTexts.FIRST_CONTACT); // decided on an earlier run of this task
             return Optional.empty();
@@ -131,9 +131,9 @@ class TextBackDecision {
     }
 
     /** Locks the call's row; null when an earlier run already decided it. */
-    private @Nullable HeldCall lockIfUndecided(long callId) {
+    private @Nullable LockedCall lockIfUndecided(long callId) {
         return jdbc.sql("SELECT call_sid, stir_verstat, text_decision FROM calls WHERE id = ? FOR UPDATE").param(callId)
-                .query((rs, n) -> rs.getString(3) != null ? null : new HeldCall(rs.getString(1), rs.getString(2)))
+                .query((rs, n) -> rs.getString(3) != null ? null : new LockedCall(rs.getString(1), rs.getString(2)))
                 .optional().orElse(null);
     }
 

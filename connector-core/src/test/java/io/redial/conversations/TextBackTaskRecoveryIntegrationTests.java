@@ -115,21 +115,21 @@ class TextBackTaskRecoveryIntegrationTests {
     }
 
     /**
-     * With nothing to look up (no CRM, no line-type lookup) the decision is made in the call's own transaction:
-     * it commits with the call, or not at all, and the text goes only after that commit.
+     * The call's own transaction only schedules the text-back (DESIGN decision 1): nothing is decided or put in the
+     * ledger before it commits, and a transaction that rolls back leaves nothing to text.
      */
     @Test
-    void withNothingToLookUpTheDecisionCommitsOrRollsBackWithTheCall() {
+    void theCallsTransactionOnlySchedulesTheTextBackAndARollbackLeavesNothing() {
         PhoneNumber caller = new PhoneNumber("+15125550664");
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             long callId = missedCall("CA00000000000000000000000000000664", caller);
-            long lineId = jdbc.sql("SELECT line_id FROM calls WHERE id = ?").param(callId).query(Long.class).single();
-            events.publishEvent(new MissedCallDetected(TENANT, callId, "CA00000000000000000000000000000664", null, lineId,
-                    callers.idOf(TENANT, caller), caller, LINE));
+            announce(callId, "CA00000000000000000000000000000664", caller, lineOf(callId));
 
-            assertThat(jdbc.sql("SELECT text_decision FROM calls WHERE id = ?").param(callId).query(String.class).single())
-                    .isEqualTo("texted: first contact");
-            assertThat(stateOfTextTo(caller)).isEqualTo("PENDING");
+            assertThat(jdbc.sql("SELECT text_decision IS NULL FROM calls WHERE id = ?").param(callId).query(Boolean.class)
+                    .single()).as("undecided until the call commits").isTrue();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'text-back' AND task_instance = ?")
+                    .param(String.valueOf(callId)).query(Long.class).single()).isOne();
+            assertThat(stateOfTextTo(caller)).isNull();
             tx.setRollbackOnly(); // the webhook's transaction fails after all
         });
         sleepALittle();
@@ -137,16 +137,34 @@ class TextBackTaskRecoveryIntegrationTests {
         assertThat(twilio.attemptsTo(caller.e164())).isZero();
     }
 
-    /** A decision that fails in the call's transaction is undone; the call commits and the task texts once. */
+    /** Once the call commits, the fast lane decides and texts it, once. */
     @Test
-    void aDecisionThatFailsWithTheCallCostsNeitherTheCallNorItsText() {
+    void onceTheCallCommitsItIsDecidedAndTextedOnce() {
+        PhoneNumber caller = new PhoneNumber("+15125550666");
+        String callSid = "CA00000000000000000000000000000666";
+        long callId = new TransactionTemplate(transactions).execute(tx -> {
+            long id = missedCall(callSid, caller);
+            announce(id, callSid, caller, lineOf(id));
+            return id;
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(stateOfTextTo(caller)));
+        assertThat(jdbc.sql("SELECT text_decision FROM calls WHERE id = ?").param(callId).query(String.class).single())
+                .isEqualTo("texted: first contact");
+        sleepALittle();
+        assertThat(twilio.attemptsTo(caller.e164())).isOne();
+    }
+
+    /** A fast-lane run that fails is left to the scheduler, which decides again from what is stored and texts once. */
+    @Test
+    void aFastLaneDecisionThatFailsIsRetriedFromTheStoredCallAndTextsOnce() {
         PhoneNumber caller = new PhoneNumber("+15125550665");
         String callSid = "CA00000000000000000000000000000665";
         long callId = new TransactionTemplate(transactions).execute(tx -> {
             long id = missedCall(callSid, caller);
-            // A line the decision cannot find: it fails after locking the caller. The stored call has the real one.
-            events.publishEvent(new MissedCallDetected(TENANT, id, callSid, null, -1, callers.idOf(TENANT, caller),
-                    caller, LINE));
+            // A line the decision cannot find: the fast lane's run fails after locking the caller. The stored call
+            // has the real one.
+            announce(id, callSid, caller, -1);
             return id;
         });
 
@@ -203,6 +221,15 @@ class TextBackTaskRecoveryIntegrationTests {
                 VALUES (?, ?, ?, ?, ?, ?, 'forwarded', ?, 'MISSED', 'forwarded: missed by definition', ?)""")
                 .params(TENANT.value(), lineId, callerId, callSid, caller.e164(), LINE.e164(), now(), now()).update(keys);
         return keys.getKey().longValue();
+    }
+
+    private void announce(long callId, String callSid, PhoneNumber caller, long lineId) {
+        events.publishEvent(new MissedCallDetected(TENANT, callId, callSid, null, lineId, callers.idOf(TENANT, caller),
+                caller, LINE));
+    }
+
+    private long lineOf(long callId) {
+        return jdbc.sql("SELECT line_id FROM calls WHERE id = ?").param(callId).query(Long.class).single();
     }
 
     private String stateOfTextTo(PhoneNumber caller) {
