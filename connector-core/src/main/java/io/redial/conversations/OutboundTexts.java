@@ -56,15 +56,19 @@ public class OutboundTexts {
      * The ledger row alone, for a durable task that sends it itself right after its transaction commits
      * ({@link #sendNow}), which saves a second task per text. That task must stay scheduled until
      * {@code sendNow} returned, and on a re-run hand what is still unsent to the send task
-     * ({@link #handOverUnsent}): so the row is never left without someone to send it.
+     * ({@link #handOverUnsent}): so the row is never left without someone to send it. The text's pace slot is
+     * reserved in the same transaction and kept on the row, so the send needs no statement of its own for it
+     * (and no commit of its own). When the dedupe key exists already, the slot goes unused: the sender's next
+     * text waits one gap longer, which is harmless.
      */
     @Transactional
     Optional<Queued> queueForSendNow(Request request) {
         Instant now = clock.instant();
+        long slot = sender.reserveSlot(request.tenant(), request.from()).toEpochMilli();
         return ledger.add(request.tenant(), request.conversationId(), request.callId(), request.purpose(),
-                request.dedupeKey(), request.from(), request.to(), request.body())
+                request.dedupeKey(), request.from(), request.to(), request.body(), slot)
                 .map(id -> new Queued(new SendLedger.Unsent(new LedgerEntry(id, request.tenant(), request.from(),
-                        request.to(), request.body(), SendState.PENDING, null, 0, now), request.purpose(), null, null,
+                        request.to(), request.body(), SendState.PENDING, null, 0, now), request.purpose(), slot, null,
                         false), request.priority()));
     }
 

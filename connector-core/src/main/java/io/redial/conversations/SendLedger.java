@@ -33,13 +33,20 @@ public class SendLedger {
     /** @return the new row's id, or empty when a text with this dedupe key already exists */
     public Optional<Long> add(TenantId tenant, @Nullable Long conversationId, @Nullable Long callId, String purpose,
             String dedupeKey, PhoneNumber from, PhoneNumber to, String body) {
+        return add(tenant, conversationId, callId, purpose, dedupeKey, from, to, body, null);
+    }
+
+    /** {@link #add}, with the pace slot the text already reserved ({@code sendAfterMs}), if it did. */
+    Optional<Long> add(TenantId tenant, @Nullable Long conversationId, @Nullable Long callId, String purpose,
+            String dedupeKey, PhoneNumber from, PhoneNumber to, String body, @Nullable Long sendAfterMs) {
         var keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
                     INSERT INTO messages (tenant_id, conversation_id, call_id, direction, purpose, dedupe_key,
-                                          from_number, to_number, body, send_state, created_at, updated_at)
-                    VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
-                    .params(tenant.value(), conversationId, callId, purpose, dedupeKey, from.e164(), to.e164(), body, now(), now())
+                                          from_number, to_number, body, send_state, send_after_ms, created_at, updated_at)
+                    VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""")
+                    .params(tenant.value(), conversationId, callId, purpose, dedupeKey, from.e164(), to.e164(), body,
+                            sendAfterMs, now(), now())
                     .update(keys);
         } catch (DuplicateKeyException alreadyThere) {
             return Optional.empty();

@@ -29,8 +29,9 @@ class SenderPacing {
     public Instant reserve(String sender, int perMinute) {
         long now = clock.millis();
         long gap = Duration.ofMinutes(1).toMillis() / Math.max(1, perMinute);
-        // A single statement takes the row's exclusive lock and moves the pace on (no transaction, no SELECT FOR
-        // UPDATE round trips). LAST_INSERT_ID(expr) hands the new value back in the statement's own answer (the
+        // A single statement takes the row's exclusive lock and moves the pace on (no SELECT FOR UPDATE round
+        // trips). Inside a transaction (a text-back's decision) the lock lasts until its commit, so callers reserve
+        // last, just before they write the text. LAST_INSERT_ID(expr) hands the new value back in the statement's own answer (the
         // server's OK packet, as for an AUTO_INCREMENT id), so no second round trip reads it; a fresh row (one
         // affected row) means the sender was idle and the slot is now.
         return jdbc.execute((ConnectionCallback<Instant>) connection -> {

@@ -1,5 +1,7 @@
 package io.redial.conversations;
 
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
 import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.Tenants;
 import java.time.Clock;
@@ -84,8 +86,7 @@ class TextSender {
         Tenants.Sending sending = tenants.sending(entry.tenant(), entry.from());
         // A slot is reserved once per text; a rescheduled run reuses the one it got.
         Instant slot = unsent.sendAfterMs() != null ? Instant.ofEpochMilli(unsent.sendAfterMs())
-                : pacing.reserve(sending.messagingServiceSid() != null ? sending.messagingServiceSid() : entry.from().e164(),
-                        sending.sendsPerMinute());
+                : reserveSlot(sending, entry.from());
         if (slot.isAfter(clock.instant().plusMillis(50))) {
             if (unsent.sendAfterMs() == null) {
                 ledger.reserveSlot(messageId, slot.toEpochMilli());
@@ -110,6 +111,16 @@ class TextSender {
             refusedForGood(entry, failure.carrierCode());
             return null;
         }
+    }
+
+    /** Reserves the next pace slot of the text's sender: its Messaging Service, else its number. */
+    Instant reserveSlot(TenantId tenant, PhoneNumber from) {
+        return reserveSlot(tenants.sending(tenant, from), from);
+    }
+
+    private Instant reserveSlot(Tenants.Sending sending, PhoneNumber from) {
+        return pacing.reserve(sending.messagingServiceSid() != null ? sending.messagingServiceSid() : from.e164(),
+                sending.sendsPerMinute());
     }
 
     /** Retries ran out: the text is failed, its lead flagged for a person to call back. */

@@ -115,6 +115,29 @@ class TextBackTaskRecoveryIntegrationTests {
     }
 
     /**
+     * The decision reserves the text's pace slot in its own transaction and keeps it on the ledger row, so the
+     * send needs no statement (and no commit) of its own for it; rolled back, the slot goes back too.
+     */
+    @Test
+    void theDecisionReservesThePaceSlotWithTheText() {
+        PhoneNumber caller = new PhoneNumber("+15125550667");
+        long callId = missedCall("CA00000000000000000000000000000667", caller);
+        Long paceBefore = nextSlotOf(LINE);
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            decision.decideAndQueue(callId, decision.load(callId), Optional.empty()).orElseThrow();
+            tx.setRollbackOnly();
+        });
+        assertThat(nextSlotOf(LINE)).isEqualTo(paceBefore);
+
+        decision.decideAndQueue(callId, decision.load(callId), Optional.empty()).orElseThrow();
+        Long slot = jdbc.sql("SELECT send_after_ms FROM messages WHERE call_id = ?").param(callId)
+                .query(Long.class).optional().orElse(null);
+        assertThat(slot).as("the slot kept on the ledger row").isNotNull();
+        assertThat(nextSlotOf(LINE)).as("the sender's pace moved on").isNotEqualTo(paceBefore).isGreaterThan(slot);
+    }
+
+    /**
      * The call's own transaction only schedules the text-back (DESIGN decision 1): nothing is decided or put in the
      * ledger before it commits, and a transaction that rolls back leaves nothing to text.
      */
@@ -226,6 +249,11 @@ class TextBackTaskRecoveryIntegrationTests {
     private void announce(long callId, String callSid, PhoneNumber caller, long lineId) {
         events.publishEvent(new MissedCallDetected(TENANT, callId, callSid, null, lineId, callers.idOf(TENANT, caller),
                 caller, LINE));
+    }
+
+    private Long nextSlotOf(PhoneNumber sender) {
+        return jdbc.sql("SELECT next_slot_ms FROM sender_pacing WHERE sender = ?").param(sender.e164())
+                .query(Long.class).optional().orElse(null);
     }
 
     private long lineOf(long callId) {
