@@ -77,7 +77,7 @@ class TextBack {
     void on(MissedCallDetected missed) {
         // What the event says is what the decision needs, unless the caller's line type may have to be looked up.
         var call = lineTypeWanted(missed.tenant()) ? null : new TextBackDecision.CallToText(missed.tenant(),
-                missed.caller(), missed.callerId(), missed.lineId(), false, false);
+                missed.caller(), missed.callerId(), missed.lineId(), missed.callSid(), missed.stirVerstat(), false, false);
         jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP,
                 () -> textBack(missed.callId(), call != null ? call : decision.load(missed.callId())));
     }
@@ -111,7 +111,14 @@ class TextBack {
                     });
         }
         Optional<KnownCustomer> known = lookUp(directories, call.tenant(), call.caller(), lookupBudget);
-        decision.decideAndQueue(callId, call, known).ifPresent(texts::sendNow);
+        Optional<OutboundTexts.Queued> queued;
+        try {
+            queued = decision.decideAndQueue(callId, call, known);
+        } catch (TextBackDecision.DecidedMeanwhile raced) { // two runs at once: the other one's text stands
+            texts.handOverUnsent(callId, OutboundTexts.FIRST_CONTACT);
+            return;
+        }
+        queued.ifPresent(texts::sendNow);
     }
 
     /** A slow or failing directory never holds the text back: past the budget we text without a name. */

@@ -29,17 +29,20 @@ import org.springframework.transaction.annotation.Transactional;
 class TextBackDecision {
 
     /** The missed call to decide on, as its event announced it or as {@link #load} read it. */
-    record CallToText(TenantId tenant, PhoneNumber caller, long callerId, long lineId, boolean lineTypeUnknownAndWanted,
-            boolean decided) {
+    record CallToText(TenantId tenant, PhoneNumber caller, long callerId, long lineId, String callSid,
+            @Nullable String stirVerstat, boolean lineTypeUnknownAndWanted, boolean decided) {
     }
 
-    /** What the decision needs of the call, read with its row lock. */
-    private record LockedCall(String callSid, @Nullable String stirVerstat) {
+    /** Another run decided the call between this run's read and its write: this run's work is rolled back. */
+    static final class DecidedMeanwhile extends RuntimeException {
+        DecidedMeanwhile(long callId) {
+            super("call " + callId + " was decided by another run meanwhile");
+        }
     }
 
     /** The caller as its lock finds it: what suppresses a text, its latest text-back and its open conversation. */
     private record CallerState(Suppression.CallerFacts facts, @Nullable Long textInWindow,
-            @Nullable Long openConversation) {
+            @Nullable Long openConversation, boolean callDecided) {
     }
 
     private final JdbcClient jdbc;
@@ -67,12 +70,12 @@ class TextBackDecision {
 
     CallToText load(long callId) {
         return jdbc.sql("""
-                SELECT c.tenant_id, c.from_number, c.caller_id, c.line_id, r.sms_capable IS NULL AND t.line_type_lookup,
-                       c.text_decision IS NOT NULL
+                SELECT c.tenant_id, c.from_number, c.caller_id, c.line_id, c.call_sid, c.stir_verstat,
+                       r.sms_capable IS NULL AND t.line_type_lookup, c.text_decision IS NOT NULL
                 FROM calls c JOIN callers r ON r.id = c.caller_id JOIN tenants t ON t.id = c.tenant_id WHERE c.id = ?""")
                 .param(callId)
                 .query((rs, n) -> new CallToText(new TenantId(rs.getString(1)), new PhoneNumber(rs.getString(2)),
-                        rs.getLong(3), rs.getLong(4), rs.getBoolean(5), rs.getBoolean(6)))
+                        rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8)))
                 .single();
     }
 
@@ -85,6 +88,7 @@ class TextBackDecision {
     /**
      * @return the text to send now, if this run queued one; a call decided by an earlier run hands what that run
      *     left unsent to the send task instead
+     * @throws DecidedMeanwhile when another run decided the call while this one was deciding (all undone)
      */
     @Transactional
     public Optional<OutboundTexts.Queued> decideAndQueue(long callId, CallToText loaded, Optional<KnownCustomer> known) {
@@ -92,7 +96,9 @@ class TextBackDecision {
         TenantPolicy policy = tenants.policy(tenantId);
         // Lock order as in the webhooks (caller, then call): two calls from one number decide one after the
         // other, and a callback updating this call waits instead of deadlocking. What the decision reads of the
-        // caller comes with its lock, in one round trip (this runs for every missed call).
+        // caller, and whether an earlier run decided the call, comes with the caller's lock in one round trip (this
+        // runs for every missed call); the call's own row is locked by the decision's last write, which checks
+        // again that nobody decided it meanwhile.
         CallerState caller = jdbc.sql("""
                 SELECT r.opted_out_at IS NOT NULL, r.sms_capable IS NOT NULL AND NOT r.sms_capable,
                        EXISTS (SELECT 1 FROM blocklist b WHERE b.tenant_id = r.tenant_id AND b.phone = r.phone),
@@ -100,14 +106,14 @@ class TextBackDecision {
                           AND m.purpose = 'textback' AND m.send_state <> 'FAILED' AND m.created_at >= ?
                           ORDER BY m.id DESC LIMIT 1),
                        (SELECT v.id FROM conversations v WHERE v.tenant_id = r.tenant_id AND v.caller_id = r.id
-                          AND v.line_id = ? AND v.state = 'OPEN' ORDER BY v.id DESC LIMIT 1)
+                          AND v.line_id = ? AND v.state = 'OPEN' ORDER BY v.id DESC LIMIT 1),
+                       (SELECT c.text_decision IS NOT NULL FROM calls c WHERE c.id = ? AND c.caller_id = r.id)
                 FROM callers r WHERE r.id = ? AND r.tenant_id = ? FOR UPDATE""")
-                .params(windowStart(policy), loaded.lineId(), loaded.callerId(), tenantId.value())
+                .params(windowStart(policy), loaded.lineId(), callId, loaded.callerId(), tenantId.value())
                 .query((rs, n) -> new CallerState(new Suppression.CallerFacts(rs.getBoolean(1), rs.getBoolean(2),
-                        rs.getBoolean(3)), rs.getObject(4, Long.class), rs.getObject(5, Long.class)))
+                        rs.getBoolean(3)), rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getBoolean(6)))
                 .single();
-        LockedCall call = lockIfUndecided(callId);
-        if (call == null) {
+        if (caller.callDecided()) {
             texts.handOverUnsent(callId, OutboundTexts.FIRST_CONTACT); // decided on an earlier run of this task
             return Optional.empty();
         }
@@ -117,7 +123,7 @@ class TextBackDecision {
         PhoneNumber callerNumber = loaded.caller();
 
         Optional<String> suppressed = suppression.reasonNotToText(tenant, policy, callerNumber, caller.facts(),
-                call.stirVerstat());
+                loaded.stirVerstat());
         if (suppressed.isPresent()) {
             long leadId = leads.capture(tenant.id(), callerId, callId, suppressed.get());
             record(callId, null, leadId, "not texted: " + suppressed.get());
@@ -126,15 +132,8 @@ class TextBackDecision {
         if (caller.textInWindow() != null) {
             return repeatCall(callId, tenant, line, callerId, callerNumber, caller.textInWindow());
         }
-        return firstContact(callId, call.callSid(), tenant, line, policy, callerId, callerNumber,
+        return firstContact(callId, loaded.callSid(), tenant, line, policy, callerId, callerNumber,
                 caller.openConversation(), known);
-    }
-
-    /** Locks the call's row; null when an earlier run already decided it. */
-    private @Nullable LockedCall lockIfUndecided(long callId) {
-        return jdbc.sql("SELECT call_sid, stir_verstat, text_decision FROM calls WHERE id = ? FOR UPDATE").param(callId)
-                .query((rs, n) -> rs.getString(3) != null ? null : new LockedCall(rs.getString(1), rs.getString(2)))
-                .optional().orElse(null);
     }
 
     private Optional<OutboundTexts.Queued> firstContact(long callId, String callSid, Tenant tenant, PhoneLine line,
@@ -205,7 +204,11 @@ class TextBackDecision {
     }
 
     private void record(long callId, @Nullable Long conversationId, @Nullable Long leadId, String decision) {
-        jdbc.sql("UPDATE calls SET text_decision = ?, conversation_id = ?, lead_id = ? WHERE id = ?")
+        int decided = jdbc.sql("""
+                UPDATE calls SET text_decision = ?, conversation_id = ?, lead_id = ? WHERE id = ? AND text_decision IS NULL""")
                 .params(decision, conversationId, leadId, callId).update();
+        if (decided == 0) {
+            throw new DecidedMeanwhile(callId);
+        }
     }
 }

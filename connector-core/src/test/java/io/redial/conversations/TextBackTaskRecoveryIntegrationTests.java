@@ -114,6 +114,22 @@ class TextBackTaskRecoveryIntegrationTests {
                 .isEqualTo(twilio.sent().stream().filter(s -> s.to().equals(caller.e164())).findFirst().orElseThrow().sid());
     }
 
+    /** A second run holding the same (now stale) view of the call finds it decided: one text, one lead. */
+    @Test
+    void aSecondRunWithAStaleViewOfTheCallDecidesNothing() {
+        PhoneNumber caller = new PhoneNumber("+15125550668");
+        long callId = missedCall("CA00000000000000000000000000000668", caller);
+        var loaded = decision.load(callId);
+
+        assertThat(decision.decideAndQueue(callId, loaded, Optional.empty())).isPresent();
+        assertThat(decision.decideAndQueue(callId, loaded, Optional.empty())).isEmpty();
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM messages WHERE call_id = ?").param(callId).query(Long.class).single())
+                .isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM leads WHERE call_id = ?").param(callId).query(Long.class).single())
+                .isOne();
+    }
+
     /**
      * The decision reserves the text's pace slot in its own transaction and keeps it on the ledger row, so the
      * send needs no statement (and no commit) of its own for it; rolled back, the slot goes back too.
