@@ -31,9 +31,9 @@ class SenderPacing {
         long gap = Duration.ofMinutes(1).toMillis() / Math.max(1, perMinute);
         // A single statement takes the row's exclusive lock and moves the pace on (no SELECT FOR UPDATE round
         // trips). Inside a transaction (a text-back's decision) the lock lasts until its commit, so callers reserve
-        // last, just before they write the text. LAST_INSERT_ID(expr) hands the new value back in the statement's own answer (the
-        // server's OK packet, as for an AUTO_INCREMENT id), so no second round trip reads it; a fresh row (one
-        // affected row) means the sender was idle and the slot is now.
+        // last, just before they write the text. LAST_INSERT_ID(expr) hands the new value back in the statement's
+        // own answer (the server's OK packet, as for an AUTO_INCREMENT id), so no second round trip reads it; a
+        // fresh row (one affected row) means the sender was idle and the slot is now.
         return jdbc.execute((ConnectionCallback<Instant>) connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO sender_pacing (sender, next_slot_ms) VALUES (?, ?)
