@@ -90,8 +90,7 @@ class TextBackTaskRecoveryIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(stateOfTextTo(caller)));
         sleepALittle(); // a second text would show up now, not never
         assertThat(twilio.attemptsTo(caller.e164())).isOne();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM messages WHERE call_id = ?").param(callId).query(Long.class).single())
-                .isOne();
+        assertThat(rowsOfCall("messages", callId)).isOne();
     }
 
     @Test
@@ -124,10 +123,8 @@ class TextBackTaskRecoveryIntegrationTests {
         assertThat(decision.decideAndQueue(callId, loaded, Optional.empty())).isPresent();
         assertThat(decision.decideAndQueue(callId, loaded, Optional.empty())).isEmpty();
 
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM messages WHERE call_id = ?").param(callId).query(Long.class).single())
-                .isOne();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM leads WHERE call_id = ?").param(callId).query(Long.class).single())
-                .isOne();
+        assertThat(rowsOfCall("messages", callId)).isOne();
+        assertThat(rowsOfCall("leads", callId)).isOne();
     }
 
     /**
@@ -265,6 +262,10 @@ class TextBackTaskRecoveryIntegrationTests {
     private void announce(long callId, String callSid, PhoneNumber caller, long lineId) {
         events.publishEvent(new MissedCallDetected(TENANT, callId, callSid, null, lineId, callers.idOf(TENANT, caller),
                 caller, LINE));
+    }
+
+    private long rowsOfCall(String table, long callId) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE call_id = ?").param(callId).query(Long.class).single();
     }
 
     private Long nextSlotOf(PhoneNumber sender) {
