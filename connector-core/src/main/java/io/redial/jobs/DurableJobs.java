@@ -155,8 +155,8 @@ public class DurableJobs {
     /**
      * Removes the rows of finished fast-lane work, as many at a time as have finished within a short window:
      * one statement per batch, not per text. Only while unclaimed: a claimed row belongs to a scheduler run,
-     * which removes it itself. A row left behind (a failed statement, a node stopped in between) is only run once more, finds its
-     * work done and goes.
+     * which removes it itself. A row left behind (a failed statement, a node stopped in between) is only run once
+     * more, finds its work done and goes.
      */
     private void forgetFinished() {
         List<TaskInstanceId> batch = new ArrayList<>();
