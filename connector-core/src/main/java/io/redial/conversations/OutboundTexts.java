@@ -57,26 +57,31 @@ public class OutboundTexts {
      * ({@link #sendNow}), which saves a second task per text. That task must stay scheduled until
      * {@code sendNow} returned, and on a re-run hand what is still unsent to the send task
      * ({@link #handOverUnsent}): so the row is never left without someone to send it. The text's pace slot is
-     * reserved in the same transaction and kept on the row, so the send needs no statement of its own for it
-     * (and no commit of its own). When the dedupe key exists already, the slot goes unused: the sender's next
-     * text waits one gap longer, which is harmless.
+     * reserved in the same transaction and kept on the row; a text due now is written with its first attempt
+     * already claimed, so the send needs no statement (and no commit) of its own before the carrier is asked.
+     * Should the task die before the attempt, its re-run finds the row claimed and the send task waits out the
+     * lease, then asks the carrier's log first, as after any attempt cut short. When the dedupe key exists
+     * already, the slot goes unused: the sender's next text waits one gap longer, which is harmless.
      */
     @Transactional
     Optional<Queued> queueForSendNow(Request request) {
         Instant now = clock.instant();
-        long slot = sender.reserveSlot(request.tenant(), request.from()).toEpochMilli();
+        Instant slot = sender.reserveSlot(request.tenant(), request.from());
+        Long claimedUntil = sender.isDue(slot) ? sender.leaseEnd().toEpochMilli() : null;
         return ledger.add(request.tenant(), request.conversationId(), request.callId(), request.purpose(),
-                request.dedupeKey(), request.from(), request.to(), request.body(), slot)
+                request.dedupeKey(), request.from(), request.to(), request.body(), slot.toEpochMilli(), claimedUntil)
                 .map(id -> new Queued(new SendLedger.Unsent(new LedgerEntry(id, request.tenant(), request.from(),
-                        request.to(), request.body(), SendState.PENDING, null, 0, now), request.purpose(), slot, null,
-                        false), request.priority()));
+                        request.to(), request.body(), claimedUntil != null ? SendState.SENDING : SendState.PENDING,
+                        null, claimedUntil != null ? 1 : 0, now), request.purpose(), slot.toEpochMilli(), claimedUntil,
+                        false), request.priority(), claimedUntil != null));
     }
 
     /**
-     * A text {@link #queueForSendNow} put in the ledger, as written: its first attempt needs no read of the row
-     * (should another run have got to it meanwhile, the attempt's claim says so and nothing is sent twice).
+     * A text {@link #queueForSendNow} put in the ledger, as written: its first attempt needs no read of the row.
+     * A text not {@code claimed} yet (its pace slot is later) is claimed when its slot comes; should another run
+     * have got to it meanwhile, that claim says so and nothing is sent twice.
      */
-    record Queued(SendLedger.Unsent text, int priority) {
+    record Queued(SendLedger.Unsent text, int priority, boolean claimed) {
 
         long messageId() {
             return text.entry().id();
@@ -86,9 +91,13 @@ public class OutboundTexts {
     /** The first attempt, on the caller's thread; a paced slot or a carrier hiccup goes to the durable send task. */
     void sendNow(Queued queued) {
         long messageId = queued.messageId();
-        Instant later;
+        Instant later = null;
         try {
-            later = sender.send(queued.text());
+            if (queued.claimed()) {
+                sender.sendClaimed(queued.text().entry());
+            } else {
+                later = sender.send(queued.text());
+            }
         } catch (TextSendFailed retryable) { // the row stays SENDING: the send task checks the carrier's log first
             jobs.runOnceAt(SendText.instance(messageId, queued.priority()), clock.instant().plus(FIRST_RETRY));
             return;

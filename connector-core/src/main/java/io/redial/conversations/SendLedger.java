@@ -33,20 +33,28 @@ public class SendLedger {
     /** @return the new row's id, or empty when a text with this dedupe key already exists */
     public Optional<Long> add(TenantId tenant, @Nullable Long conversationId, @Nullable Long callId, String purpose,
             String dedupeKey, PhoneNumber from, PhoneNumber to, String body) {
-        return add(tenant, conversationId, callId, purpose, dedupeKey, from, to, body, null);
+        return add(tenant, conversationId, callId, purpose, dedupeKey, from, to, body, null, null);
     }
 
-    /** {@link #add}, with the pace slot the text already reserved ({@code sendAfterMs}), if it did. */
+    /**
+     * {@link #add}, with the pace slot the text already reserved ({@code sendAfterMs}), if it did; with
+     * {@code sendingUntilMs}, the row is written with its first attempt claimed until then (as {@link #claim}
+     * would), for a run that sends it right after its transaction commits.
+     */
     Optional<Long> add(TenantId tenant, @Nullable Long conversationId, @Nullable Long callId, String purpose,
-            String dedupeKey, PhoneNumber from, PhoneNumber to, String body, @Nullable Long sendAfterMs) {
+            String dedupeKey, PhoneNumber from, PhoneNumber to, String body, @Nullable Long sendAfterMs,
+            @Nullable Long sendingUntilMs) {
         var keys = new GeneratedKeyHolder();
+        boolean claimed = sendingUntilMs != null;
         try {
             jdbc.sql("""
                     INSERT INTO messages (tenant_id, conversation_id, call_id, direction, purpose, dedupe_key,
-                                          from_number, to_number, body, send_state, send_after_ms, created_at, updated_at)
-                    VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""")
+                                          from_number, to_number, body, send_state, attempts, send_after_ms,
+                                          sending_until_ms, created_at, updated_at)
+                    VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(tenant.value(), conversationId, callId, purpose, dedupeKey, from.e164(), to.e164(), body,
-                            sendAfterMs, now(), now())
+                            (claimed ? SendState.SENDING : SendState.PENDING).name(), claimed ? 1 : 0, sendAfterMs,
+                            sendingUntilMs, now(), now())
                     .update(keys);
         } catch (DuplicateKeyException alreadyThere) {
             return Optional.empty();

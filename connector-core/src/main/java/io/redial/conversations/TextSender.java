@@ -87,21 +87,45 @@ class TextSender {
         // A slot is reserved once per text; a rescheduled run reuses the one it got.
         Instant slot = unsent.sendAfterMs() != null ? Instant.ofEpochMilli(unsent.sendAfterMs())
                 : reserveSlot(sending, entry.from());
-        if (slot.isAfter(clock.instant().plusMillis(50))) {
+        if (!isDue(slot)) {
             if (unsent.sendAfterMs() == null) {
                 ledger.reserveSlot(messageId, slot.toEpochMilli());
             }
             return slot;
         }
-        if (!ledger.claim(messageId, entry.attempts(), slot.toEpochMilli(), clock.instant().plus(LEASE).toEpochMilli())) {
+        if (!ledger.claim(messageId, entry.attempts(), slot.toEpochMilli(), leaseEnd().toEpochMilli())) {
             log.info("text {} was claimed by another run: checking again later", messageId);
-            return clock.instant().plus(LEASE);
+            return leaseEnd();
         }
+        attempt(entry, sending);
+        return null;
+    }
+
+    /**
+     * The attempt of a text whose row this run wrote already claimed ({@link SendState#SENDING}, leased until
+     * {@link #leaseEnd()} as of its writing): no claim of its own, straight to the carrier.
+     */
+    void sendClaimed(LedgerEntry entry) {
+        attempt(entry, tenants.sending(entry.tenant(), entry.from()));
+    }
+
+    /** Whether a text with this pace slot goes now rather than at its slot. */
+    boolean isDue(Instant slot) {
+        return !slot.isAfter(clock.instant().plusMillis(50));
+    }
+
+    /** The end of an attempt claimed now: until then no other run sends the text, nor asks the carrier about it. */
+    Instant leaseEnd() {
+        return clock.instant().plus(LEASE);
+    }
+
+    /** One attempt of a claimed text: sent, refused for good, or (retryable) thrown with the lease ended. */
+    private void attempt(LedgerEntry entry, Tenants.Sending sending) {
+        long messageId = entry.id();
         try {
             var sent = carrier.send(new TextMessaging.OutboundText(entry.from(), entry.to(), entry.body(),
                     sending.messagingServiceSid()));
             ledger.markSent(messageId, sent.carrierSid(), sent.status());
-            return null;
         } catch (TextSendFailed failure) {
             if (failure.retryable()) {
                 ledger.endLease(messageId);
@@ -109,7 +133,6 @@ class TextSender {
                 throw failure; // retried with backoff; the row stays SENDING so the retry checks the log first
             }
             refusedForGood(entry, failure.carrierCode());
-            return null;
         }
     }
 

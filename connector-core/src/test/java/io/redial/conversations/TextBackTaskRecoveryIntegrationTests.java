@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,17 +76,41 @@ class TextBackTaskRecoveryIntegrationTests {
                     timezone: America/Chicago
                     lines: [{number: "+15125550600", pattern: forwarded}]
                 """));
+        // Each test's text is due at once, whatever an earlier test left of the line's pace.
+        jdbc.sql("DELETE FROM sender_pacing WHERE sender = ?").param(LINE.e164()).update();
     }
 
+    /**
+     * A text due now is written with its first attempt claimed (no statement of its own before the carrier is
+     * asked): a run that died after deciding leaves it claimed, and nobody sends it until that lease is over.
+     */
     @Test
     void aRunThatDiedAfterDecidingButBeforeSendingTextsOnceWhenRevived() {
         PhoneNumber caller = new PhoneNumber("+15125550661");
         long callId = missedCall("CA00000000000000000000000000000661", caller);
         // The first run decided and committed the ledger row, then died before its send attempt.
+        long before = System.currentTimeMillis();
         decision.decideAndQueue(callId, decision.load(callId), Optional.empty()).orElseThrow();
-        assertThat(stateOfTextTo(caller)).isEqualTo("PENDING");
+        assertThat(stateOfTextTo(caller)).isEqualTo("SENDING");
+        assertThat(jdbc.sql("SELECT attempts FROM messages WHERE call_id = ?").param(callId).query(Integer.class).single())
+                .isOne();
+        assertThat(leaseOfTextTo(caller)).as("leased for one attempt").isBetween(before + 40_000, before + 50_000);
 
-        jobs.runOnce(TextBack.instance(callId)); // the scheduler revives the task
+        jobs.runOnce(TextBack.instance(callId)); // the scheduler revives the task while the lease still runs
+        // The revived run hands the text to the send task, which finds it leased and looks again at the lease's end.
+        String textTask = String.valueOf(jdbc.sql("SELECT id FROM messages WHERE call_id = ?").param(callId)
+                .query(Long.class).single());
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                SELECT COUNT(*) FROM scheduled_tasks
+                WHERE task_name = 'send-text' AND task_instance = ? AND picked = FALSE AND execution_time > ?""")
+                .params(textTask, now().plusSeconds(30)).query(Long.class).single() == 1);
+        assertThat(twilio.attemptsTo(caller.e164())).as("nothing sent inside the dead run's lease").isZero();
+
+        // The lease runs out: the send task asks the carrier's log, finds nothing, and sends.
+        jdbc.sql("UPDATE messages SET sending_until_ms = ? WHERE call_id = ?").params(System.currentTimeMillis() - 1, callId)
+                .update();
+        jdbc.sql("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = 'send-text' AND task_instance = ?")
+                .params(now(), textTask).update();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(stateOfTextTo(caller)));
         sleepALittle(); // a second text would show up now, not never
@@ -148,6 +173,24 @@ class TextBackTaskRecoveryIntegrationTests {
                 .query(Long.class).optional().orElse(null);
         assertThat(slot).as("the slot kept on the ledger row").isNotNull();
         assertThat(nextSlotOf(LINE)).as("the sender's pace moved on").isNotEqualTo(paceBefore).isGreaterThan(slot);
+    }
+
+    /** A text whose pace slot is later is written unclaimed: its attempt is claimed when the slot comes. */
+    @Test
+    void aTextPacedForLaterIsNotClaimedByTheDecision() {
+        PhoneNumber caller = new PhoneNumber("+15125550669");
+        long callId = missedCall("CA00000000000000000000000000000669", caller);
+        long later = System.currentTimeMillis() + 20_000;
+        jdbc.sql("""
+                INSERT INTO sender_pacing (sender, next_slot_ms) VALUES (?, ?)
+                ON DUPLICATE KEY UPDATE next_slot_ms = VALUES(next_slot_ms)""").params(LINE.e164(), later).update();
+
+        decision.decideAndQueue(callId, decision.load(callId), Optional.empty()).orElseThrow();
+
+        assertThat(stateOfTextTo(caller)).isEqualTo("PENDING");
+        assertThat(leaseOfTextTo(caller)).isNull();
+        assertThat(jdbc.sql("SELECT send_after_ms FROM messages WHERE call_id = ?").param(callId).query(Long.class)
+                .single()).isGreaterThanOrEqualTo(later);
     }
 
     /**
@@ -275,6 +318,11 @@ class TextBackTaskRecoveryIntegrationTests {
 
     private long lineOf(long callId) {
         return jdbc.sql("SELECT line_id FROM calls WHERE id = ?").param(callId).query(Long.class).single();
+    }
+
+    private @Nullable Long leaseOfTextTo(PhoneNumber caller) {
+        return jdbc.sql("SELECT sending_until_ms FROM messages WHERE to_number = ? AND purpose = 'textback'")
+                .param(caller.e164()).query(Long.class).optional().orElse(null);
     }
 
     private String stateOfTextTo(PhoneNumber caller) {
