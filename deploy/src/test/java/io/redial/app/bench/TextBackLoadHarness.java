@@ -118,6 +118,9 @@ public final class TextBackLoadHarness {
                 answeredMicros[call] = post(webhooks, o, call, MEASURED, failed);
             });
         });
+        if (!leadInFailed.isEmpty()) { // not counted, not retried: only said, as a sign the app was struggling
+            System.out.printf("lead-in: %d webhooks got no answer%n", leadInFailed.size());
+        }
         AtomicInteger retried = new AtomicInteger();
         while (!failed.isEmpty()) { // Twilio retries a webhook that got no answer; so do we, once the app is back
             app[0].awaitUp();
