@@ -1,6 +1,7 @@
 package io.redial.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
@@ -15,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +66,8 @@ class ConsoleBrowserIT {
         int port = freePort();
 
         try (RunningApp app = RunningApp.start(jar(), dataDir, port, TOKEN)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(app.log())
+                    .contains("Redial is ready (sandbox mode): open the console at http://localhost:" + port));
             var webhooks = new TwilioWebhooks(URI.create(app.url()), app.url(), TOKEN);
             var answer = webhooks.postSigned("/twilio/voice/dial-status", Map.of(
                     "CallSid", "CA0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b", "From", "+15125550143",

@@ -15,10 +15,12 @@ final class RunningApp implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private RunningApp(Process process, int port) {
+    private RunningApp(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     static RunningApp start(Path jar, Path dataDir, int port, String authToken) throws IOException, InterruptedException {
@@ -37,9 +39,14 @@ final class RunningApp implements AutoCloseable {
         env.put("PORT", String.valueOf(port));
         env.put("REDIAL_PUBLIC_BASE_URL", "http://localhost:" + port);
         env.put("TWILIO_AUTH_TOKEN", authToken);
-        RunningApp app = new RunningApp(builder.start(), port);
+        RunningApp app = new RunningApp(builder.start(), port, dataDir.resolve("app.log"));
         app.awaitUp(Duration.ofSeconds(180), dataDir);
         return app;
+    }
+
+    /** Everything the app has printed so far. */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     String url() {
