@@ -131,14 +131,16 @@ class TextBackIntegrationTests {
         webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
     }
 
+    private static final String PARENT = "CA0000000000000000000000000000a11e";
+
     @Test
     void ringsTheWholeTeamAtOnceWithScreening() {
         var twiml = incoming(newSid(), "+15125550410", DIAL_LINE, Map.of()).body();
 
         assertThat(twiml).contains("action=\"" + PUBLIC_BASE + "/twilio/voice/dial-status\"", "timeout=\"15\"",
                 ">+15125550498</Number>", ">+15125550499</Number>", "url=\"" + PUBLIC_BASE + "/twilio/voice/screen\"");
-        assertThat(webhooks.postSigned("/twilio/voice/screen", Map.of("CallSid", "CA9", "ParentCallSid", "CAparent")).body())
-                .contains("<Gather", "numDigits=\"1\"", "screen-result?parent=CAparent", "Press 1");
+        assertThat(webhooks.postSigned("/twilio/voice/screen", Map.of("CallSid", newSid(), "ParentCallSid", PARENT)).body())
+                .contains("<Gather", "numDigits=\"1\"", "screen-result?parent=" + PARENT, "Press 1");
     }
 
     @Test

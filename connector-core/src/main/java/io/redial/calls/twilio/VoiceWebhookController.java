@@ -6,8 +6,8 @@ import io.redial.calls.CallIntake.Incoming;
 import io.redial.calls.CallOutcome;
 import io.redial.calls.CarrierCall;
 import io.redial.shared.LockConflicts;
-import io.redial.shared.PhoneNumber;
 import io.redial.shared.twilio.TwilioForm;
+import io.redial.shared.twilio.TwilioParams;
 import io.redial.shared.twilio.TwilioWebhookSignature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -20,12 +20,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Twilio's voice webhooks. Each checks the signature (a forged request gets 403 and stores nothing),
- * hands the facts to {@link CallIntake}, and answers TwiML at once.
+ * Twilio's voice webhooks. Each checks the signature (a forged request gets 403 and stores nothing), then every
+ * parameter it uses (a bad one gets 400 naming it, before anything is stored), hands the facts to
+ * {@link CallIntake}, and answers TwiML at once.
  */
 @RestController
 @RequestMapping(path = "/twilio/voice", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 class VoiceWebhookController {
+
+    /** A day: no call lasts longer, and the figure fits every column it lands in. */
+    private static final int MAX_CALL_SECONDS = 86_400;
 
     private final TwilioWebhookSignature signature;
     private final CallIntake intake;
@@ -50,30 +54,37 @@ class VoiceWebhookController {
     /** The {@code <Dial action>}: how ringing the team ended. */
     @PostMapping("/dial-status")
     ResponseEntity<String> dialStatus(HttpServletRequest request) {
-        return signed(request, form -> switch (intake.dialFinished(call(form), TwilioParams.required(form, "DialCallStatus"),
-                TwilioParams.integer(form, "DialCallDuration"), form.get("AnsweredBy"))) {
-            case AfterDial.UnknownLine u -> twiml.notInService();
-            case AfterDial.RingNext next -> twiml.ring(next.line(), next.number());
-            case AfterDial.Finished done -> done.outcome() == CallOutcome.MISSED
-                    ? twiml.offerVoicemail(done.tenant()) : twiml.hangUp();
+        return signed(request, form -> {
+            CarrierCall call = call(form);
+            String dialStatus = TwilioParams.oneOf(form, "DialCallStatus", TwilioParams.DIAL_CALL_STATUSES);
+            int seconds = TwilioParams.count(form, "DialCallDuration", MAX_CALL_SECONDS);
+            String answeredBy = TwilioParams.optionalOneOf(form, "AnsweredBy", TwilioParams.ANSWERED_BY);
+            return switch (intake.dialFinished(call, dialStatus, seconds, answeredBy)) {
+                case AfterDial.UnknownLine u -> twiml.notInService();
+                case AfterDial.RingNext next -> twiml.ring(next.line(), next.number());
+                case AfterDial.Finished done -> done.outcome() == CallOutcome.MISSED
+                        ? twiml.offerVoicemail(done.tenant()) : twiml.hangUp();
+            };
         });
     }
 
     /** The team member's leg, before it is bridged: ask them to press 1 (a voicemail never can). */
     @PostMapping("/screen")
     ResponseEntity<String> screen(HttpServletRequest request) {
-        return signed(request, form -> twiml.screen(TwilioParams.required(form, "ParentCallSid")));
+        return signed(request, form -> twiml.screen(TwilioParams.sid(form, "ParentCallSid", "CA")));
     }
 
     @PostMapping("/screen-result")
     ResponseEntity<String> screenResult(HttpServletRequest request) {
         return signed(request, form -> {
-            if (!"1".equals(form.get("Digits"))) {
-                return twiml.hangUp(); // this leg ends; the caller keeps ringing the others
-            }
+            String digits = TwilioParams.optionalToken(form, "Digits", 20, "*#");
             String parent = request.getParameter("parent"); // our own query parameter, covered by the signature
             if (parent == null || parent.isBlank()) {
                 throw new IllegalArgumentException("missing parent call in the screening callback URL");
+            }
+            TwilioParams.checkedSid("parent", parent, "CA");
+            if (!"1".equals(digits)) {
+                return twiml.hangUp(); // this leg ends; the caller keeps ringing the others
             }
             intake.screenAccepted(parent);
             return twiml.connect();
@@ -84,8 +95,10 @@ class VoiceWebhookController {
     @PostMapping("/status")
     ResponseEntity<String> status(HttpServletRequest request) {
         return signed(request, form -> {
-            intake.statusChanged(call(form), TwilioParams.required(form, "CallStatus"),
-                    form.containsKey("CallDuration") ? TwilioParams.integer(form, "CallDuration") : null);
+            CarrierCall call = call(form);
+            String status = TwilioParams.oneOf(form, "CallStatus", TwilioParams.CALL_STATUSES);
+            Integer seconds = form.containsKey("CallDuration") ? TwilioParams.count(form, "CallDuration", MAX_CALL_SECONDS) : null;
+            intake.statusChanged(call, status, seconds);
             return twiml.empty();
         });
     }
@@ -94,9 +107,10 @@ class VoiceWebhookController {
     @PostMapping("/voicemail")
     ResponseEntity<String> voicemail(HttpServletRequest request) {
         return signed(request, form -> {
-            String recording = form.get("RecordingUrl");
-            if (recording != null && !recording.isBlank()) {
-                intake.voicemailLeft(TwilioParams.required(form, "CallSid"), recording);
+            String callSid = TwilioParams.sid(form, "CallSid", "CA");
+            String recording = TwilioParams.optionalUrl(form, "RecordingUrl", 500);
+            if (recording != null) {
+                intake.voicemailLeft(callSid, recording);
             }
             return twiml.goodbye();
         });
@@ -113,10 +127,10 @@ class VoiceWebhookController {
     }
 
     private static CarrierCall call(Map<String, String> form) {
-        return new CarrierCall(TwilioParams.required(form, "CallSid"),
-                PhoneNumber.parse(TwilioParams.required(form, "From")),
-                PhoneNumber.parse(TwilioParams.required(form, "To")),
+        return new CarrierCall(TwilioParams.sid(form, "CallSid", "CA"),
+                TwilioParams.number(form, "From"),
+                TwilioParams.number(form, "To"),
                 TwilioParams.optionalNumber(form, "ForwardedFrom"),
-                form.get("StirVerstat"));
+                TwilioParams.optionalToken(form, "StirVerstat", 60, "-"));
     }
 }

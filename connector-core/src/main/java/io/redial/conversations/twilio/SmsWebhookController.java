@@ -4,9 +4,9 @@ import com.twilio.twiml.MessagingResponse;
 import io.redial.conversations.DeliveryReports;
 import io.redial.conversations.InboundTexts;
 import io.redial.shared.LockConflicts;
-import io.redial.shared.PhoneNumber;
-import io.redial.shared.twilio.TwilioForm;
 import io.redial.shared.twilio.JdkXmlFactories;
+import io.redial.shared.twilio.TwilioForm;
+import io.redial.shared.twilio.TwilioParams;
 import io.redial.shared.twilio.TwilioWebhookSignature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Twilio's messaging webhooks: texts from callers, and delivery reports for ours. Replies go by REST, not TwiML. */
+/**
+ * Twilio's messaging webhooks: texts from callers, and delivery reports for ours. Replies go by REST, not TwiML.
+ * The signature is checked first, then every parameter used (400 naming it, before anything is stored).
+ */
 @RestController
 @RequestMapping(path = "/twilio/sms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 class SmsWebhookController {
@@ -39,9 +42,9 @@ class SmsWebhookController {
         if (!signature.isValid(request, form)) {
             return forbidden();
         }
-        var sms = new InboundTexts.InboundSms(required(form, "MessageSid"),
-                PhoneNumber.parse(required(form, "From")), PhoneNumber.parse(required(form, "To")),
-                form.getOrDefault("Body", ""));
+        var sms = new InboundTexts.InboundSms(TwilioParams.sid(form, "MessageSid", "SM", "MM"),
+                TwilioParams.number(form, "From"), TwilioParams.number(form, "To"),
+                TwilioParams.text(form, "Body", TwilioParams.MAX_BODY));
         LockConflicts.retry(() -> inbound.receive(sms));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(new MessagingResponse.Builder().build().toXml());
     }
@@ -52,25 +55,15 @@ class SmsWebhookController {
         if (!signature.isValid(request, form)) {
             return forbidden();
         }
-        String status = form.getOrDefault("MessageStatus", form.get("SmsStatus"));
-        if (status == null) {
-            throw new IllegalArgumentException("missing Twilio parameter MessageStatus");
-        }
-        String error = form.get("ErrorCode");
-        String messageSid = required(form, "MessageSid");
-        LockConflicts.retry(() -> reports.report(messageSid, status, error == null || error.isBlank() ? null : error));
+        String status = TwilioParams.oneOf(form, form.containsKey("MessageStatus") ? "MessageStatus" : "SmsStatus",
+                TwilioParams.MESSAGE_STATUSES);
+        String error = TwilioParams.optionalToken(form, "ErrorCode", 10, "");
+        String messageSid = TwilioParams.sid(form, "MessageSid", "SM", "MM");
+        LockConflicts.retry(() -> reports.report(messageSid, status, error));
         return ResponseEntity.noContent().build();
     }
 
     private static ResponseEntity<String> forbidden() {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("invalid Twilio signature");
-    }
-
-    private static String required(Map<String, String> form, String name) {
-        String value = form.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("missing Twilio parameter " + name);
-        }
-        return value;
     }
 }

@@ -191,7 +191,8 @@ public final class TextBackLoadHarness {
     private static long post(LeanWebhookPoster webhooks, Options o, int call, String callers,
             ConcurrentLinkedQueue<Integer> failed) {
         String line = lineNumber(call % o.tenants());
-        Map<String, String> form = Map.of("CallSid", "CA%s%028d".formatted(callers.substring(1), call), "AccountSid", ACCOUNT,
+        String callSid = "CA%032x".formatted(Long.parseLong(callers.substring(1)) * 10_000_000L + call); // Twilio's shape
+        Map<String, String> form = Map.of("CallSid", callSid, "AccountSid", ACCOUNT,
                 "From", callerNumber(callers, call), "To", line, "CallStatus", "in-progress", "DialCallStatus", "no-answer",
                 "DialCallDuration", "0", "DialBridged", "false", "Direction", "inbound", "ApiVersion", "2010-04-01");
         long t0 = System.nanoTime();
