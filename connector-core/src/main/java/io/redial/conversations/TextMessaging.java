@@ -17,10 +17,11 @@ public interface TextMessaging {
     SentText send(OutboundText text);
 
     /**
-     * Looks in the carrier's message log for a text this app may have sent before it died, so a resumed
-     * send does not send twice.
+     * Looks in the carrier's message log for this text, handed over since {@code notBefore}: an attempt whose
+     * outcome we never learnt (a crash, a timeout, a 5xx after the carrier took it) may have sent it, so a
+     * retry asks here first. Texts still queued at the carrier count as sent.
      */
-    Optional<SentText> findSent(PhoneNumber from, PhoneNumber to, String body, Instant notBefore);
+    Optional<SentText> findSent(OutboundText text, Instant notBefore);
 
     /** {@code messagingServiceSid}, when set, sends through that pool instead of the {@code from} number. */
     record OutboundText(PhoneNumber from, PhoneNumber to, String body, @Nullable String messagingServiceSid) {

@@ -76,7 +76,8 @@ class TextSender {
                 log.info("text {} is being sent by another run: checking again later", messageId);
                 return Instant.ofEpochMilli(unsent.sendingUntilMs());
             }
-            Optional<TextMessaging.SentText> earlier = carrier.findSent(entry.from(), entry.to(), entry.body(), entry.createdAt());
+            Optional<TextMessaging.SentText> earlier = carrier.findSent(outbound(entry,
+                    tenants.sending(entry.tenant(), entry.from())), entry.createdAt());
             if (earlier.isPresent()) {
                 log.info("text {} was already with the carrier as {}: not sending again", messageId, earlier.get().carrierSid());
                 ledger.markSent(messageId, earlier.get().carrierSid(), earlier.get().status());
@@ -123,8 +124,7 @@ class TextSender {
     private void attempt(LedgerEntry entry, Tenants.Sending sending) {
         long messageId = entry.id();
         try {
-            var sent = carrier.send(new TextMessaging.OutboundText(entry.from(), entry.to(), entry.body(),
-                    sending.messagingServiceSid()));
+            var sent = carrier.send(outbound(entry, sending));
             ledger.markSent(messageId, sent.carrierSid(), sent.status());
         } catch (TextSendFailed failure) {
             if (failure.retryable()) {
@@ -134,6 +134,10 @@ class TextSender {
             }
             refusedForGood(entry, failure.carrierCode());
         }
+    }
+
+    private static TextMessaging.OutboundText outbound(LedgerEntry entry, Tenants.Sending sending) {
+        return new TextMessaging.OutboundText(entry.from(), entry.to(), entry.body(), sending.messagingServiceSid());
     }
 
     /** Reserves the next pace slot of the text's sender: its Messaging Service, else its number. */

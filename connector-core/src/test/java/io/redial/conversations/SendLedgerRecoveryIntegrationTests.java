@@ -1,6 +1,7 @@
 package io.redial.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
@@ -20,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * DESIGN decision 2: a send that died after Twilio took the text must not text the caller again. The
- * "crash" is staged exactly as it happens: the text reached Twilio, the ledger row still says SENDING.
+ * "crash" is staged exactly as it happens: the text reached Twilio, the ledger row still says SENDING; and an
+ * ambiguous answer (a 500 after Twilio queued the text) is settled by Twilio's message log, not by a blind resend.
  */
 @SpringBootTest(classes = CoreTestApplication.class, properties = "redial.sandbox.demo-tenant=false")
 class SendLedgerRecoveryIntegrationTests {
@@ -54,8 +56,66 @@ class SendLedgerRecoveryIntegrationTests {
                   - id: recovery-plumbing
                     name: Recovery Plumbing
                     timezone: America/Chicago
-                    lines: [{number: "+15125550500", pattern: forwarded}]
+                    lines:
+                      - {number: "+15125550500", pattern: forwarded}
+                      - {number: "+15125550502", pattern: forwarded}
+                      - {number: "+15125550503", pattern: forwarded}
+                  - id: recovery-pooled
+                    name: Pooled Plumbing
+                    timezone: America/Chicago
+                    messaging_service_sid: MG00000000000000000000000000000500
+                    lines: [{number: "+15125550501", pattern: forwarded}]
                 """));
+    }
+
+    @Test
+    void aSendAnswered500AfterTwilioTookTheTextIsNotSentAgain() {
+        PhoneNumber caller = new PhoneNumber("+15125550564");
+        twilio.acceptThenFail(caller.e164(), 1);
+        // Its own line: each sender is paced (one text a second here), and the other tests send from LINE.
+        long id = ledger.add(TENANT, null, null, "textback", "recovery:4", new PhoneNumber("+15125550502"), caller,
+                "We missed your call!").orElseThrow();
+
+        assertThatThrownBy(() -> sender.send(id)).isInstanceOf(TextSendFailed.class); // queued at Twilio, yet a 500
+        assertThat(sender.send(id)).isNull(); // the retry
+
+        assertThat(twilio.attemptsTo(caller.e164())).isOne();
+        var entry = ledger.find(id).orElseThrow();
+        assertThat(entry.state()).isEqualTo(SendState.SENT);
+        assertThat(entry.carrierSid()).isEqualTo(twilio.sent().stream().filter(m -> m.to().equals(caller.e164()))
+                .findFirst().orElseThrow().sid());
+    }
+
+    @Test
+    void anAmbiguousSendThroughAMessagingServiceIsFoundUnderThePoolsNumber() {
+        PhoneNumber caller = new PhoneNumber("+15125550565");
+        PhoneNumber line = new PhoneNumber("+15125550501");
+        twilio.acceptThenFail(caller.e164(), 1);
+        long id = ledger.add(new TenantId("recovery-pooled"), null, null, "textback", "recovery:5", line, caller,
+                "We missed your call!").orElseThrow();
+
+        assertThatThrownBy(() -> sender.send(id)).isInstanceOf(TextSendFailed.class);
+        assertThat(sender.send(id)).isNull();
+
+        assertThat(twilio.attemptsTo(caller.e164())).isOne();
+        assertThat(twilio.sent()).filteredOn(m -> m.to().equals(caller.e164())).singleElement()
+                .satisfies(m -> assertThat(m.from()).isEqualTo(FakeTwilio.POOL_NUMBER));
+        assertThat(ledger.find(id).orElseThrow().state()).isEqualTo(SendState.SENT);
+    }
+
+    @Test
+    void aSend500BeforeTwilioTookTheTextIsSentOnTheRetry() {
+        PhoneNumber caller = new PhoneNumber("+15125550566");
+        twilio.refuse(caller.e164(), 20500, 1);
+        long id = ledger.add(TENANT, null, null, "textback", "recovery:6", new PhoneNumber("+15125550503"), caller,
+                "We missed your call!").orElseThrow();
+
+        assertThatThrownBy(() -> sender.send(id)).isInstanceOf(TextSendFailed.class);
+        assertThat(sender.send(id)).isNull();
+
+        assertThat(twilio.attemptsTo(caller.e164())).isEqualTo(2);
+        assertThat(twilio.sent()).filteredOn(m -> m.to().equals(caller.e164())).hasSize(1);
+        assertThat(ledger.find(id).orElseThrow().state()).isEqualTo(SendState.SENT);
     }
 
     @Test

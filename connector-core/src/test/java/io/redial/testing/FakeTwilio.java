@@ -41,8 +41,11 @@ public final class FakeTwilio implements AutoCloseable {
     private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
-    private record Refusal(int code, int times) {
+    /** {@code acceptedFirst}: Twilio took the text and then answered the error anyway (an ambiguous 5xx). */
+    private record Refusal(int code, int times, boolean acceptedFirst) {
     }
+    /** The number a Messaging Service picks from its pool when a text names no {@code From}. */
+    public static final String POOL_NUMBER = "+15005550006";
 
     private final Map<String, Refusal> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -89,7 +92,12 @@ public final class FakeTwilio implements AutoCloseable {
 
     /** The next {@code times} sends to {@code to} are refused; later ones go through. */
     public void refuse(String to, int twilioCode, int times) {
-        refusals.put(to, new Refusal(twilioCode, times));
+        refusals.put(to, new Refusal(twilioCode, times, false));
+    }
+
+    /** The next {@code times} sends to {@code to} are taken (and later listed) but answered 500, as Twilio sometimes does. */
+    public void acceptThenFail(String to, int times) {
+        refusals.put(to, new Refusal(20500, times, true));
     }
 
     /** What the Lookup API answers for {@code number}'s line type (default "mobile"). */
@@ -155,16 +163,25 @@ public final class FakeTwilio implements AutoCloseable {
             }
             attempts.merge(form.get("To"), 1, Integer::sum);
             Refusal refusal = refusals.computeIfPresent(form.get("To"),
-                    (to, r) -> r.times() <= 0 ? null : new Refusal(r.code(), r.times() - 1));
+                    (to, r) -> r.times() <= 0 ? null : new Refusal(r.code(), r.times() - 1, r.acceptedFirst()));
+            if (refusal != null && refusal.acceptedFirst()) {
+                accept(form);
+                return error(500, refusal.code(), "internal error after the message was queued");
+            }
             if (refusal != null) {
                 int status = refusal.code() == 20429 ? 429 : refusal.code() == 20500 ? 500 : 400;
                 return error(status, refusal.code(), "refused by the fake for " + form.get("To"));
             }
+            return json(201, messageJson(accept(form)));
+        }
+
+        private Sent accept(Map<String, String> form) {
             String sid = "SM" + HexFormat.of().formatHex(randomBytes());
-            Sent message = new Sent(sid, form.get("From"), form.get("To"), form.get("Body"), form.get("StatusCallback"),
+            String from = form.get("From") != null ? form.get("From") : POOL_NUMBER;
+            Sent message = new Sent(sid, from, form.get("To"), form.get("Body"), form.get("StatusCallback"),
                     System.nanoTime(), form.get("MessagingServiceSid"));
             sent.add(message);
-            return json(201, messageJson(message));
+            return message;
         }
 
         private ResponseDefinition lookup(String number) {
@@ -178,9 +195,16 @@ public final class FakeTwilio implements AutoCloseable {
         }
 
         private ResponseDefinition list(Map<String, String> query) {
+            // Every text here is still "queued", so its date_sent is null, and Twilio's DateSent filters
+            // (DateSent, DateSent<, DateSent>) leave such texts out.
+            boolean dateSentFilter = query.keySet().stream().anyMatch(k -> k.startsWith("DateSent"));
+            int pageSize = Integer.parseInt(query.getOrDefault("PageSize", "50"));
             String items = sent.stream()
+                    .filter(m -> !dateSentFilter)
                     .filter(m -> query.get("To") == null || query.get("To").equals(m.to()))
                     .filter(m -> query.get("From") == null || query.get("From").equals(m.from()))
+                    .sorted(java.util.Comparator.comparingLong(Sent::receivedNanos).reversed()) // newest first
+                    .limit(pageSize)
                     .map(FakeTwilio.this::messageJson)
                     .collect(Collectors.joining(","));
             return json(200, "{\"messages\":[" + items + "],\"end\":0,\"first_page_uri\":null,\"next_page_uri\":null,"
@@ -193,7 +217,8 @@ public final class FakeTwilio implements AutoCloseable {
         return "{\"sid\":\"" + m.sid() + "\",\"account_sid\":\"" + accountSid + "\",\"from\":\"" + m.from()
                 + "\",\"to\":\"" + m.to() + "\",\"body\":" + quote(m.body()) + ",\"status\":\"queued\","
                 + "\"direction\":\"outbound-api\",\"num_segments\":\"1\",\"num_media\":\"0\",\"error_code\":null,"
-                + "\"error_message\":null,\"price\":null,\"price_unit\":\"USD\",\"api_version\":\"2010-04-01\","
+                + "\"error_message\":null,\"messaging_service_sid\":" + (m.messagingServiceSid() == null ? "null"
+                : quote(m.messagingServiceSid())) + ",\"price\":null,\"price_unit\":\"USD\",\"api_version\":\"2010-04-01\","
                 + "\"date_created\":\"" + now + "\",\"date_updated\":\"" + now + "\",\"date_sent\":null,"
                 + "\"subresource_uris\":{},\"uri\":\"/2010-04-01/Accounts/" + accountSid + "/Messages/" + m.sid() + ".json\"}";
     }

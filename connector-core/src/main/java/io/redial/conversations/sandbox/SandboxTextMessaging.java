@@ -1,7 +1,6 @@
 package io.redial.conversations.sandbox;
 
 import io.redial.conversations.TextMessaging;
-import io.redial.shared.PhoneNumber;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -30,7 +29,7 @@ class SandboxTextMessaging implements TextMessaging {
     }
 
     @Override
-    public Optional<SentText> findSent(PhoneNumber from, PhoneNumber to, String body, Instant notBefore) {
+    public Optional<SentText> findSent(OutboundText text, Instant notBefore) {
         return Optional.empty(); // nothing leaves the process, so nothing can have been sent before a crash
     }
 }

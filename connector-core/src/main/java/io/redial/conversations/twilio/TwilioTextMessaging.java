@@ -11,6 +11,7 @@ import io.redial.shared.twilio.TwilioAccount;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -23,6 +24,8 @@ class TwilioTextMessaging implements TextMessaging {
 
     /** A text still queued at Twilio after this long is stale: better dropped than arriving hours late. */
     private static final int VALIDITY_SECONDS = 900;
+    /** Texts to one caller read back when asking whether ours went: more than any conversation holds. */
+    private static final long LOG_LOOK_BACK = 200;
 
     private final TwilioRestClient client;
     private final URI statusCallback;
@@ -53,16 +56,24 @@ class TwilioTextMessaging implements TextMessaging {
         }
     }
 
+    /**
+     * Lists the texts to the caller and picks ours by body (and Messaging Service) and creation time. Not by
+     * {@code DateSent}: a text Twilio accepted but has not sent yet has no send date, and a filter on it would
+     * miss exactly the text an ambiguous 5xx or timeout left queued. Through a Messaging Service the sending
+     * number is the pool's choice, so {@code From} is not filtered on then.
+     */
     @Override
-    public Optional<SentText> findSent(PhoneNumber from, PhoneNumber to, String body, Instant notBefore) {
+    public Optional<SentText> findSent(OutboundText text, Instant notBefore) {
+        ZonedDateTime since = notBefore.minusSeconds(60).atZone(ZoneOffset.UTC); // clocks differ a little
         try {
-            var page = Message.reader()
-                    .setTo(twilioNumber(to))
-                    .setFrom(twilioNumber(from))
-                    .setDateSentAfter(notBefore.minusSeconds(60).atZone(ZoneOffset.UTC))
-                    .read(client);
-            return StreamSupport.stream(page.spliterator(), false)
-                    .filter(m -> body.equals(m.getBody()))
+            var reader = Message.reader().setTo(twilioNumber(text.to()));
+            if (text.messagingServiceSid() == null) {
+                reader.setFrom(twilioNumber(text.from()));
+            }
+            return StreamSupport.stream(reader.limit(LOG_LOOK_BACK).read(client).spliterator(), false)
+                    .filter(m -> text.body().equals(m.getBody()))
+                    .filter(m -> text.messagingServiceSid() == null || text.messagingServiceSid().equals(m.getMessagingServiceSid()))
+                    .filter(m -> m.getDateCreated() == null || !m.getDateCreated().isBefore(since))
                     .findFirst()
                     .map(m -> new SentText(m.getSid(), String.valueOf(m.getStatus())));
         } catch (ApiException | ApiConnectionException e) {
