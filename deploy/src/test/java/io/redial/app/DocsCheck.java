@@ -62,7 +62,25 @@ final class DocsCheck {
         for (Path doc : documents()) {
             problems.addAll(problems(doc));
         }
+        problems.addAll(screenshotProblems());
         return problems;
+    }
+
+    /** Every picture in docs/screenshots is one a browser test writes, so rerunning it refreshes them all. */
+    private List<String> screenshotProblems() {
+        Path folder = root.resolve("docs/screenshots");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        String browserTests = String.join("\n", sources(root, modules, name -> name.endsWith("IT.java")));
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted()
+                    .filter(name -> !browserTests.contains("\"" + name + "\""))
+                    .map(name -> "docs/screenshots/" + name + " is written by no browser test, so it would go stale")
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     List<String> problems(Path doc) {
@@ -236,19 +254,31 @@ final class DocsCheck {
 
     private static Set<String> testClasses(Path root, Set<String> modules) {
         Set<String> classes = new HashSet<>();
+        for (Path source : testSources(root, modules, name -> name.endsWith(".java"))) {
+            String name = source.getFileName().toString();
+            classes.add(name.substring(0, name.length() - ".java".length()));
+        }
+        return classes;
+    }
+
+    private static List<Path> testSources(Path root, Set<String> modules, java.util.function.Predicate<String> named) {
+        List<Path> sources = new ArrayList<>();
         for (String module : modules) {
             Path tests = root.resolve(module).resolve("src/test/java");
             if (!Files.isDirectory(tests)) {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(tests)) {
-                walk.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java"))
-                        .forEach(n -> classes.add(n.substring(0, n.length() - ".java".length())));
+                walk.filter(p -> named.test(p.getFileName().toString())).forEach(sources::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return classes;
+        return sources;
+    }
+
+    private static List<String> sources(Path root, Set<String> modules, java.util.function.Predicate<String> named) {
+        return testSources(root, modules, named).stream().map(p -> String.join("\n", read(p))).toList();
     }
 
     private static List<String> read(Path file) {

@@ -81,6 +81,19 @@ class DocumentationTests {
     }
 
     @Test
+    void screenshotsNoBrowserTestWritesAreFound(@TempDir Path root) throws IOException {
+        project(root);
+        Files.createDirectories(root.resolve("docs/screenshots"));
+        Files.writeString(root.resolve("core/src/test/java/JourneyIT.java"),
+                "class JourneyIT { String shot = \"fresh.png\"; }");
+        Files.writeString(root.resolve("docs/screenshots/fresh.png"), "png");
+        Files.writeString(root.resolve("docs/screenshots/stale.png"), "png");
+
+        assertThat(new DocsCheck(root).problems()).containsExactly(
+                "docs/screenshots/stale.png is written by no browser test, so it would go stale");
+    }
+
+    @Test
     void anchorsFollowGitHubsHeadingRules() {
         assertThat(DocsCheck.slug("A missed call, step by step")).isEqualTo("a-missed-call-step-by-step");
         assertThat(DocsCheck.slug("The `redial` script: **two** commands")).isEqualTo("the-redial-script-two-commands");
