@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies tenant specs to the database, keyed by tenant id and line number. A row is written only when
- * it differs from the spec, so applying the same file twice changes nothing (not even timestamps).
+ * it differs from the spec, so applying the same file twice changes nothing (not even timestamps). What is
+ * missing is created; a setting that exists is set from the file only when the file says something new about
+ * it ({@link FileSnapshot}), so what an admin changed in the console survives a restart with the same file.
  */
 @Service
 public class Provisioner {
@@ -45,7 +47,10 @@ public class Provisioner {
     public int apply(List<TenantSpec> specs) {
         int changes = 0;
         for (TenantSpec spec : specs) {
-            changes += tenant(spec) + lines(spec) + hours(spec) + holidays(spec) + templates(spec) + blocklist(spec);
+            FileSnapshot file = FileSnapshot.of(jdbc, spec.id().value());
+            changes += tenant(spec, file) + lines(spec, file) + hours(spec, file) + holidays(spec, file)
+                    + templates(spec, file) + blocklist(spec);
+            file.save();
         }
         log.info("provisioned {} tenant(s), {} row change(s)", specs.size(), changes);
         if (changes > 0) {
@@ -54,7 +59,7 @@ public class Provisioner {
         return changes;
     }
 
-    private int tenant(TenantSpec t) {
+    private int tenant(TenantSpec t, FileSnapshot file) {
         Map<String, Object> desired = new HashMap<>();
         desired.put("name", t.name());
         desired.put("timezone", t.zone().getId());
@@ -80,11 +85,9 @@ public class Provisioner {
                        hang_up_threshold_seconds, dedupe_window_hours, reject_failed_caller_id, served_countries,
                        booking_link, messaging_service_sid, sends_per_minute, line_type_lookup
                 FROM tenants WHERE id = ?""").param(t.id().value()).query().listOfRows().stream().findFirst();
-        if (current.isPresent() && same(current.get(), desired)) {
-            return 0;
-        }
         LocalDateTime now = now();
         if (current.isEmpty()) {
+            desired.forEach((column, value) -> file.fileSets("tenant." + column, normalise(value)));
             return jdbc.sql("""
                     INSERT INTO tenants (id, name, timezone, trades, service_area_zips, service_area_radius, prices, on_call,
                                          on_call_ack_minutes, staff, hang_up_threshold_seconds, dedupe_window_hours,
@@ -97,21 +100,33 @@ public class Provisioner {
                             :sends_per_minute, :line_type_lookup, :now, :now)""")
                     .params(desired).param("id", t.id().value()).param("now", now).update();
         }
-        return jdbc.sql("""
-                UPDATE tenants SET name = :name, timezone = :timezone, trades = :trades,
-                       service_area_zips = :service_area_zips, service_area_radius = :service_area_radius,
-                       prices = :prices, on_call = :on_call,
-                       on_call_ack_minutes = :on_call_ack_minutes, staff = :staff,
-                       hang_up_threshold_seconds = :hang_up_threshold_seconds,
-                       dedupe_window_hours = :dedupe_window_hours, reject_failed_caller_id = :reject_failed_caller_id,
-                       served_countries = :served_countries, booking_link = :booking_link,
-                       messaging_service_sid = :messaging_service_sid, sends_per_minute = :sends_per_minute,
-                       line_type_lookup = :line_type_lookup, updated_at = :now
-                WHERE id = :id""")
-                .params(desired).param("id", t.id().value()).param("now", now).update();
+        Map<String, Object> changed = fileChanges(current.get(), desired, file, "tenant.");
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE tenants SET " + assignments(changed) + ", updated_at = :now WHERE id = :id")
+                .params(changed).param("id", t.id().value()).param("now", now).update();
     }
 
-    private int lines(TenantSpec t) {
+    /** The settings the file sets anew and the database does not hold yet. */
+    private static Map<String, Object> fileChanges(Map<String, Object> current, Map<String, Object> desired,
+            FileSnapshot file, String prefix) {
+        Map<String, Object> changed = new HashMap<>();
+        desired.forEach((column, value) -> {
+            if (file.fileSets(prefix + column, normalise(value))
+                    && !Objects.equals(normalise(current.get(column)), normalise(value))) {
+                changed.put(column, value);
+            }
+        });
+        return changed;
+    }
+
+    /** {@code a = :a, b = :b} for our own column names (never input). */
+    private static String assignments(Map<String, Object> columns) {
+        return columns.keySet().stream().sorted().map(c -> c + " = :" + c).collect(Collectors.joining(", "));
+    }
+
+    private int lines(TenantSpec t, FileSnapshot file) {
         int changes = 0;
         for (TenantSpec.LineSpec line : t.lines()) {
             Map<String, Object> desired = new HashMap<>();
@@ -133,29 +148,30 @@ public class Provisioner {
                 throw new ProvisioningException("line " + line.number().e164() + " already belongs to tenant "
                         + current.get().get("tenant_id"));
             }
-            if (current.isPresent() && same(current.get(), desired)) {
+            String prefix = "line." + line.number().e164() + ".";
+            if (current.isEmpty()) {
+                desired.forEach((column, value) -> file.fileSets(prefix + column, normalise(value)));
+                changes += jdbc.sql("""
+                        INSERT INTO phone_lines (tenant_id, number, pattern, forwarded_from, ring_list,
+                                                 ring_timeout_seconds, screening, ring_strategy, messaging_service_sid,
+                                                 sends_per_minute, created_at)
+                        VALUES (:tenant, :number, :pattern, :forwarded_from, :ring_list, :ring_timeout_seconds,
+                                :screening, :ring_strategy, :messaging_service_sid, :sends_per_minute, :now)""")
+                        .params(desired).param("tenant", t.id().value())
+                        .param("number", line.number().e164()).param("now", now()).update();
                 continue;
             }
-            String sql = current.isEmpty()
-                    ? """
-                      INSERT INTO phone_lines (tenant_id, number, pattern, forwarded_from, ring_list,
-                                               ring_timeout_seconds, screening, ring_strategy, messaging_service_sid,
-                                               sends_per_minute, created_at)
-                      VALUES (:tenant, :number, :pattern, :forwarded_from, :ring_list, :ring_timeout_seconds,
-                              :screening, :ring_strategy, :messaging_service_sid, :sends_per_minute, :now)"""
-                    : """
-                      UPDATE phone_lines SET pattern = :pattern, forwarded_from = :forwarded_from,
-                             ring_list = :ring_list, ring_timeout_seconds = :ring_timeout_seconds,
-                             screening = :screening, ring_strategy = :ring_strategy,
-                             messaging_service_sid = :messaging_service_sid, sends_per_minute = :sends_per_minute
-                      WHERE number = :number AND tenant_id = :tenant""";
-            changes += jdbc.sql(sql).params(desired).param("tenant", t.id().value())
-                    .param("number", line.number().e164()).param("now", now()).update();
+            Map<String, Object> changed = fileChanges(current.get(), desired, file, prefix);
+            if (!changed.isEmpty()) {
+                changes += jdbc.sql("UPDATE phone_lines SET " + assignments(changed)
+                                + " WHERE number = :number AND tenant_id = :tenant")
+                        .params(changed).param("tenant", t.id().value()).param("number", line.number().e164()).update();
+            }
         }
         return changes;
     }
 
-    private int hours(TenantSpec t) {
+    private int hours(TenantSpec t, FileSnapshot file) {
         List<String> current = jdbc.sql("""
                 SELECT day_of_week, opens_at, closes_at FROM business_hours WHERE tenant_id = ?
                 ORDER BY day_of_week, opens_at""").param(t.id().value())
@@ -164,7 +180,7 @@ public class Provisioner {
         List<String> desired = t.hours().stream()
                 .sorted((a, b) -> a.day() != b.day() ? a.day().compareTo(b.day()) : a.opens().compareTo(b.opens()))
                 .map(i -> i.day().getValue() + " " + i.opens() + "-" + i.closes()).toList();
-        if (current.equals(desired)) {
+        if (!file.fileSets("hours", String.join(",", desired)) || current.equals(desired)) {
             return 0;
         }
         int changes = jdbc.sql("DELETE FROM business_hours WHERE tenant_id = ?").param(t.id().value()).update();
@@ -176,10 +192,11 @@ public class Provisioner {
         return changes;
     }
 
-    private int holidays(TenantSpec t) {
+    private int holidays(TenantSpec t, FileSnapshot file) {
         var current = jdbc.sql("SELECT day FROM holidays WHERE tenant_id = ?").param(t.id().value())
                 .query((rs, n) -> rs.getDate(1).toLocalDate()).set();
-        if (current.equals(Set.copyOf(t.holidays()))) {
+        String fileSays = t.holidays().stream().map(String::valueOf).sorted().collect(Collectors.joining(","));
+        if (!file.fileSets("holidays", fileSays) || current.equals(Set.copyOf(t.holidays()))) {
             return 0;
         }
         int changes = jdbc.sql("DELETE FROM holidays WHERE tenant_id = ?").param(t.id().value()).update();
@@ -199,14 +216,15 @@ public class Provisioner {
         return changes;
     }
 
-    private int templates(TenantSpec t) {
+    private int templates(TenantSpec t, FileSnapshot file) {
         int changes = 0;
         for (var entry : t.templates().entrySet()) {
             rejectUnsendable(t, entry.getKey(), entry.getValue());
             Optional<String> current = jdbc.sql(
                     "SELECT body FROM message_templates WHERE tenant_id = ? AND kind = ? AND line_id IS NULL")
                     .params(t.id().value(), entry.getKey()).query(String.class).optional();
-            if (current.isPresent() && current.get().equals(entry.getValue())) {
+            boolean fileSets = file.fileSets("template." + entry.getKey(), entry.getValue());
+            if (current.isPresent() && (!fileSets || current.get().equals(entry.getValue()))) {
                 continue;
             }
             changes += current.isEmpty()
@@ -229,10 +247,6 @@ public class Provisioner {
             throw new ProvisioningException("tenants[" + t.id() + "].templates." + kind.replace("textback.", "")
                     + ": " + problem);
         }
-    }
-
-    private static boolean same(Map<String, Object> current, Map<String, Object> desired) {
-        return desired.entrySet().stream().allMatch(e -> Objects.equals(normalise(current.get(e.getKey())), normalise(e.getValue())));
     }
 
     /** JDBC hands back Integer/Long/Boolean/String in driver-specific shapes; compare as text. */

@@ -58,6 +58,53 @@ class ProvisioningIntegrationTests {
     }
 
     @Test
+    void whatAnAdminChangedInTheConsoleSurvivesTheSameFileAndTheFileWinsOnlyWhereItChanges() {
+        String file = """
+                tenants:
+                  - id: console-edits
+                    name: Console Edits Plumbing
+                    timezone: America/Chicago
+                    hours: {mon-fri: "08:00-17:00"}
+                    holidays: ["2026-12-25"]
+                    lines:
+                      - {number: "+15125550170", pattern: dial, ring: ["+15125550179"], ring_timeout_seconds: 18}
+                    templates:
+                      after_hours: "Hi, this is {business}. We're closed, but reply here and we'll help."
+                """;
+        provisioner.apply(ProvisioningFile.parse(file));
+        // An admin changes the name, a line's ring timeout, the hours and the template in the console.
+        jdbc.sql("UPDATE tenants SET name = 'Console Edits Plumbing & Drains' WHERE id = 'console-edits'").update();
+        jdbc.sql("UPDATE phone_lines SET ring_timeout_seconds = 25 WHERE number = '+15125550170'").update();
+        jdbc.sql("DELETE FROM business_hours WHERE tenant_id = 'console-edits' AND day_of_week = 5").update();
+        jdbc.sql("UPDATE message_templates SET body = 'Closed now: reply and we will help.' WHERE tenant_id = 'console-edits'")
+                .update();
+
+        assertThat(provisioner.apply(ProvisioningFile.parse(file))).as("the restart with the same file").isZero();
+        assertThat(tenants.find(new TenantId("console-edits")).orElseThrow().name()).isEqualTo("Console Edits Plumbing & Drains");
+        assertThat(tenants.lineByNumber(new PhoneNumber("+15125550170")).orElseThrow().ringTimeoutSeconds()).isEqualTo(25);
+        assertThat(count("SELECT COUNT(*) FROM business_hours WHERE tenant_id = 'console-edits'")).isEqualTo(4);
+        assertThat(templateBody()).isEqualTo("Closed now: reply and we will help.");
+
+        String newTemplate = "Hi, this is {business}. Closed for now; reply and we'll call back first thing.";
+        provisioner.apply(ProvisioningFile.parse(file.replace("ring_timeout_seconds: 18", "ring_timeout_seconds: 20")
+                .replace("Hi, this is {business}. We're closed, but reply here and we'll help.", newTemplate)));
+
+        assertThat(tenants.lineByNumber(new PhoneNumber("+15125550170")).orElseThrow().ringTimeoutSeconds()).isEqualTo(20);
+        assertThat(templateBody()).isEqualTo(newTemplate);
+        assertThat(tenants.find(new TenantId("console-edits")).orElseThrow().name()).isEqualTo("Console Edits Plumbing & Drains");
+        assertThat(count("SELECT COUNT(*) FROM business_hours WHERE tenant_id = 'console-edits'")).isEqualTo(4);
+    }
+
+    private String templateBody() {
+        return jdbc.sql("SELECT body FROM message_templates WHERE tenant_id = 'console-edits' AND kind = 'textback.after_hours'")
+                .query(String.class).single();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
     void mistakesAreReportedWithTheirPlaceInTheFile() {
         assertThatThrownBy(() -> ProvisioningFile.parse("tenants:\n  - id: x\n    name: X\n    timezone: Mars/Olympus\n"))
                 .isInstanceOf(ProvisioningException.class).hasMessageContaining("tenants[0].timezone");
