@@ -105,6 +105,16 @@ class WebhookInputIntegrationTests {
     }
 
     @Test
+    void aBodyLargerThanAnyTwilioSendsIsRefusedBeforeItIsRead() {
+        long calls = count("SELECT COUNT(*) FROM calls");
+        var answer = webhooks.postSigned("/twilio/voice/dial-status", dialStatus(Map.of("Padding", "x".repeat(70_000))));
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("at most 65536 bytes");
+        assertThat(count("SELECT COUNT(*) FROM calls")).isEqualTo(calls);
+    }
+
+    @Test
     void theSameCallWithTwilioShapedValuesIsTaken() {
         var answer = webhooks.postSigned("/twilio/voice/dial-status", dialStatus(Map.of("AnsweredBy", "machine_start",
                 "StirVerstat", "TN-Validation-Passed-A")));

@@ -4,6 +4,8 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,15 +15,29 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Lets a bounded number of Twilio webhooks work at once; the rest wait their turn, first come first served.
  * Webhooks run on virtual threads, so without a bound a burst takes every database connection and the
- * durable tasks that send the texts wait behind it: the pool must keep room for both.
+ * durable tasks that send the texts wait behind it: the pool must keep room for both. A body larger than any
+ * Twilio sends is refused (413) before it is read or waits for a turn; Twilio always says how long its body is.
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookGate {
+
+    /** Twilio's largest webhooks (a 1,600-character text with its parameters) are a few kilobytes. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     @Bean
     FilterRegistrationBean<Filter> twilioWebhookGate(@Value("${redial.webhooks.max-concurrent:8}") int permits) {
         Semaphore turns = new Semaphore(permits, true);
         Filter gate = (ServletRequest request, ServletResponse response, FilterChain chain) -> {
+            long length = request.getContentLengthLong();
+            boolean chunked = ((HttpServletRequest) request).getHeader("Transfer-Encoding") != null;
+            if (length > MAX_BODY_BYTES || (length < 0 && chunked)) {
+                HttpServletResponse refusal = (HttpServletResponse) response;
+                refusal.setStatus(length < 0 ? HttpServletResponse.SC_LENGTH_REQUIRED : HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                refusal.setContentType("text/plain");
+                refusal.getWriter().write(length < 0 ? "a Twilio webhook states its Content-Length"
+                        : "a Twilio webhook body is at most " + MAX_BODY_BYTES + " bytes");
+                return;
+            }
             turns.acquireUninterruptibly();
             try {
                 chain.doFilter(request, response);
