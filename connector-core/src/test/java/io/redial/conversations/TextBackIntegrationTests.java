@@ -177,7 +177,8 @@ class TextBackIntegrationTests {
         awaitTexts("+15125550409", 1);
         var text = twilio.sent().stream().filter(m -> m.to().equals("+15125550409")).findFirst().orElseThrow();
         assertThat(text.messagingServiceSid()).isEqualTo("MG0123456789abcdef0123456789abcdef");
-        assertThat(text.from()).isNull();
+        assertThat(text.from()).as("the number the service's pool picked, not one we named")
+                .isEqualTo(FakeTwilio.POOL_NUMBER);
         assertThat(goodbye.body()).contains("<Hangup/>");
         assertThat(callColumn(sid, "voicemail_url")).isEqualTo("https://api.twilio.com/recordings/RE123");
     }

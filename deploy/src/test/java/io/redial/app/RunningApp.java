@@ -24,6 +24,12 @@ final class RunningApp implements AutoCloseable {
     }
 
     static RunningApp start(Path jar, Path dataDir, int port, String authToken) throws IOException, InterruptedException {
+        return start(jar, dataDir, port, authToken, java.util.Map.of());
+    }
+
+    /** With {@code environment} added to (or overriding) what an operator's first run sets. */
+    static RunningApp start(Path jar, Path dataDir, int port, String authToken, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // The build tree may itself lie under /tmp, where the embedded MariaDB refuses to keep data:
         // give the app a temporary directory of its own, as an operator could.
@@ -39,6 +45,7 @@ final class RunningApp implements AutoCloseable {
         env.put("PORT", String.valueOf(port));
         env.put("REDIAL_PUBLIC_BASE_URL", "http://localhost:" + port);
         env.put("TWILIO_AUTH_TOKEN", authToken);
+        env.putAll(environment);
         RunningApp app = new RunningApp(builder.start(), port, dataDir.resolve("app.log"));
         app.awaitUp(Duration.ofSeconds(180), dataDir);
         return app;

@@ -34,11 +34,12 @@ class SecurityConfiguration {
     /**
      * Twilio's webhooks skip Spring Security altogether: each is checked against its own signature before
      * anything is read or stored, they carry no session or cookie, and they are the app's hottest path (every
-     * filter here ran for every call of the load harness). The console's chain never sees them.
+     * filter here ran for every call of the load harness). The console's chain never sees them. Nor do the
+     * probes and metrics, which the app serves only on its management port (never exposed by the Service).
      */
     @Bean
     WebSecurityCustomizer carrierWebhooksBypassSecurity() {
-        return web -> web.ignoring().requestMatchers("/twilio/**");
+        return web -> web.ignoring().requestMatchers("/twilio/**", "/actuator/**");
     }
 
     @Bean
