@@ -72,26 +72,27 @@ final class HubSpotCrmGateway implements CrmGateway {
 
     @Override
     public Optional<CrmRecordRef> findCustomer(PhoneNumber phone) {
-        List<HubSpotObject> results = client.search(CONTACTS, HubSpotMapper.contactsWithPhone(phone)).results();
-        // HubSpot's digits-only copies ignore the country code; prefer a contact whose number really is ours.
-        return results.stream()
-                .filter(c -> phone.equals(PhoneFormats.read(c.properties().get("phone"), phone).orElse(null))
-                        || phone.equals(PhoneFormats.read(c.properties().get("mobilephone"), phone).orElse(null)))
-                .findFirst()
-                .or(() -> results.stream().findFirst())
-                .map(c -> contact(c.id()));
+        return contactWithPhone(phone).map(c -> contact(c.id()));
     }
 
     @Override
     public Optional<CrmCustomer> lookUpCustomer(PhoneNumber phone) {
-        return findCustomer(phone).flatMap(ref -> client.search(CONTACTS, HubSpotMapper.contactsWithPhone(phone)).results()
-                .stream().filter(c -> c.id().equals(ref.id())).findFirst()
-                .map(c -> {
-                    String first = c.properties().get("firstname");
-                    String last = c.properties().get("lastname");
-                    String full = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
-                    return new CrmCustomer(ref, first == null || first.isBlank() ? null : first, full.isEmpty() ? null : full);
-                }));
+        return contactWithPhone(phone).map(c -> {
+            String first = HubSpotMapper.givenName(c.properties().get("firstname"));
+            String last = c.properties().get("lastname");
+            String full = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
+            return new CrmCustomer(contact(c.id()), first, full.isEmpty() ? null : full);
+        });
+    }
+
+    /** One search: HubSpot's digits-only copies ignore the country code, so prefer a contact whose number is ours. */
+    private Optional<HubSpotObject> contactWithPhone(PhoneNumber phone) {
+        List<HubSpotObject> results = client.search(CONTACTS, HubSpotMapper.contactsWithPhone(phone)).results();
+        return results.stream()
+                .filter(c -> phone.equals(PhoneFormats.read(c.properties().get("phone"), phone).orElse(null))
+                        || phone.equals(PhoneFormats.read(c.properties().get("mobilephone"), phone).orElse(null)))
+                .findFirst()
+                .or(() -> results.stream().findFirst());
     }
 
     @Override

@@ -91,6 +91,35 @@ class HubSpotCrmGatewayTests {
     }
 
     @Test
+    void aCallerWhoseNameIsNotKnownYetIsNamedByNumberUntilAnnaLearnsIt() {
+        PhoneNumber phone = freshPhone();
+        CrmRecordRef created = gateway(Map.of()).upsertLead(lead(phone, null), null);
+        String national = "(" + phone.e164().substring(2, 5) + ") " + phone.e164().substring(5, 8) + "-" + phone.e164().substring(8);
+
+        assertThat(hubspot.contactsWithPhone(phone)).singleElement().satisfies(c -> assertThat(c.properties())
+                .containsEntry("firstname", "Missed call " + national));
+        assertThat(gateway(Map.of()).lookUpCustomer(phone)).as("never greeted by the stand-in")
+                .hasValueSatisfying(c -> assertThat(c.firstName()).isNull());
+
+        gateway(Map.of()).upsertLead(lead(phone, "Dana"), created);
+
+        assertThat(hubspot.contactsWithPhone(phone)).singleElement().satisfies(c -> assertThat(c.properties())
+                .containsEntry("firstname", "Dana"));
+    }
+
+    @Test
+    void lookingUpACustomerSearchesOnce() {
+        PhoneNumber phone = freshPhone();
+        hubspot.seedContact(Map.of("phone", phone.e164(), "firstname", "Dana", "lastname", "Ortiz"));
+        int before = hubspot.crmRequests();
+
+        var customer = gateway(Map.of()).lookUpCustomer(phone);
+
+        assertThat(customer).hasValueSatisfying(c -> assertThat(c.fullName()).isEqualTo("Dana Ortiz"));
+        assertThat(hubspot.crmRequests() - before).isOne();
+    }
+
+    @Test
     void aKnownContactIsUpdatedWithoutSearchingSoTheIndexDelayCannotDuplicateIt() {
         PhoneNumber phone = freshPhone();
         CrmRecordRef created = gateway(Map.of()).upsertLead(lead(phone, null), null);
@@ -117,7 +146,7 @@ class HubSpotCrmGatewayTests {
         assertThat(call).isEqualTo(new CrmRecordRef("call", stored.id()));
         assertThat(stored.type()).isEqualTo("calls");
         assertThat(stored.associations()).singleElement().extracting(FakeHubSpot.Association::typeId).isEqualTo(194);
-        assertThat(stored.properties()).containsEntry("hs_call_direction", "INBOUND")
+        assertThat(stored.properties()).containsEntry("hs_call_direction", "INBOUND").containsEntry("hs_call_status", "NO_ANSWER")
                 .containsEntry("hs_call_from_number", phone.e164()).containsEntry("hs_timestamp", "2026-11-25T15:04:05Z");
         assertThat(stored.properties().get("hs_call_body")).contains("Lead in Redial: " + LINK).contains("Source: Redial");
     }

@@ -20,6 +20,8 @@ public final class HubSpotErrors {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** A 429 without Retry-After: wait out the whole rolling window HubSpot names, else ten seconds. */
     private static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(10);
+    private static final Duration LOCKED_WAIT = Duration.ofSeconds(2);
+    private static final Duration MIGRATION_WAIT = Duration.ofMinutes(1);
 
     private HubSpotErrors() {
     }
@@ -38,6 +40,14 @@ public final class HubSpotErrors {
         }
         if (status >= 500) {
             return new CrmUnavailable(what, retryAfter(headers), null);
+        }
+        if (status == 423) { // the record is locked by another write: HubSpot asks for at least two seconds
+            Duration hinted = retryAfter(headers);
+            return new CrmUnavailable(what, hinted == null || hinted.compareTo(LOCKED_WAIT) < 0 ? LOCKED_WAIT : hinted, null);
+        }
+        if (status == 477) { // the portal is being migrated between data centres: come back when it says
+            Duration hinted = retryAfter(headers);
+            return new CrmUnavailable(what, hinted == null ? MIGRATION_WAIT : hinted, null);
         }
         return new CrmRejected(what, null);
     }

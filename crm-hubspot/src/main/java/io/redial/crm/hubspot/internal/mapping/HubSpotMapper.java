@@ -30,7 +30,15 @@ public final class HubSpotMapper {
     static final int NOTE_BODY_LIMIT = 65_536;
     private static final List<String> CONTACT_PROPERTIES = List.of("firstname", "lastname", "phone", "mobilephone", "createdate");
 
+    /** How a contact we created is named until the caller's name is known; never a name to greet anyone by. */
+    private static final String UNNAMED = "Missed call ";
+
     private HubSpotMapper() {
+    }
+
+    /** A first name a person gave, not the stand-in {@link #newContact} writes. */
+    public static @Nullable String givenName(@Nullable String firstname) {
+        return firstname == null || firstname.isBlank() || firstname.startsWith(UNNAMED) ? null : firstname;
     }
 
     /** A new contact: the lead's number in E.164 and whatever else the lead knows. */
@@ -39,6 +47,9 @@ public final class HubSpotMapper {
         properties.put("phone", lead.phone().e164());
         properties.put("lifecyclestage", "lead");
         properties.put("hs_lead_status", "NEW");
+        // HubSpot's contacts guide asks for one of email, firstname or lastname; until Anna learns the caller's
+        // name, the office sees who it is by number, and the real name replaces it (contactUpdate).
+        properties.put("firstname", UNNAMED + PhoneFormats.nationalFormat(lead.phone()));
         properties.putAll(knownDetails(lead.details()));
         return properties;
     }
@@ -90,6 +101,7 @@ public final class HubSpotMapper {
         properties.put("hs_timestamp", iso(call.at()));
         properties.put("hs_call_title", "Missed call");
         properties.put("hs_call_direction", "INBOUND");
+        properties.put("hs_call_status", "NO_ANSWER"); // HubSpot's value for a call nobody took
         properties.put("hs_call_from_number", call.caller().e164());
         properties.put("hs_call_to_number", call.line().e164());
         properties.put("hs_call_body", html(call.summary() + "\n" + footer(source, call.link())));

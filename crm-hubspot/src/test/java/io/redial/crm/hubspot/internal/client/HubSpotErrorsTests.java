@@ -46,6 +46,28 @@ class HubSpotErrorsTests {
     }
 
     @Test
+    void aLockedRecordIsRetriedAfterTwoSecondsAtLeast() {
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+
+        assertThat(HubSpotErrors.map(423, new HttpHeaders(), body("""
+                {"status":"error","message":"Record is locked","correlationId":"c4","category":"LOCKED"}""")))
+                .isInstanceOfSatisfying(CrmUnavailable.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
+        assertThat(HubSpotErrors.map(423, headers, new byte[0]))
+                .isInstanceOfSatisfying(CrmUnavailable.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void aPortalBeingMigratedIsRetriedWhenItSays() {
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "120");
+
+        assertThat(HubSpotErrors.map(477, headers, new byte[0]))
+                .isInstanceOfSatisfying(CrmUnavailable.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(120)));
+        assertThat(HubSpotErrors.map(477, new HttpHeaders(), new byte[0])).isInstanceOf(CrmUnavailable.class);
+    }
+
+    @Test
     void aBodyThatIsNoJsonStillMapsByStatus() {
         assertThat(HubSpotErrors.map(400, new HttpHeaders(), body("<html>Bad Request</html>"))).isInstanceOf(CrmRejected.class);
     }
