@@ -56,7 +56,8 @@ final class HubSpotCrmGateway implements CrmGateway {
             Optional<HubSpotObject> updated = update.isEmpty() ? Optional.of(new HubSpotObject(known.id(), Map.of()))
                     : client.update(CONTACTS, known.id(), update);
             if (updated.isPresent()) {
-                return known;
+                // A contact merged into another still answers, with the surviving record: follow it.
+                return updated.get().id().equals(known.id()) ? known : contact(updated.get().id());
             }
         }
         Optional<CrmRecordRef> found = findCustomer(lead.phone());

@@ -80,6 +80,8 @@ public final class FakeHubSpot implements AutoCloseable {
 
     private final WireMockServer server;
     private final Map<String, Stored> objects = new ConcurrentHashMap<>();
+    /** A merged record's id → the id of the record it was merged into ("type:id" keys), as HubSpot keeps them. */
+    private final Map<String, String> mergedInto = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> pipelines = new ConcurrentHashMap<>(Map.of("default", Set.of(
             "appointmentscheduled", "qualifiedtobuy", "presentationscheduled", "decisionmakerboughtin", "contractsent",
             "closedwon", "closedlost")));
@@ -168,6 +170,19 @@ public final class FakeHubSpot implements AutoCloseable {
 
     public void addPipeline(String id, Set<String> stages) {
         pipelines.put(id, stages);
+    }
+
+    /**
+     * Merges contact {@code fromId} into {@code intoId}, as an office manager does in HubSpot: the old id keeps
+     * answering, with the surviving record, whose {@code hs_merged_object_ids} names it.
+     */
+    public void mergeContacts(String fromId, String intoId) {
+        objects.remove("contacts:" + fromId);
+        mergedInto.put("contacts:" + fromId, "contacts:" + intoId);
+        Stored into = objects.get("contacts:" + intoId);
+        Map<String, String> properties = new LinkedHashMap<>(into.properties());
+        properties.merge("hs_merged_object_ids", fromId, (a, b) -> a + ";" + b);
+        objects.put("contacts:" + intoId, new Stored(into.type(), into.id(), properties, into.associations(), into.createdAt()));
     }
 
     public String seedContact(Map<String, String> properties) {
@@ -307,7 +322,7 @@ public final class FakeHubSpot implements AutoCloseable {
             return update(type, parts[5], body);
         }
         if (parts.length == 6 && method.equals("GET")) {
-            Stored found = objects.get(type + ":" + parts[5]);
+            Stored found = objects.get(mergedInto.getOrDefault(type + ":" + parts[5], type + ":" + parts[5]));
             return found == null ? error(404, "OBJECT_NOT_FOUND", "resource not found") : json(200, view(found, null));
         }
         return error(405, "VALIDATION_ERROR", "Method not allowed");
@@ -348,7 +363,7 @@ public final class FakeHubSpot implements AutoCloseable {
     }
 
     private ResponseDefinition update(String type, String id, JsonNode body) {
-        Stored found = objects.get(type + ":" + id);
+        Stored found = objects.get(mergedInto.getOrDefault(type + ":" + id, type + ":" + id));
         if (found == null) {
             return error(404, "OBJECT_NOT_FOUND", "resource not found");
         }
@@ -362,8 +377,8 @@ public final class FakeHubSpot implements AutoCloseable {
         }
         Map<String, String> merged = new LinkedHashMap<>(found.properties());
         merged.putAll(properties);
-        Stored updated = new Stored(type, id, merged, found.associations(), found.createdAt());
-        objects.put(type + ":" + id, updated);
+        Stored updated = new Stored(type, found.id(), merged, found.associations(), found.createdAt());
+        objects.put(type + ":" + found.id(), updated);
         return json(200, view(updated, null));
     }
 

@@ -108,6 +108,19 @@ class HubSpotCrmGatewayTests {
     }
 
     @Test
+    void aContactMergedInHubSpotIsFollowedToTheSurvivingRecord() {
+        PhoneNumber phone = freshPhone();
+        CrmRecordRef ours = gateway(Map.of()).upsertLead(lead(phone, null), null);
+        String survivor = hubspot.seedContact(Map.of("phone", phone.e164(), "firstname", "Dana", "lastname", "Ortiz"));
+        hubspot.mergeContacts(ours.id(), survivor);
+
+        CrmRecordRef again = gateway(Map.of()).upsertLead(lead(phone, "Dana Ortiz"), ours);
+
+        assertThat(again).isEqualTo(new CrmRecordRef("contact", survivor));
+        assertThat(hubspot.contactsWithPhone(phone)).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo(survivor));
+    }
+
+    @Test
     void lookingUpACustomerSearchesOnce() {
         PhoneNumber phone = freshPhone();
         hubspot.seedContact(Map.of("phone", phone.e164(), "firstname", "Dana", "lastname", "Ortiz"));
