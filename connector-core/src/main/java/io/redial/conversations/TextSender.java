@@ -161,7 +161,8 @@ class TextSender {
 
     private void refusedForGood(LedgerEntry entry, @Nullable String code) {
         log.warn("text {} to {} refused for good (code {})", entry.id(), entry.to().masked(), code);
-        ledger.markFailed(entry.id(), code);
+        // What the carrier said of the caller is stored before the text shows as failed, so whoever sees the
+        // failure also sees why (and no later text tries again).
         if (OPTED_OUT.equals(code)) {
             jdbc.sql("UPDATE callers SET opted_out_at = COALESCE(opted_out_at, ?) WHERE tenant_id = ? AND phone = ?")
                     .params(now(), entry.tenant().value(), entry.to().e164()).update();
@@ -169,6 +170,7 @@ class TextSender {
             jdbc.sql("UPDATE callers SET sms_capable = FALSE WHERE tenant_id = ? AND phone = ?")
                     .params(entry.tenant().value(), entry.to().e164()).update();
         }
+        ledger.markFailed(entry.id(), code);
     }
 
     private LocalDateTime now() {
