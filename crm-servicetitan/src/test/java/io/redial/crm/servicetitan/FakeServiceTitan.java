@@ -73,7 +73,8 @@ public final class FakeServiceTitan implements AutoCloseable {
     private record Token(long tenant, Instant expiresAt) {
     }
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS).build();
     private static final Set<String> CONTACT_TYPES = Set.of("Phone", "Email", "Fax", "MobilePhone");
     private static final Set<String> PRIORITIES = Set.of("Low", "Normal", "High", "Urgent");
     private static final Set<String> CUSTOMER_TYPES = Set.of("Residential", "Commercial");
