@@ -663,7 +663,9 @@ public final class FakeServiceTitan implements AutoCloseable {
     private ResponseDefinition provider(long tenant, String provider, java.util.function.Supplier<ResponseDefinition> then) {
         Tenant t = tenants.get(tenant);
         if (t.bookingProvider() != Long.parseLong(provider)) {
-            return problem(404, "Booking provider " + provider + " not found for this application", Map.of());
+            // Unconfirmed what ServiceTitan answers; 400 is what every one of these operations declares.
+            return validation(Map.of("booking_provider", List.of("Booking provider " + provider
+                    + " is not the one the tenant chose for this application.")));
         }
         return then.get();
     }

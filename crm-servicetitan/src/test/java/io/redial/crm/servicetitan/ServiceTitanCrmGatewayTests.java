@@ -247,7 +247,7 @@ class ServiceTitanCrmGatewayTests {
         CrmGateway wrongTag = gateway(Map.of("booking_provider", "4"));
 
         assertThatThrownBy(() -> wrongTag.upsertLead(lead(details("A", null, null, null)), null))
-                .isInstanceOf(CrmRejected.class).hasMessageContaining("404");
+                .isInstanceOf(CrmRejected.class).hasMessageContaining("400").hasMessageContaining("booking_provider");
         assertThatThrownBy(() -> gateway(Map.of()).upsertLead(lead(details("A", null, null, null)), null))
                 .isInstanceOf(CrmRejected.class).hasMessageContaining("Booking Provider Tag");
     }
