@@ -81,11 +81,14 @@ final class ServiceTitanCrmGateway implements CrmGateway {
         if (existing.isPresent()) {
             Booking booking = existing.get();
             if ("New".equals(booking.status())) { // a CSR's accepted or converted booking is theirs now
-                st.patch("crm", bookingPath(booking.id()), new BookingUpdate(BookingText.name(lead),
+                BookingUpdate changes = changes(booking, new BookingUpdate(BookingText.name(lead),
                         address.map(ServiceTitanCrmGateway::forPatch).orElse(null),
                         BookingText.keepingConversation(summary, booking.summary()), priority,
                         row.map(JobMapping::businessUnitId).orElse(null), row.map(JobMapping::jobTypeId).orElse(null),
-                        row.map(JobMapping::campaignId).orElse(null)), Booking.class);
+                        row.map(JobMapping::campaignId).orElse(null)));
+                if (changes != null) {
+                    st.patch("crm", bookingPath(booking.id()), changes, Booking.class);
+                }
             }
             return booking(booking.id());
         }
@@ -133,7 +136,8 @@ final class ServiceTitanCrmGateway implements CrmGateway {
         booking.ifPresent(b -> addToSummary(b, transcript));
         Optional<Customer> customer = customerWithPhone(lead.phone());
         if (customer.isPresent()) {
-            return customerNote(customer.get().id(), BookingText.noteHeader(transcript), BookingText.transcriptNote(transcript));
+            return customerNote(customer.get().id(), BookingText.leadMarker(lead.leadId()),
+                    BookingText.leadMarker(lead.leadId()) + " " + BookingText.transcriptNote(transcript));
         }
         return booking.map(b -> booking(b.id())).orElse(contact);
     }
@@ -212,6 +216,7 @@ final class ServiceTitanCrmGateway implements CrmGateway {
             return new long[] {created.id(), created.locations().getFirst().id()};
         }
         long customerId = found.get().id();
+        booking.ifPresent(b -> conversationFromSummary(customerId, b, lead));
         List<Location> locations = st.get("crm", "/locations", Map.of("customerId", customerId, "pageSize", 100), LOCATIONS).data();
         Optional<Location> same = locations.stream().filter(l -> Addresses.samePlace(l.address(), address)).findFirst();
         if (same.isPresent()) {
@@ -222,16 +227,16 @@ final class ServiceTitanCrmGateway implements CrmGateway {
     }
 
     /**
-     * The conversation closed before the customer existed, so it only reached the booking's summary: it goes
-     * onto the new customer too, as the note it would have been.
+     * The conversation may have closed before the customer existed, so it only reached the booking's summary:
+     * it goes onto the customer too, as the note it would have been (once per lead, whichever work comes first).
      */
     private void conversationFromSummary(long customerId, Booking booking, CrmLead lead) {
         Booking current = st.get("crm", bookingPath(booking.id()), Map.of(), new ParameterizedTypeReference<Booking>() { });
         String summary = current.summary();
         int at = summary == null ? -1 : summary.indexOf("\n\n--- Conversation");
         if (at >= 0) {
-            String header = "Redial conversation with " + BookingText.name(lead) + " (from booking " + booking.id() + "):";
-            customerNote(customerId, "Redial conversation", header + summary.substring(at + 2));
+            String marker = BookingText.leadMarker(lead.leadId());
+            customerNote(customerId, marker, marker + " (from booking " + booking.id() + ")\n" + summary.substring(at + 2));
         }
     }
 
@@ -281,6 +286,23 @@ final class ServiceTitanCrmGateway implements CrmGateway {
 
     private static CrmRecordRef booking(long id) {
         return new CrmRecordRef(BOOKING, String.valueOf(id));
+    }
+
+    /**
+     * Only what differs from the booking, or null when nothing does: a retry sends no write, and an unchanged
+     * summary is not written back over a conversation another worker just added to it.
+     */
+    private static @Nullable BookingUpdate changes(Booking now, BookingUpdate wanted) {
+        BookingUpdate diff = new BookingUpdate(differs(now.name(), wanted.name()),
+                wanted.address() != null && !Addresses.samePlace(now.address(), wanted.address()) ? wanted.address() : null,
+                differs(now.summary(), wanted.summary()), differs(now.priority(), wanted.priority()),
+                differs(now.businessUnitId(), wanted.businessUnitId()), differs(now.jobTypeId(), wanted.jobTypeId()),
+                differs(now.campaignId(), wanted.campaignId()));
+        return diff.equals(new BookingUpdate(null, null, null, null, null, null, null)) ? null : diff;
+    }
+
+    private static <T> @Nullable T differs(@Nullable T now, @Nullable T wanted) {
+        return wanted == null || wanted.equals(now) ? null : wanted;
     }
 
     /** A booking's patch address names all six fields; a missing unit is sent empty. */

@@ -67,7 +67,8 @@ public final class FakeServiceTitan implements AutoCloseable {
         }
     }
 
-    private record Scripted(Predicate<String> matches, int status, Integer retryAfter, boolean validation, long delayMillis) {
+    private record Scripted(Predicate<String> matches, int status, Integer retryAfter, boolean validation, long delayMillis,
+            boolean answerLost) {
     }
 
     private record Token(long tenant, Instant expiresAt) {
@@ -169,20 +170,26 @@ public final class FakeServiceTitan implements AutoCloseable {
     }
 
     public void nextRequestFails(int status, Integer retryAfterSeconds) {
-        scripted.add(new Scripted(r -> true, status, retryAfterSeconds, false, 0));
+        scripted.add(new Scripted(r -> true, status, retryAfterSeconds, false, 0, false));
     }
 
     /** The next request whose "METHOD /module/v2/tenant/…/path" matches the regex fails so. */
     public void nextRequestFails(String methodAndPathRegex, int status, Integer retryAfterSeconds) {
-        scripted.add(new Scripted(r -> r.matches(methodAndPathRegex), status, retryAfterSeconds, false, 0));
+        scripted.add(new Scripted(r -> r.matches(methodAndPathRegex), status, retryAfterSeconds, false, 0, false));
+    }
+
+    /** The next matching request is carried out, but its answer is lost: the caller sees a 500. */
+    public void nextAnswerLost(String methodAndPathRegex) {
+        // Retry-After keeps the test short; a real 500 rarely says when to come back.
+        scripted.add(new Scripted(r -> r.matches(methodAndPathRegex), 500, 1, false, 0, true));
     }
 
     public void nextRequestFailsValidation() {
-        scripted.add(new Scripted(r -> true, 400, null, true, 0));
+        scripted.add(new Scripted(r -> true, 400, null, true, 0, false));
     }
 
     public void nextRequestTakes(Duration delay) {
-        scripted.add(new Scripted(r -> true, 200, null, false, delay.toMillis()));
+        scripted.add(new Scripted(r -> true, 200, null, false, delay.toMillis(), false));
     }
 
     // ---- what landed --------------------------------------------------------------------------------------
@@ -340,6 +347,10 @@ public final class FakeServiceTitan implements AutoCloseable {
         Scripted next = nextScripted(method + " " + path);
         if (next != null && next.delayMillis() > 0) {
             return ResponseDefinitionBuilder.like(route(request, method, parts, tenant)).withFixedDelay((int) next.delayMillis()).build();
+        }
+        if (next != null && next.answerLost()) {
+            route(request, method, parts, tenant);
+            return scriptedFailure(next);
         }
         if (next != null) {
             return scriptedFailure(next);

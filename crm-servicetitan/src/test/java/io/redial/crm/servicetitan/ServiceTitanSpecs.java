@@ -30,8 +30,8 @@ final class ServiceTitanSpecs {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final List<String> MODULES = List.of("crm", "jpm", "settings", "marketing");
-    /** ServiceTitan declares no 401 or 429 anywhere; their bodies are checked as its one error shape. */
-    static final Set<Integer> UNDECLARED_ERRORS = Set.of(401, 429);
+    /** ServiceTitan declares no 401, 429 or 5xx anywhere; their bodies are checked as its one error shape. */
+    static final Set<Integer> UNDECLARED_ERRORS = Set.of(401, 429, 500, 502, 503, 504);
 
     private final Map<String, JsonNode> documents = new HashMap<>();
     private final SchemaRegistry registry;

@@ -70,7 +70,12 @@ public final class BookingText {
         return noteHeader(transcript) + "\n" + body + "Full transcript: " + transcript.link();
     }
 
-    /** Marks our transcript note, so a retry finds it instead of writing it twice. */
+    /** Starts every note about one lead's conversation, so a retry or the other path finds it instead of writing it twice. */
+    public static String leadMarker(long leadId) {
+        return "Redial conversation, lead #" + leadId + ":";
+    }
+
+    /** Marks a transcript note written without its lead, so a retry finds it. */
     public static String noteHeader(Transcript transcript) {
         return "Redial conversation #" + transcript.conversationId() + " (SMS with the caller):";
     }
