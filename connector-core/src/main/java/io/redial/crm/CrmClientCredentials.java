@@ -19,6 +19,16 @@ public interface CrmClientCredentials {
     /** A fresh access token for the credentials {@code current} carries; {@link CrmAuthExpired} when refused. */
     CrmTokens renew(CrmTokens current);
 
+    /** What the console calls the account id, in the CRM's words (e.g. "Tenant ID"). */
+    default String accountIdLabel() {
+        return "Account ID";
+    }
+
+    /** Further settings the connection form asks for, setting key → label in the CRM's words. */
+    default java.util.Map<String, String> connectionSettings() {
+        return java.util.Map.of();
+    }
+
     /** How long before expiry the access token is renewed. */
     default Duration renewAhead() {
         return Duration.ofMinutes(1);

@@ -42,9 +42,14 @@ class CrmAccess {
 
     /** Throws {@link CrmAuthExpired} when there are no usable credentials or the refresh is refused. */
     CrmGateway open(StoredConnection stored, CrmProvider provider) {
+        return provider.connect(connection(stored, provider));
+    }
+
+    /** The connection as an adapter sees it: a current access token and the connection's throttle. */
+    CrmConnection connection(StoredConnection stored, CrmProvider provider) {
         CrmTokens tokens = currentTokens(stored, provider);
-        return provider.connect(new CrmConnection(stored.id(), stored.tenant(), stored.crm(), stored.externalAccountId(),
-                tokens.accessToken(), stored.settings(), throttles.forConnection(stored.id(), provider.rateLimits())));
+        return new CrmConnection(stored.id(), stored.tenant(), stored.crm(), stored.externalAccountId(),
+                tokens.accessToken(), stored.settings(), throttles.forConnection(stored.id(), provider.rateLimits()));
     }
 
     private CrmTokens currentTokens(StoredConnection stored, CrmProvider provider) {
