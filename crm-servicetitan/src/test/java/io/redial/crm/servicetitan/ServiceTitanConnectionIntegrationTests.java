@@ -7,12 +7,15 @@ import static org.awaitility.Awaitility.await;
 import io.redial.crm.CrmAuthExpired;
 import io.redial.crm.CrmTokens;
 import io.redial.crm.servicetitan.internal.mapping.Credentials;
+import io.redial.crm.CrmJobRouting;
 import io.redial.crm.sync.ClientCredentialConnections;
+import io.redial.crm.sync.CrmJobRoutingTables;
 import io.redial.crm.sync.ConnectionStatus;
 import io.redial.crm.sync.CrmConnections;
 import io.redial.crm.sync.CrmSyncControl;
 import io.redial.crm.sync.SyncState;
 import io.redial.leads.Leads;
+import io.redial.leads.Urgency;
 import io.redial.shared.TenantId;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
@@ -60,6 +63,7 @@ class ServiceTitanConnectionIntegrationTests {
     @Autowired CrmSyncControl control;
     @Autowired Provisioner provisioner;
     @Autowired Leads leads;
+    @Autowired CrmJobRoutingTables routing;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
 
@@ -89,6 +93,39 @@ class ServiceTitanConnectionIntegrationTests {
         assertThat(connections.find(tenant, ServiceTitanCrmProvider.ID).orElseThrow().status()).isEqualTo(ConnectionStatus.DISCONNECTED);
         assertThat(jdbc.sql("SELECT credentials_encrypted IS NULL FROM crm_connections WHERE tenant_id = ?")
                 .param(tenant.value()).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void theMappingTableOffersServiceTitansOwnListsAndRefusesIdsItDoesNotList() {
+        TenantId tenant = tenant("st-mapping");
+        var st = servicetitan.addTenant(8_800_004);
+        long hvac = servicetitan.seedBusinessUnit(st.id(), "HVAC Service");
+        long plumbing = servicetitan.seedBusinessUnit(st.id(), "Plumbing");
+        long noCooling = servicetitan.seedJobType(st.id(), "No cooling");
+        long campaign = servicetitan.seedCampaign(st.id(), "Missed calls (Redial)");
+        credentialConnections.connect(tenant, ServiceTitanCrmProvider.ID, String.valueOf(st.id()), st.clientId(),
+                st.clientSecret(), Map.of("booking_provider", String.valueOf(st.bookingProvider())));
+
+        var table = routing.table(tenant, ServiceTitanCrmProvider.ID).orElseThrow();
+
+        assertThat(table.columns()).extracting(CrmJobRouting.Column::label)
+                .containsExactly("Business unit", "Job type", "Priority", "Campaign");
+        assertThat(table.columns().getFirst().choices()).containsExactly(
+                new CrmJobRouting.Choice(String.valueOf(hvac), "HVAC Service"), new CrmJobRouting.Choice(String.valueOf(plumbing), "Plumbing"));
+        assertThat(table.rows()).isEmpty();
+        var row = new CrmJobRouting.Row("hvac", Urgency.EMERGENCY, Map.of("businessUnit", String.valueOf(hvac),
+                "jobType", String.valueOf(noCooling), "priority", "Urgent", "campaign", String.valueOf(campaign)));
+        routing.save(tenant, ServiceTitanCrmProvider.ID, java.util.List.of(row));
+        assertThat(routing.table(tenant, ServiceTitanCrmProvider.ID).orElseThrow().rows()).containsExactly(row);
+        assertThat(connections.find(tenant, ServiceTitanCrmProvider.ID).orElseThrow().settings())
+                .containsEntry("booking_provider", String.valueOf(st.bookingProvider()))
+                .containsEntry("job.hvac.emergency", hvac + "," + noCooling + ",Urgent," + campaign);
+
+        var typed = new CrmJobRouting.Row("hvac", Urgency.ROUTINE, Map.of("businessUnit", "12345",
+                "jobType", String.valueOf(noCooling), "priority", "Normal", "campaign", String.valueOf(campaign)));
+        assertThatThrownBy(() -> routing.save(tenant, ServiceTitanCrmProvider.ID, java.util.List.of(row, typed)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Business unit").hasMessageContaining("12345");
+        assertThat(routing.table(tenant, ServiceTitanCrmProvider.ID).orElseThrow().rows()).containsExactly(row);
     }
 
     @Test

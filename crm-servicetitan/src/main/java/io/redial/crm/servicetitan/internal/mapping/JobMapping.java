@@ -58,6 +58,10 @@ public record JobMapping(String trade, Urgency urgency, long businessUnitId, lon
         return rows;
     }
 
+    public static boolean isSettingKey(String key) {
+        return key.startsWith(PREFIX);
+    }
+
     /** Urgency alone, for when no row applies: what a CSR would pick. */
     public static String defaultPriority(@Nullable Urgency urgency) {
         if (urgency == null) {
