@@ -69,7 +69,6 @@ final class ServiceTitanCrmGateway implements CrmGateway {
 
     @Override
     public CrmRecordRef upsertLead(CrmLead lead, @Nullable CrmRecordRef known) {
-        Optional<Customer> customer = customerWithPhone(lead.phone());
         Optional<Address> address = Addresses.parse(lead.details().serviceAddress());
         Urgency urgency = lead.details().urgency();
         Optional<JobMapping> row = urgency == null ? Optional.empty()
@@ -92,8 +91,9 @@ final class ServiceTitanCrmGateway implements CrmGateway {
             }
             return booking(booking.id());
         }
+        boolean firstTime = customerWithPhone(lead.phone()).isEmpty(); // a known customer is looked up, never made here
         Booking created = st.post("crm", bookingsPath(), new NewBooking(source, BookingText.name(lead), address.orElse(null),
-                List.of(ContactMethod.mobile(BookingText.national(lead.phone()))), summary, customer.isEmpty(),
+                List.of(ContactMethod.mobile(BookingText.national(lead.phone()))), summary, firstTime,
                 externalId(lead.leadId()), priority, row.map(JobMapping::businessUnitId).orElse(null),
                 row.map(JobMapping::jobTypeId).orElse(null), row.map(JobMapping::campaignId).orElse(null)), Booking.class);
         return booking(created.id());
@@ -108,7 +108,7 @@ final class ServiceTitanCrmGateway implements CrmGateway {
     @Override
     public Optional<CrmCustomer> lookUpCustomer(PhoneNumber phone) {
         return customerWithPhone(phone).map(c -> new CrmCustomer(new CrmRecordRef(CUSTOMER, String.valueOf(c.id())),
-                "Commercial".equals(c.type()) ? null : c.name().trim().split("\\s+")[0], c.name()));
+                "Commercial".equals(c.type()) || c.name().isBlank() ? null : c.name().trim().split("\\s+")[0], c.name()));
     }
 
     /** ServiceTitan offers no way to create a call record; the provider does not claim the capability. */
