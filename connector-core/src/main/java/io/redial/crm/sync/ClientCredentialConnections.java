@@ -56,6 +56,11 @@ public class ClientCredentialConnections {
         return java.util.Objects.requireNonNull(id);
     }
 
+    /** The tenant's connection to {@code crm} without its secrets, as the console shows it. */
+    public java.util.Optional<StoredConnection> find(TenantId tenant, CrmId crm) {
+        return connections.find(tenant, crm);
+    }
+
     /** Forgets the credentials; the connection row stays, disconnected, with its settings. */
     public void disconnect(TenantId tenant, CrmId crm) {
         connections.disconnect(tenant, crm);

@@ -14,7 +14,6 @@ import io.redial.crm.CrmException;
 import io.redial.crm.CrmProvider;
 import io.redial.crm.sync.ClientCredentialConnections;
 import io.redial.crm.sync.ConnectionStatus;
-import io.redial.crm.sync.CrmConnections;
 import io.redial.crm.sync.StoredConnection;
 import io.redial.shared.TenantId;
 import java.util.LinkedHashMap;
@@ -37,9 +36,9 @@ class ClientCredentialsForm extends VerticalLayout {
     final Paragraph result = new Paragraph();
 
     ClientCredentialsForm(CrmProvider provider, CrmClientCredentials credentials, ClientCredentialConnections connecting,
-            CrmConnections connections, TenantId tenant, Runnable changed) {
+            TenantId tenant, Runnable changed) {
         String crm = provider.id().value();
-        Optional<StoredConnection> stored = connections.find(tenant, provider.id());
+        Optional<StoredConnection> stored = connecting.find(tenant, provider.id());
         boolean connected = stored.map(c -> c.status() == ConnectionStatus.CONNECTED).orElse(false);
         setId("credentials-" + crm);
         setPadding(false);

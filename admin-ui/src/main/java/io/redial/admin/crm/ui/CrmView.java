@@ -21,7 +21,6 @@ import io.redial.crm.CrmClientCredentials;
 import io.redial.crm.CrmJobRouting;
 import io.redial.crm.sync.ClientCredentialConnections;
 import io.redial.crm.sync.ConnectionStatus;
-import io.redial.crm.sync.CrmConnections;
 import io.redial.crm.sync.CrmJobRoutingTables;
 import io.redial.crm.sync.CrmStatus;
 import io.redial.crm.sync.SyncItem;
@@ -53,17 +52,15 @@ class CrmView extends VerticalLayout {
     private final CrmStatus status;
     private final CrmCatalog catalog;
     private final ClientCredentialConnections credentials;
-    private final CrmConnections stored;
     private final CrmJobRoutingTables routing;
     private final TenantId tenant;
     private final ZoneId zone;
 
     CrmView(CrmStatus status, TenantScope scope, CrmCatalog catalog, ClientCredentialConnections credentials,
-            CrmConnections stored, CrmJobRoutingTables routing) {
+            CrmJobRoutingTables routing) {
         this.status = status;
         this.catalog = catalog;
         this.credentials = credentials;
-        this.stored = stored;
         this.routing = routing;
         this.tenant = scope.tenantId();
         this.zone = scope.tenant().map(t -> t.zone()).orElse(ZoneId.of("UTC"));
@@ -101,9 +98,9 @@ class CrmView extends VerticalLayout {
         setup.removeAll();
         for (var provider : catalog.providers()) {
             if (provider instanceof CrmClientCredentials form) {
-                setup.add(new ClientCredentialsForm(provider, form, credentials, stored, tenant, this::refresh));
+                setup.add(new ClientCredentialsForm(provider, form, credentials, tenant, this::refresh));
             }
-            if (provider instanceof CrmJobRouting && stored.find(tenant, provider.id())
+            if (provider instanceof CrmJobRouting && credentials.find(tenant, provider.id())
                     .filter(c -> c.status() == ConnectionStatus.CONNECTED).isPresent()) {
                 setup.add(new JobRoutingTable(provider.id(), provider.displayName(), routing, tenant));
             }
