@@ -33,6 +33,19 @@ public interface CrmGateway {
 
     CrmRecordRef createTask(CrmRecordRef contact, FollowUpTask task);
 
+    /**
+     * {@link #bookJob(CrmRecordRef, JobRequest)} with the lead it books for (who called, the trade, how urgent),
+     * for CRMs whose jobs need them (ServiceTitan picks business unit, job type and priority from trade and urgency).
+     */
+    default CrmRecordRef bookJob(CrmRecordRef contact, JobRequest job, CrmLead lead) {
+        return bookJob(contact, job);
+    }
+
+    /** {@link #attachTranscript(CrmRecordRef, Transcript)} with the lead the conversation belongs to. */
+    default CrmRecordRef attachTranscript(CrmRecordRef contact, Transcript transcript, CrmLead lead) {
+        return attachTranscript(contact, transcript);
+    }
+
     /** Only for providers with {@link CrmCapability#AVAILABILITY}. */
     default List<TimeSlot> availability(Instant from, Instant to) {
         throw new UnsupportedOperationException("this CRM offers no availability");

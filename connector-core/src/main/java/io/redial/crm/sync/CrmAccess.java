@@ -1,6 +1,7 @@
 package io.redial.crm.sync;
 
 import io.redial.crm.CrmAuthExpired;
+import io.redial.crm.CrmClientCredentials;
 import io.redial.crm.CrmConnection;
 import io.redial.crm.CrmGateway;
 import io.redial.crm.CrmOAuth;
@@ -23,29 +24,40 @@ class CrmAccess {
     private final CrmConnections connections;
     private final ConnectionThrottles throttles;
     private final OAuthGrants grants;
+    private final ClientCredentialTokens clientCredentials;
     private final Clock clock;
     private final Duration refreshAhead;
     private final Map<Long, Object> refreshLocks = new ConcurrentHashMap<>();
 
-    CrmAccess(CrmConnections connections, ConnectionThrottles throttles, OAuthGrants grants, Clock clock,
+    CrmAccess(CrmConnections connections, ConnectionThrottles throttles, OAuthGrants grants,
+            ClientCredentialTokens clientCredentials, Clock clock,
             @Value("${redial.crm.sync.refresh-ahead:PT5M}") Duration refreshAhead) {
         this.connections = connections;
         this.throttles = throttles;
         this.grants = grants;
+        this.clientCredentials = clientCredentials;
         this.clock = clock;
         this.refreshAhead = refreshAhead;
     }
 
     /** Throws {@link CrmAuthExpired} when there are no usable credentials or the refresh is refused. */
     CrmGateway open(StoredConnection stored, CrmProvider provider) {
+        return provider.connect(connection(stored, provider));
+    }
+
+    /** The connection as an adapter sees it: a current access token and the connection's throttle. */
+    CrmConnection connection(StoredConnection stored, CrmProvider provider) {
         CrmTokens tokens = currentTokens(stored, provider);
-        return provider.connect(new CrmConnection(stored.id(), stored.tenant(), stored.crm(), stored.externalAccountId(),
-                tokens.accessToken(), stored.settings(), throttles.forConnection(stored.id(), provider.rateLimits())));
+        return new CrmConnection(stored.id(), stored.tenant(), stored.crm(), stored.externalAccountId(),
+                tokens.accessToken(), stored.settings(), throttles.forConnection(stored.id(), provider.rateLimits()));
     }
 
     private CrmTokens currentTokens(StoredConnection stored, CrmProvider provider) {
         CrmTokens tokens = connections.tokens(stored)
                 .orElseThrow(() -> new CrmAuthExpired("no credentials stored", null));
+        if (provider instanceof CrmClientCredentials credentials) {
+            return clientCredentials.current(stored, credentials, tokens);
+        }
         if (!expiresSoon(tokens) || !(provider instanceof CrmOAuth oauth)) {
             return tokens;
         }

@@ -77,7 +77,8 @@ class SyncSteps {
                 JobRequest job = new JobRequest(lead.id(), Objects.requireNonNull(item.slotStart()),
                         Objects.requireNonNull(item.slotEnd()), text(item.summary(), "Job booked by Redial"),
                         lead.details().serviceAddress(), link(lead));
-                once(crm, lead, "job:" + lead.id() + ":" + job.start().getEpochSecond(), () -> gateway.bookJob(contact, job));
+                once(crm, lead, "job:" + lead.id() + ":" + job.start().getEpochSecond(),
+                        () -> gateway.bookJob(contact, job, crmLead(lead)));
             }
             case EMERGENCY -> {
                 CrmRecordRef contact = contact(crm, lead, gateway);
@@ -94,7 +95,8 @@ class SyncSteps {
                         conversations.transcript(lead.tenant(), conversationId).stream()
                                 .map(l -> new Transcript.Line(l.at(), l.author(), l.body())).toList(),
                         link(lead));
-                once(crm, lead, "transcript:" + conversationId, () -> gateway.attachTranscript(contact, transcript));
+                once(crm, lead, "transcript:" + conversationId,
+                        () -> gateway.attachTranscript(contact, transcript, crmLead(lead)));
             }
         }
     }

@@ -1,4 +1,7 @@
-/** The ServiceTitan adapter of the CRM SPI (filled in by the CRM adapter issues). */
+/**
+ * The ServiceTitan adapter of the CRM SPI: leads become bookings in the CSRs' queue, booked jobs arrive with
+ * business unit, job type, priority and campaign. Provider, configuration and the gateway for one tenant.
+ */
 @NullMarked
 package io.redial.crm.servicetitan;
 

@@ -16,7 +16,12 @@ import com.vaadin.flow.router.Route;
 import io.redial.admin.MainLayout;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
+import io.redial.crm.CrmCatalog;
+import io.redial.crm.CrmClientCredentials;
+import io.redial.crm.CrmJobRouting;
+import io.redial.crm.sync.ClientCredentialConnections;
 import io.redial.crm.sync.ConnectionStatus;
+import io.redial.crm.sync.CrmJobRoutingTables;
 import io.redial.crm.sync.CrmStatus;
 import io.redial.crm.sync.SyncItem;
 import io.redial.shared.TenantId;
@@ -42,12 +47,21 @@ class CrmView extends VerticalLayout {
     final Grid<SyncItem> failed = new Grid<>();
     final Button retryAll = new Button("Retry all");
     final Paragraph result = new Paragraph();
+    /** Connection forms and job tables of CRMs connected by client credentials (ServiceTitan). */
+    final Div setup = new Div();
     private final CrmStatus status;
+    private final CrmCatalog catalog;
+    private final ClientCredentialConnections credentials;
+    private final CrmJobRoutingTables routing;
     private final TenantId tenant;
     private final ZoneId zone;
 
-    CrmView(CrmStatus status, TenantScope scope) {
+    CrmView(CrmStatus status, TenantScope scope, CrmCatalog catalog, ClientCredentialConnections credentials,
+            CrmJobRoutingTables routing) {
         this.status = status;
+        this.catalog = catalog;
+        this.credentials = credentials;
+        this.routing = routing;
         this.tenant = scope.tenantId();
         this.zone = scope.tenant().map(t -> t.zone()).orElse(ZoneId.of("UTC"));
         connections.setId("crm-connections");
@@ -66,7 +80,8 @@ class CrmView extends VerticalLayout {
         failed.addColumn(item -> item.lastError() == null ? "" : item.lastError()).setHeader("Last error").setFlexGrow(1);
         failed.addComponentColumn(this::retryButton).setKey("retry").setHeader("").setAutoWidth(true);
         failed.setAllRowsVisible(true);
-        add(new H2("CRM"), connections, new H3("Failed sync items"), new HorizontalLayout(retryAll, result), failed);
+        setup.setId("crm-setup");
+        add(new H2("CRM"), connections, setup, new H3("Failed sync items"), new HorizontalLayout(retryAll, result), failed);
         refresh();
     }
 
@@ -80,6 +95,16 @@ class CrmView extends VerticalLayout {
         List<SyncItem> items = status.failed(tenant);
         failed.setItems(items);
         retryAll.setEnabled(!items.isEmpty());
+        setup.removeAll();
+        for (var provider : catalog.providers()) {
+            if (provider instanceof CrmClientCredentials form) {
+                setup.add(new ClientCredentialsForm(provider, form, credentials, tenant, this::refresh));
+            }
+            if (provider instanceof CrmJobRouting && credentials.find(tenant, provider.id())
+                    .filter(c -> c.status() == ConnectionStatus.CONNECTED).isPresent()) {
+                setup.add(new JobRoutingTable(provider.id(), provider.displayName(), routing, tenant));
+            }
+        }
     }
 
     private Div card(CrmStatus.Connection c) {
@@ -96,7 +121,7 @@ class CrmView extends VerticalLayout {
         Paragraph counts = new Paragraph(c.pending() + " waiting to sync · " + c.failed() + " failed");
         counts.setId("counts-" + c.crm().value());
         card.add(counts);
-        if (c.status() != ConnectionStatus.CONNECTED) {
+        if (c.status() != ConnectionStatus.CONNECTED && !credentials.supports(c.crm())) { // those reconnect in their form
             Anchor reconnect = new Anchor(c.reconnectPath(), "Reconnect " + c.crmName());
             reconnect.setId("reconnect-" + c.crm().value());
             reconnect.setRouterIgnore(true); // a server endpoint that leaves for the CRM's consent page
