@@ -31,6 +31,20 @@ public final class Triage {
         return rules.stream().filter(r -> r.matches(plain)).findFirst();
     }
 
+    /**
+     * The first keyword rule that matches, leaving out the built-in emergency rules a tenant has not reworded:
+     * those are decided by {@link LifeSafety}, which reads conditions and people, not single words.
+     */
+    public static Optional<TriageRule> keywordMatch(List<TriageRule> rules, String text) {
+        String plain = Language.plain(text);
+        return rules.stream().filter(r -> !codeEnforced(r)).filter(r -> r.matches(plain)).findFirst();
+    }
+
+    static boolean codeEnforced(TriageRule rule) {
+        return DefaultTriageRules.ALL.stream().anyMatch(d -> d.code().equals(rule.code())
+                && d.urgency() == io.redial.leads.Urgency.EMERGENCY && d.terms().equals(rule.terms()));
+    }
+
     /** The trade whose words occur most, among the tenant's trades (all trades when it lists none). */
     public static @Nullable String trade(String text, List<String> tenantTrades) {
         String plain = Language.plain(text);

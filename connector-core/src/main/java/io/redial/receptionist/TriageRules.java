@@ -33,6 +33,10 @@ public class TriageRules {
         return cache.get(tenant, this::forTenant);
     }
 
+    public void forget(TenantId tenant) {
+        cache.invalidate(tenant);
+    }
+
     /** The enabled rules, emergencies first, defaults before the tenant's additions of the same urgency. */
     public List<TriageRule> forTenant(TenantId tenant) {
         Map<String, TriageRule> byCode = new LinkedHashMap<>();

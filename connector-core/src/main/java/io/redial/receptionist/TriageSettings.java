@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 /**
  * The console's triage screen: every rule a tenant has (built-in, edited or added, switched off ones too),
  * validated edits, resets back to the defaults, and a "try a message" check that runs the very matching a turn
- * runs ({@link Triage#firstMatch} over {@link TriageRules#forTenant}).
+ * runs ({@link Triaging#rule}: the life-safety code rules, the tenant's keyword rules, then meaning).
  */
 @Service
 public class TriageSettings {
@@ -33,9 +33,13 @@ public class TriageSettings {
     }
 
     private final TriageRules rules;
+    private final Triaging triaging;
+    private final ReceptionistProfiles profiles;
 
-    TriageSettings(TriageRules rules) {
+    TriageSettings(TriageRules rules, Triaging triaging, ReceptionistProfiles profiles) {
         this.rules = rules;
+        this.triaging = triaging;
+        this.profiles = profiles;
     }
 
     /** All rules of a trade, emergencies first. */
@@ -87,7 +91,9 @@ public class TriageSettings {
     }
 
     public Trial tryMessage(TenantId tenant, List<String> tenantTrades, String text) {
-        return new Trial(Triage.firstMatch(rules.forTenant(tenant), text).orElse(null), Triage.trade(text, tenantTrades));
+        rules.forget(tenant); // the screen shows the effect of an edit just saved
+        TriageRule rule = profiles.find(tenant).flatMap(p -> triaging.rule(p, text)).orElse(null);
+        return new Trial(rule, rule != null ? rule.trade() : Triage.trade(text, tenantTrades));
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
