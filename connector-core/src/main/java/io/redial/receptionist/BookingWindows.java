@@ -3,6 +3,7 @@ package io.redial.receptionist;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +60,32 @@ public class BookingWindows {
             }
             for (Window w : windows) {
                 if (w.day() == d.getDayOfWeek()) {
-                    slots.add(new Slot(d.atTime(w.starts()).atZone(profile.zone()).toInstant(),
-                            d.atTime(w.ends()).atZone(profile.zone()).toInstant(), profile.zone(), w.capacity()));
+                    arrivals(d, w, profile.settings().arrivalWindowHours()).forEach(span -> slots.add(new Slot(
+                            span[0].atZone(profile.zone()).toInstant(), span[1].atZone(profile.zone()).toInstant(),
+                            profile.zone(), w.capacity())));
                 }
             }
         }
         return slots;
+    }
+
+    /**
+     * A long window (a whole working day) laid out as arrival windows of the tenant's length, so a caller is never
+     * told "8:00 AM-5:00 PM"; a rest shorter than two hours is left out. A window of four hours or less stays as drawn.
+     */
+    static List<LocalDateTime[]> arrivals(LocalDate day, Window w, int hours) {
+        LocalDateTime start = day.atTime(w.starts());
+        LocalDateTime end = day.atTime(w.ends());
+        List<LocalDateTime[]> spans = new ArrayList<>();
+        if (!end.isAfter(start.plusHours(4))) {
+            spans.add(new LocalDateTime[] {start, end});
+            return spans;
+        }
+        for (LocalDateTime s = start; !s.plusHours(2).isAfter(end); s = s.plusHours(hours)) {
+            LocalDateTime e = s.plusHours(hours);
+            spans.add(new LocalDateTime[] {s, e.isAfter(end) ? end : e});
+        }
+        return spans;
     }
 
     private List<Window> windows(ReceptionistProfile profile) {

@@ -38,6 +38,29 @@ public class Bookings {
         this.clock = clock;
     }
 
+    /** What to offer: slots, and whether they are when the caller asked (false: none free then, these are nearest). */
+    public record Offer(List<Slot> slots, boolean asked) {
+    }
+
+    /**
+     * Up to {@code limit} open slots on the days and hours the caller asked for; when none is free then, the
+     * nearest ones to what was asked.
+     */
+    public Offer offer(ReceptionistProfile profile, int limit, @org.jspecify.annotations.Nullable TimePreference wanted) {
+        List<Slot> all = open(profile, Integer.MAX_VALUE);
+        if (wanted == null || wanted.anyTime()) {
+            return new Offer(all.stream().limit(limit).toList(), true);
+        }
+        List<Slot> fitting = wanted.fitting(all);
+        if (!fitting.isEmpty()) {
+            return new Offer(fitting.stream().limit(limit).toList(), true);
+        }
+        LocalDate asked = wanted.days().stream().min(LocalDate::compareTo).orElse(null);
+        List<Slot> nearest = asked == null ? all : all.stream().sorted(java.util.Comparator.comparingLong(
+                (Slot sl) -> Math.abs(sl.localStart().toLocalDate().toEpochDay() - asked.toEpochDay())).thenComparing(Slot::start)).toList();
+        return new Offer(nearest.stream().limit(limit).toList(), false);
+    }
+
     /** Up to {@code limit} slots that still have room, earliest first. */
     public List<Slot> open(ReceptionistProfile profile, int limit) {
         Instant from = clock.instant().plus(NOTICE);

@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
 /** Deterministic reading of a caller's text: intents and the details it carries. Caller text is data only. */
 final class CallerWords {
 
-    private static final Pattern WRONG_NUMBER = words("wrong number|wrong person|numero equivocado|equivocado|didn't call|did not call|who is this|quien es");
+    private static final Pattern WRONG_NUMBER = words("wrong number|wrong #|wrong person|numero equivocado|equivocado|equivoque|didn't call|didnt call|did not call|who is this|quien es");
     private static final Pattern SPAM = words("seo|marketing|google ranking|business loan|merchant|crypto|bitcoin|click here|http|www|"
-            + "promo|promotion|you have won|you've won|winner|gift card|leads for your|grow your business|reviews for|extended warranty|unsubscribe");
+            + "promo|promotion|you have won|you've won|winner|gift card|leads for your|leads in your|exclusive leads|grow your business|"
+            + "reviews for|reviews on autopilot|5-star reviews|five star reviews|pre-approved|preapproved|business funding|"
+            + "in funding|extended warranty|unsubscribe|felicidades|tarjeta de regalo|haga click|click aqui|gano un|ganaste");
     private static final Pattern HUMAN = words("human|real person|speak to someone|talk to someone|talk to a person|manager|owner|"
             + "supervisor|call me|persona real|hablar con alguien|gerente|llamenme|llameme");
     private static final Pattern ANGRY = words("ridiculous|unacceptable|terrible|worst|awful|scam|furious|angry|lawsuit|sue|"
@@ -18,7 +20,9 @@ final class CallerWords {
     private static final Pattern PRICE = words("how much|price|prices|cost|costs|charge|fee|fees|quote|estimate|rate|rates|"
             + "cuanto|precio|cuesta|cobran|cobra|tarifa");
     private static final Pattern DECLINE = words("no thanks|no thank you|not now|never mind|nevermind|i'll think|ill think|"
-            + "think about it|too expensive|too much|just checking|just wondering|just looking|shop around|no gracias|lo pienso|muy caro");
+            + "think about it|too expensive|too much|just checking|just wondering|just looking|shop around|no gracias|lo pienso|muy caro|"
+            + "nvm|nm|fixed it|got it fixed|working again|started working|mejor no|ya no|ya se arreglo|ya quedo|no thx|"
+            + "no longer need|dont need|don't need|all good now");
     private static final Pattern EXISTING = words("existing customer|already a customer|you guys came|you came out|your tech|"
             + "last time|last year|last month|last week|same tech|soy cliente|ya soy cliente|vinieron");
     private static final Pattern NAME = Pattern.compile(

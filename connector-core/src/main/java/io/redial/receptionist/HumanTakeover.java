@@ -61,7 +61,8 @@ public class HumanTakeover {
         Stage stage = state.stage() == Stage.HANDED_OFF || state.stage() == Stage.OPEN ? Stage.nextQuestion(d) : state.stage();
         states.enqueueState(tenant, conversationId);
         states.save(tenant, new ConversationState(conversationId, state.leadId(), state.language(), state.turns(),
-                state.disclosed(), stage == Stage.OFFERED ? Stage.ASKED_ADDRESS : stage, List.of(), state.triageRule(), summary));
+                state.disclosed(), stage == Stage.OFFERED ? Stage.ASKED_ADDRESS : stage, List.of(), state.triageRule(), summary,
+                state.timePreference()));
         if (lead != null && lead.status() == LeadStatus.HANDED_OFF) {
             leads.setStatus(tenant, lead.id(), LeadStatus.ENGAGED);
         }

@@ -46,16 +46,39 @@ final class Phrases {
     }
 
     static String offer(Language l, List<Slot> slots) {
-        StringBuilder b = new StringBuilder(t(l, "Here are our next openings:", "Estos son nuestros próximos horarios:"));
+        return offer(l, slots, true);
+    }
+
+    /** @param asked false when nothing is free when the caller asked, and these are the nearest openings */
+    static String offer(Language l, List<Slot> slots, boolean asked) {
+        StringBuilder b = new StringBuilder(asked
+                ? t(l, "Here are our next arrival windows:", "Estos son nuestros próximos horarios de llegada:")
+                : t(l, "Sorry, we have nothing free then. The nearest arrival windows:",
+                        "Lo siento, no tenemos nada libre entonces. Los horarios de llegada más cercanos:"));
         for (int i = 0; i < slots.size(); i++) {
             b.append('\n').append(i + 1).append(") ").append(slots.get(i).label(l));
         }
         return b.append('\n').append(t(l, "Reply with the number that works for you.", "Responda con el número que le convenga.")).toString();
     }
 
-    static String booked(Language l, Slot slot) {
-        return t(l, "You're booked for " + slot.label(l) + ". Our technician will text before arriving. Reply here if anything changes.",
-                "Quedó agendado para " + slot.label(l) + ". El técnico le escribirá antes de llegar. Responda aquí si algo cambia.");
+    /** The confirmation repeats the day, the arrival window and the address. */
+    static String booked(Language l, Slot slot, @org.jspecify.annotations.Nullable String address) {
+        String at = address == null ? "" : t(l, " at ", " en ") + address;
+        return t(l, "You're booked for " + slot.label(l) + " (arrival window)" + at
+                        + ". Our technician will text before arriving. Reply here if anything changes.",
+                "Quedó agendado para " + slot.label(l) + " (horario de llegada)" + at
+                        + ". El técnico le escribirá antes de llegar. Responda aquí si algo cambia.");
+    }
+
+    /** Confirms what Anna read instead of asking for it again. */
+    static String confirm(Language l, @org.jspecify.annotations.Nullable String name, @org.jspecify.annotations.Nullable String address) {
+        String thanks = name == null ? t(l, "Thanks!", "¡Gracias!") : t(l, "Thanks, " + name + "!", "¡Gracias, " + name + "!");
+        return address == null ? thanks : thanks + t(l, " I have the service address as " + address + ".",
+                " Tengo la dirección del servicio como " + address + ".");
+    }
+
+    static String handOff(Language l, Intent intent) {
+        return t(l, "Thanks, I've noted that " + intent.note(l) + ". ", "Gracias, anoté que " + intent.note(l) + ". ") + handOff(l);
     }
 
     static String slotGone(Language l) {
