@@ -16,7 +16,8 @@ final class Intents {
             + "|(?:move|push|change|switch|bump|cambiar|mover|pasar)\\s+(?:my|our|the|mi|la|nuestra)?\\s*" + APPOINTMENT + ")");
     private static final Pattern CANCEL = Pattern.compile("(?<![a-z])(?:cancel\\w*)\\s+(?:(?:my|our|the|that|mi|la)\\s+)?(?:\\w+\\s+)?"
             + APPOINTMENT);
-    private static final Pattern BILLING = Pattern.compile("(?<![a-z])(?:bill|billed|billing|invoice|invoiced|charged|overcharged|"
+    private static final Pattern BILLING = Pattern.compile("(?<![a-z])(?:(?:my|the|this|your|a|last|our|that) bill|bill (?:says|is|was|for|from)|"
+            + "billed|billing|invoice|invoiced|charged|overcharged|"
             + "double charged|refund|receipt|statement|line item|payment|paid|factura|cobraron|cobro doble|me cobraron|recibo)(?![a-z])");
     private static final Pattern WARRANTY = Pattern.compile("(?<![a-z])(?:warrant\\w*|guarantee\\w*|garantia)");
     private static final Pattern COMPLAINT = Pattern.compile("(?<![a-z])(?:not happy|unhappy|disappointed|rude|left (?:a )?mess|"

@@ -49,7 +49,9 @@ final class Names {
         }
         if (named.isEmpty() && answering) {
             String rest = address.map(a -> text.substring(0, a.start()) + " " + text.substring(a.end())).orElse(text);
-            named = name(BOUNDARY.split(rest.strip())[0], 1, false);
+            // "ok lets do it, Bill Cho": the answer may be any clause of the text
+            named = Arrays.stream(BOUNDARY.split(rest.strip())).map(part -> name(part, 1, false))
+                    .flatMap(Optional::stream).findFirst();
         }
         return named.map(Names::titled);
     }

@@ -77,7 +77,9 @@ public class OfflineReceptionist implements ReceptionistAgent {
         TextReading.Read read = TextReading.read(raw, turn.stage(), turn.known());
         String trade = turn.rule() != null ? turn.rule().trade() : Triage.trade(raw, turn.profile().trades());
         String problem = null;
-        boolean answersProblem = turn.stage() == Stage.ASKED_PROBLEM && !CallerWords.asksPrice(plain) && !read.any();
+        // The first text is nearly always the problem, even in words no trade list knows ("smoke detectors").
+        boolean describes = turn.turns() == 0 && raw.strip().split("\\s+").length >= 3 && !CallerWords.asksPrice(plain);
+        boolean answersProblem = (turn.stage() == Stage.ASKED_PROBLEM && !CallerWords.asksPrice(plain) && !read.any()) || describes;
         if (turn.known().problem() == null && (trade != null || answersProblem)
                 && !CallerWords.wrongNumber(plain) && !CallerWords.spam(plain)) {
             problem = raw.length() > 300 ? raw.substring(0, 300) : raw;

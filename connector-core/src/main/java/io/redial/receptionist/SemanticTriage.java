@@ -21,8 +21,8 @@ public class SemanticTriage {
     }
 
     // Calibrated on the development evaluation and the examples; see docs/anna.md.
-    static final double MIN_SIMILARITY = 0.60;
-    static final double MIN_MARGIN = 0.04;
+    static final double MIN_SIMILARITY = 0.70;
+    static final double MIN_MARGIN = 0.10;
 
     private final TextEmbeddings embeddings;
     private final TriageExamples examples;

@@ -24,7 +24,9 @@ final class TextReading {
     private TextReading() {
     }
 
-    static Read read(String raw, Stage stage, LeadDetails known) {
+    static Read read(String raw, Stage asked, LeadDetails known) {
+        // After a page Anna still collects details; the question she asked is the next one missing.
+        Stage stage = asked == Stage.ESCALATED ? Stage.nextQuestion(known) : asked;
         String text = withoutPhoneNumbers(raw);
         Optional<Addresses.Found> found = Addresses.find(text);
         String address = found.map(Addresses.Found::address).orElse(null);

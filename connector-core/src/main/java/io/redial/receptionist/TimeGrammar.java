@@ -83,7 +83,7 @@ final class TimeGrammar {
                 days.add(today.plusWeeks(1));
             }
         }
-        if (WEEKEND.matcher(plain).find()) {
+        if (WEEKEND.matcher(plain).find() && days.isEmpty()) { // "sunday if you work weekends": the day is what was asked
             LocalDate sat = today.getDayOfWeek() == DayOfWeek.SUNDAY ? today.plusDays(6) : today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
             if (today.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 days.add(today);
