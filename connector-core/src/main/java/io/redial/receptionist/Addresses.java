@@ -23,6 +23,7 @@ final class Addresses {
     private static final Pattern ZIPPED = Pattern.compile("(?i)(?<![\\d\\p{L}-])\\d{1,6}\\s+(?:[\\p{L}'-]+\\s+){1,4}?(?=,?\\s*(?:[\\p{L}]+\\s*,?\\s*)?(?:tx\\s*)?\\d{5}(?!\\d))");
     private static final Pattern UNIT = Pattern.compile("(?i)^\\s*,?\\s*(?:apt|apartment|unit|suite|ste|#|no\\.?)\\s*\\.?\\s*#?[\\p{L}0-9-]{1,6}(?![\\p{L}0-9])");
     private static final Pattern ZIP_AHEAD = Pattern.compile("^[^.!?\\n;]{0,40}?(?<!\\d)\\d{5}(?!\\d)");
+    private static final Pattern CITY_STATE = Pattern.compile("(?i)^\\s*,?\\s*(?:[\\p{L}]+\\s+){0,2}?[\\p{L}]+\\s*,?\\s*(?:tx|texas)(?![\\p{L}])");
     static final Pattern ZIP = Pattern.compile("(?<!\\d)\\d{5}(?!\\d)");
 
     private Addresses() {
@@ -45,8 +46,11 @@ final class Addresses {
             end += unit.end();
         }
         Matcher zip = ZIP_AHEAD.matcher(text.substring(end));
+        Matcher city = CITY_STATE.matcher(text.substring(end));
         if (zip.find()) {
             end += zip.end();
+        } else if (city.find()) {
+            end += city.end();
         }
         String address = text.substring(best.start(), end).strip().replaceAll("[,.!\\s]+$", "");
         return Optional.of(new Found(address, best.start(), end));

@@ -69,8 +69,9 @@ final class Names {
 
     /** The clause just before the address, or a clause of its own after it: "Jen Walsh" in "... Blvd 78745 - Jen Walsh - ...". */
     private static Optional<String> beside(String text, Addresses.Found address, boolean mixedCase, boolean answering) {
-        String[] before = BOUNDARY.split(text.substring(0, address.start()), -1);
-        Optional<String> n = name(before[before.length - 1], mixedCase || answering ? 1 : 2, mixedCase && !answering);
+        List<String> before = Arrays.stream(BOUNDARY.split(text.substring(0, address.start()))).filter(p -> !p.isBlank()).toList();
+        Optional<String> n = before.isEmpty() ? Optional.empty()
+                : name(before.getLast(), mixedCase || answering ? 1 : 2, mixedCase && !answering);
         if (n.isPresent() || !mixedCase) {
             return n;
         }

@@ -33,6 +33,7 @@ public class SemanticTriage {
         this.embeddings = embeddings;
         this.examples = examples;
         this.tenantExamples = new TtlCache<>(Duration.ofSeconds(30), clock);
+        Thread.ofVirtual().name("triage-examples").start(this::builtIn); // ready before the first caller needs it
     }
 
     /** The emergency rule code the text means, if it clearly means one. */

@@ -28,11 +28,10 @@ final class TextReading {
         // After a page Anna still collects details; the question she asked is the next one missing.
         Stage stage = asked == Stage.ESCALATED ? Stage.nextQuestion(known) : asked;
         String text = withoutPhoneNumbers(raw);
-        Optional<Addresses.Found> found = Addresses.find(text);
-        String address = found.map(Addresses.Found::address).orElse(null);
-        if (address == null) {
-            address = Corrections.apply(text, known.serviceAddress()).orElse(null);
-        }
+        // A correction ("zip is 78756 not 78765") edits what Anna has, before anything is read as a new address.
+        String corrected = Corrections.apply(text, known.serviceAddress()).orElse(null);
+        Optional<Addresses.Found> found = corrected != null ? Optional.empty() : Addresses.find(text);
+        String address = corrected != null ? corrected : found.map(Addresses.Found::address).orElse(null);
         if (address == null && stage == Stage.ASKED_ADDRESS) {
             address = bareAddress(text);
         }

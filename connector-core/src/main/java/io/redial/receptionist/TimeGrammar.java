@@ -63,7 +63,8 @@ final class TimeGrammar {
         return read(plain, LocalDate.of(2000, 1, 3)).isPresent();
     }
 
-    static Optional<TimePreference> read(String plain, LocalDate today) {
+    static Optional<TimePreference> read(String text, LocalDate today) {
+        String plain = text.replace('ñ', 'n'); // "mañana" and "manana" alike
         Set<LocalDate> days = new LinkedHashSet<>();
         boolean said = false;
         if (DAY_AFTER.matcher(plain).find()) {

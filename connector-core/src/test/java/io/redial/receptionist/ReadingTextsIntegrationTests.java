@@ -42,6 +42,7 @@ class ReadingTextsIntegrationTests {
     @Autowired Leads leads;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
     private int n;
 
     @Test
@@ -125,7 +126,7 @@ class ReadingTextsIntegrationTests {
     }
 
     private TenantId tenant() {
-        n++;
+        n = COUNT.incrementAndGet();
         return fixture.tenant("reading-" + n, "+1512555%04d".formatted(3100 + n));
     }
 
@@ -134,12 +135,15 @@ class ReadingTextsIntegrationTests {
         return fixture.conversation(tenant, "+1737555%04d".formatted(3100 + n));
     }
 
+    /** Anna's answer to each text, in order. */
     private List<String> say(Conversation c, String... texts) {
+        List<String> answers = new java.util.ArrayList<>();
         for (String text : texts) {
             states.enqueue(c.tenant(), c.id(), fixture.storeText(c, text));
             turns.drain(c.tenant(), c.id());
+            answers.add(fixture.repliesTo(c).getLast());
         }
-        return fixture.repliesTo(c);
+        return answers;
     }
 
     private Lead lead(Conversation c) {
