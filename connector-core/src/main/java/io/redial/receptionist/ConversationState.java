@@ -1,5 +1,7 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.reading.Language;
+
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,7 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.reading.Language;
+
 import io.redial.shared.TenantId;
 import java.time.Clock;
 import java.time.Duration;

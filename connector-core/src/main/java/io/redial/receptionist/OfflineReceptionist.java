@@ -1,5 +1,16 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.Slot;
+import io.redial.receptionist.booking.SlotChoice;
+import io.redial.receptionist.booking.TimeGrammar;
+import io.redial.receptionist.reading.CallerWords;
+import io.redial.receptionist.reading.Intent;
+import io.redial.receptionist.reading.Intents;
+import io.redial.receptionist.reading.Language;
+import io.redial.receptionist.reading.TextReading;
+import io.redial.receptionist.triage.Routing;
+import io.redial.receptionist.triage.Triage;
+
 import io.redial.leads.LeadDetails;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

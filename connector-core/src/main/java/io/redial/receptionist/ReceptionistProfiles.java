@@ -1,5 +1,7 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.triage.SafetyThresholds;
+
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.shared.TtlCache;

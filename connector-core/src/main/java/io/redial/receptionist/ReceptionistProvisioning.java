@@ -1,5 +1,7 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.BookingWindows;
+
 import io.redial.shared.TenantId;
 import java.io.IOException;
 import java.nio.file.Files;

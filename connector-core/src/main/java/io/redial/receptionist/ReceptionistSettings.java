@@ -1,5 +1,7 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.triage.SafetyThresholds;
+
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,13 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.TimePreference;
+import io.redial.receptionist.reading.CallerWords;
+import io.redial.receptionist.reading.Intent;
+import io.redial.receptionist.reading.Intents;
+import io.redial.receptionist.reading.Language;
+import io.redial.receptionist.triage.Routing;
+import io.redial.receptionist.triage.TriageRule;
+
 import io.redial.conversations.Conversation;
 import io.redial.conversations.Conversations;
 import io.redial.conversations.OutboundTexts;

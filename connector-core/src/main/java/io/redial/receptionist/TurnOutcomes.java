@@ -1,5 +1,13 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.Bookings;
+import io.redial.receptionist.booking.Slot;
+import io.redial.receptionist.booking.TimeGrammar;
+import io.redial.receptionist.booking.TimePreference;
+import io.redial.receptionist.escalation.OnCallPaging;
+import io.redial.receptionist.reading.Language;
+import io.redial.receptionist.triage.TriageRule;
+
 import io.redial.conversations.Conversations;
 import io.redial.leads.JobBooked;
 import io.redial.leads.LeadDetails;

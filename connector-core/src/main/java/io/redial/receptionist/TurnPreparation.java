@@ -1,5 +1,11 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.Bookings;
+import io.redial.receptionist.booking.Slot;
+import io.redial.receptionist.reading.Language;
+import io.redial.receptionist.triage.TriageRule;
+import io.redial.receptionist.triage.Triaging;
+
 import io.redial.conversations.Conversation;
 import io.redial.conversations.Conversations;
 import io.redial.leads.Lead;

@@ -1,5 +1,9 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.reading.Intent;
+import io.redial.receptionist.triage.TriageRules;
+import io.redial.receptionist.triage.TriageRule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redial.leads.LeadDetails;
@@ -8,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The code disposes: a model may raise a text to an emergency, never lower one our rules found. */
 class DisposalTests {
 
-    private static final TriageRule GAS = DefaultTriageRules.ALL.stream().filter(r -> r.code().equals("gas-smell")).findFirst().orElseThrow();
+    private static final TriageRule GAS = TriageRules.defaults().stream().filter(r -> r.code().equals("gas-smell")).findFirst().orElseThrow();
 
     @Test
     void aCodeEnforcedEmergencyEscalatesWhateverTheModelProposes() {

@@ -1,5 +1,11 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.triage.SafetyThresholds;
+import io.redial.receptionist.triage.TriageExample;
+import io.redial.receptionist.triage.TriageExamples;
+import io.redial.receptionist.triage.TriageRule;
+import io.redial.receptionist.triage.Triaging;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redial.conversations.Conversation;

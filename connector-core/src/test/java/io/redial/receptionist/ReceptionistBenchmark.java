@@ -1,5 +1,8 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.BookingWindows;
+import io.redial.receptionist.triage.SemanticTriage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redial.conversations.Conversation;

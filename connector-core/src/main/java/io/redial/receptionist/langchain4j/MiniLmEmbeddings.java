@@ -2,7 +2,7 @@ package io.redial.receptionist.langchain4j;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import io.redial.receptionist.TextEmbeddings;
+import io.redial.receptionist.triage.TextEmbeddings;
 import org.springframework.stereotype.Component;
 
 /**
