@@ -36,8 +36,8 @@ class ReceptionistBenchmark {
     // Four turns each, written as people text: several facts at once, a time wish, Spanish, a paraphrased danger.
     static final List<List<String>> SCRIPTS = List.of(
             List.of("my AC is making a rattling noise", "Dana Whitfield", "1200 Barton Springs Rd, Austin TX 78704", "1"),
-            List.of("kitchen faucet drips constantly", "Ana Suarez, 7012 Cooper Ln 78745", "any time friday", "2"),
-            List.of("heater quit, its 50 inside and my dad uses oxygen", "Jo Park", "77 Oak Hill Dr, Austin 78735", "ok"),
+            List.of("kitchen faucet drips constantly", "Ana Suarez, 7012 Cooper Ln 78745", "thursday works best", "2"),
+            List.of("furnace out, 48 in the house and my grandmother is 92", "Jo Park", "77 Oak Hill Dr, Austin 78735", "ok"),
             List.of("how much for a roof inspection?", "Gary Olsen", "2200 Parmer Ln, Austin 78727", "the first one"),
             List.of("hola se tapo el lavabo del baño", "me llamo Rosa Paz", "1800 E 4th St 78702", "1"),
             List.of("hi im greg tan 1701 enfield rd 78703 breaker keeps tripping when the microwave runs",

@@ -19,7 +19,7 @@ public class TimeGrammarTests {
 
     @Test
     void weekdayNamesMeanTheNextSuchDay() {
-        assertThat(read("any time friday").days()).containsExactly(LocalDate.of(2026, 12, 11));
+        assertThat(read("friday is fine").days()).containsExactly(LocalDate.of(2026, 12, 11));
         assertThat(read("el viernes en la tarde").days()).containsExactly(LocalDate.of(2026, 12, 11));
         assertThat(read("el viernes en la tarde").fromHour()).isEqualTo(12);
         assertThat(read("wednesday works").days()).containsExactlyInAnyOrder(WEDNESDAY, WEDNESDAY.plusWeeks(1));
@@ -48,7 +48,7 @@ public class TimeGrammarTests {
 
     @Test
     void wordsThatAreNotTimesAreNotTimes() {
-        assertThat(TimeGrammar.read(Language.plain("I am Marcus Lee"), WEDNESDAY)).isEmpty();
+        assertThat(TimeGrammar.read(Language.plain("I am Ollie Grant"), WEDNESDAY)).isEmpty();
         assertThat(TimeGrammar.read(Language.plain("replace a 3/4 inch pipe"), WEDNESDAY)).isEmpty();
         assertThat(TimeGrammar.read(Language.plain("4410 Duval St 78751"), WEDNESDAY)).isEmpty();
     }

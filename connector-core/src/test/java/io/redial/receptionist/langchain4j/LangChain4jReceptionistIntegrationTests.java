@@ -121,7 +121,7 @@ class LangChain4jReceptionistIntegrationTests {
         llm.text("Sorry to hear that! What's your name?");
         Conversation c = fixture.conversation(tenant, "+15125550167");
 
-        fixture.texts(c, "heater quit tonight its 50 inside and my dad is on oxygen");
+        fixture.texts(c, "furnace went out, 47 in the house and my husband needs his cpap");
 
         assertThat(awaitReply(c)).startsWith("Keep a faucet dripping").contains("paging our on-call technician");
         assertThat(lead(c).status()).isEqualTo(LeadStatus.ESCALATED);
