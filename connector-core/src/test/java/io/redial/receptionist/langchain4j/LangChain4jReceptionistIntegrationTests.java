@@ -119,7 +119,7 @@ class LangChain4jReceptionistIntegrationTests {
     @Test
     void aDangerSaidInOtherWordsPagesEvenWhenTheModelTreatsItAsRoutine() {
         llm.text("Sorry to hear that! What's your name?");
-        Conversation c = fixture.conversation(tenant, "+15125550167");
+        Conversation c = fixture.conversation(tenant, "+15125550169");
 
         fixture.texts(c, "furnace went out, 47 in the house and my husband needs his cpap");
 
@@ -130,7 +130,7 @@ class LangChain4jReceptionistIntegrationTests {
     @Test
     void anExistingAppointmentGoesToAPersonWithTheReasonEvenIfTheModelWouldBook() {
         llm.text("Sure! What's the service address, with ZIP?");
-        Conversation c = fixture.conversation(tenant, "+15125550168");
+        Conversation c = fixture.conversation(tenant, "+15125550170");
 
         fixture.texts(c, "need to reschedule my appointment from thursday");
 
