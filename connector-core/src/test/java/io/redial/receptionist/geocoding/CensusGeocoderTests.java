@@ -14,6 +14,8 @@ class CensusGeocoderTests {
     static final GeoPoint ROUND_ROCK = new GeoPoint(30.5083, -97.6789);
 
     CensusGeocoder geocoder = new CensusGeocoder(census.baseUrl(), Duration.ofMillis(500));
+    // For the tests about answers, not about the budget: a loaded machine may take longer for a first request.
+    CensusGeocoder patient = new CensusGeocoder(census.baseUrl(), Duration.ofSeconds(10));
 
     @BeforeEach
     void reset() {
@@ -29,14 +31,14 @@ class CensusGeocoderTests {
     void locatesAnAddressAndRemembersIt() {
         census.knows("100 Main St, Round Rock TX 78664", ROUND_ROCK);
 
-        assertThat(geocoder.locate("100 Main St, Round Rock TX 78664")).contains(ROUND_ROCK);
-        assertThat(geocoder.locate(" 100 MAIN ST, Round Rock TX 78664")).contains(ROUND_ROCK);
+        assertThat(patient.locate("100 Main St, Round Rock TX 78664")).contains(ROUND_ROCK);
+        assertThat(patient.locate(" 100 MAIN ST, Round Rock TX 78664")).contains(ROUND_ROCK);
         assertThat(census.requests()).as("the second lookup is answered from memory").isEqualTo(1);
     }
 
     @Test
     void anUnknownAddressIsNotLocated() {
-        assertThat(geocoder.locate("1 Nowhere Lane")).isEmpty();
+        assertThat(patient.locate("1 Nowhere Lane")).isEmpty();
         assertThat(census.requests()).isEqualTo(1);
     }
 
