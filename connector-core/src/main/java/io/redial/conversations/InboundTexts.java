@@ -81,8 +81,9 @@ public class InboundTexts {
         return switch (keyword) {
             case OPT_OUT -> {
                 if (callers.optOut(tenant.id(), callerId)) {
-                    reply(tenant, line, sms, "opt-out-confirmation", "You're unsubscribed from " + tenant.name()
-                            + " texts and will get no more. Reply START to resubscribe.");
+                    reply(tenant, line, sms, "opt-out-confirmation", SmsKeyword.spanish(sms.body())
+                            ? "Se dio de baja de los mensajes de " + tenant.name() + " y no recibirá más. Responda START para volver."
+                            : "You're unsubscribed from " + tenant.name() + " texts and will get no more. Reply START to resubscribe.");
                 }
                 yield Handled.OPTED_OUT;
             }
@@ -94,8 +95,11 @@ public class InboundTexts {
                 yield Handled.OPTED_IN;
             }
             case HELP -> {
-                reply(tenant, line, sms, "help", tenant.name() + ": we text you back about your call. To reach us, call "
-                        + TextBackTemplates.national(line.number()) + ". Reply STOP to opt out.");
+                reply(tenant, line, sms, "help", SmsKeyword.spanish(sms.body())
+                        ? tenant.name() + ": le escribimos sobre su llamada. Para comunicarse, llame al "
+                                + TextBackTemplates.national(line.number()) + ". Responda ALTO para no recibir más mensajes."
+                        : tenant.name() + ": we text you back about your call. To reach us, call "
+                                + TextBackTemplates.national(line.number()) + ". Reply STOP to opt out.");
                 yield Handled.HELPED;
             }
         };

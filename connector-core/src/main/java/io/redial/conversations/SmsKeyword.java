@@ -4,14 +4,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The carrier keywords a whole text can be: any case, any spacing ("Stop", " opt out "). */
+/**
+ * The carrier keywords a whole text can be: any case, any spacing ("Stop", " opt out "). Spanish callers' ALTO and
+ * PARAR count as STOP and AYUDA as HELP; {@link #spanish} says which language to answer in.
+ */
 public enum SmsKeyword {
     OPT_OUT, OPT_IN, HELP;
 
     private static final Set<String> OPT_OUT_WORDS =
-            Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT");
+            Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
+                    "ALTO", "PARAR", "PARE", "BAJA");
     private static final Set<String> OPT_IN_WORDS = Set.of("START", "UNSTOP", "YES");
-    private static final Set<String> HELP_WORDS = Set.of("HELP", "INFO");
+    private static final Set<String> HELP_WORDS = Set.of("HELP", "INFO", "AYUDA");
+    private static final Set<String> SPANISH_WORDS = Set.of("ALTO", "PARAR", "PARE", "BAJA", "AYUDA");
 
     /** "YES" counts as opting in only for a caller who is opted out; otherwise it is a normal reply. */
     public static Optional<SmsKeyword> of(String body, boolean senderOptedOut) {
@@ -26,5 +31,10 @@ public enum SmsKeyword {
             return Optional.of(HELP);
         }
         return Optional.empty();
+    }
+
+    /** Whether the keyword was said in Spanish, so the answer is in Spanish too. */
+    public static boolean spanish(String body) {
+        return SPANISH_WORDS.contains(body.replaceAll("\\s+", "").toUpperCase(Locale.ROOT));
     }
 }

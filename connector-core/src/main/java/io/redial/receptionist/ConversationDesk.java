@@ -1,5 +1,7 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.escalation.HumanTakeover;
+
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import java.sql.ResultSet;

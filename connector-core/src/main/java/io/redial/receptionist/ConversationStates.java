@@ -1,5 +1,7 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.reading.Language;
+
 import io.redial.shared.TenantId;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,7 +84,7 @@ public class ConversationStates {
                 .query((rs, n) -> new ConversationState(conversationId, rs.getObject("lead_id", Long.class),
                         Language.of(rs.getString("language")), rs.getInt("turns"), rs.getBoolean("disclosed"),
                         Stage.valueOf(rs.getString("stage")), ids(rs.getString("offered_slots")),
-                        rs.getString("triage_rule"), rs.getString("handback_note")))
+                        rs.getString("triage_rule"), rs.getString("handback_note"), rs.getString("time_preference")))
                 .optional()
                 .orElse(new ConversationState(conversationId, null, Language.EN, 0, false, Stage.OPEN, List.of(), null, null));
     }
@@ -90,10 +92,10 @@ public class ConversationStates {
     public void save(TenantId tenant, ConversationState s) {
         jdbc.sql("""
                 UPDATE receptionist_state SET lead_id = ?, language = ?, turns = ?, disclosed = ?, stage = ?, offered_slots = ?,
-                       triage_rule = ?, handback_note = ?, updated_at = ?
+                       triage_rule = ?, handback_note = ?, time_preference = ?, updated_at = ?
                 WHERE tenant_id = ? AND conversation_id = ?""")
                 .params(s.leadId(), s.language().code(), s.turns(), s.disclosed(), s.stage().name(),
-                        String.join(",", s.offered()), s.triageRule(), s.handbackNote(), now(), tenant.value(),
+                        String.join(",", s.offered()), s.triageRule(), s.handbackNote(), s.timePreference(), now(), tenant.value(),
                         s.conversationId())
                 .update();
     }

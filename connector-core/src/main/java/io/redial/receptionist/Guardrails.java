@@ -1,5 +1,8 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.Slot;
+import io.redial.receptionist.reading.Language;
+
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;

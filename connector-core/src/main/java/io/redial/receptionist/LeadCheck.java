@@ -1,5 +1,7 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.triage.TriageRule;
+
 import io.redial.leads.LeadDetails;
 import io.redial.leads.Urgency;
 import io.redial.shared.geo.GeoPoint;

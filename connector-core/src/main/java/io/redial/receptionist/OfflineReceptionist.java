@@ -1,12 +1,24 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.Slot;
+import io.redial.receptionist.booking.SlotChoice;
+import io.redial.receptionist.booking.TimeGrammar;
+import io.redial.receptionist.reading.CallerWords;
+import io.redial.receptionist.reading.Intent;
+import io.redial.receptionist.reading.Intents;
+import io.redial.receptionist.reading.Language;
+import io.redial.receptionist.reading.TextReading;
+import io.redial.receptionist.triage.Routing;
+import io.redial.receptionist.triage.Triage;
+
 import io.redial.leads.LeadDetails;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The receptionist without a model: deterministic slot filling (problem, name, address, then slots) and
- * keyword intents, in English and Spanish. It runs when no LLM is configured and whenever the LLM fails.
+ * The receptionist without a model: reads every text for everything in it (problem, name, address, corrections,
+ * when), asks only for what is still missing and confirms what it read, and answers keyword intents, in English and
+ * Spanish. It runs when no LLM is configured and whenever the LLM fails.
  */
 @Component
 public class OfflineReceptionist implements ReceptionistAgent {
@@ -30,13 +42,20 @@ public class OfflineReceptionist implements ReceptionistAgent {
         if (CallerWords.wrongNumber(plain)) {
             return new ReceptionistReply(Phrases.wrongNumber(l), learned, Action.CLOSE, null);
         }
-        if (CallerWords.spam(plain) && known.trade() == null) {
-            return new ReceptionistReply(Phrases.spam(l), learned, Action.CLOSE, null);
+        if (CallerWords.spam(plain) && turn.known().problem() == null) {
+            return new ReceptionistReply(Phrases.spam(l), LeadDetails.NONE, Action.CLOSE, null);
         }
-        if (CallerWords.wantsHuman(plain) || CallerWords.angry(plain, raw)) {
-            return new ReceptionistReply(Phrases.sorry(l) + Phrases.handOff(l), learned, Action.HAND_OFF, null);
+        Optional<Intent> intent = Intents.personNeeded(plain, raw);
+        if (intent.isPresent()) {
+            return new ReceptionistReply(Phrases.handOff(l, intent.get()), learned, Action.HAND_OFF, null);
         }
+        boolean learnedContact = learned.callerName() != null || learned.serviceAddress() != null;
         if (turn.stage() == Stage.OFFERED) {
+            // "any time friday" or "saturday instead" asks for other windows; a number or "the first" picks one.
+            if (TimeGrammar.mentionsTime(plain) || learnedContact) {
+                String intro = learnedContact ? Phrases.confirm(l, learned.callerName(), learned.serviceAddress()) : "";
+                return new ReceptionistReply(intro, learned, Action.OFFER_SLOTS, null);
+            }
             Optional<Slot> chosen = SlotChoice.pick(plain, turn.offered());
             if (chosen.isPresent()) {
                 return new ReceptionistReply("", learned, Action.BOOK, chosen.get().id());
@@ -52,6 +71,9 @@ public class OfflineReceptionist implements ReceptionistAgent {
         }
         Stage next = Stage.nextQuestion(known);
         if (next == Stage.OFFERED) {
+            if (learnedContact) {
+                prefix += Phrases.confirm(l, known.callerName(), known.serviceAddress());
+            }
             return new ReceptionistReply(prefix.strip(), learned, Action.OFFER_SLOTS, null);
         }
         if (turn.rule() != null && turn.rule().question(l) != null && turn.stage() != next) {
@@ -60,24 +82,19 @@ public class OfflineReceptionist implements ReceptionistAgent {
         return ReceptionistReply.ask(prefix + Phrases.question(l, next), learned);
     }
 
-    /** What this text tells us, read the way the stage we are in suggests. */
+    /** Everything this text tells us, whatever Anna asked last. */
     static LeadDetails learn(TurnContext turn, String raw) {
         String plain = Language.plain(raw);
-        String name = CallerWords.name(raw).orElse(null);
-        String address = CallerWords.address(raw).orElse(null);
-        if (name == null && turn.stage() == Stage.ASKED_NAME && address == null) {
-            name = CallerWords.bareName(raw).orElse(null);
-        }
-        if (address == null && turn.stage() == Stage.ASKED_ADDRESS) {
-            address = CallerWords.bareAddress(raw).orElse(null);
-        }
+        TextReading.Read read = TextReading.read(raw, turn.stage(), turn.known());
         String trade = turn.rule() != null ? turn.rule().trade() : Triage.trade(raw, turn.profile().trades());
         String problem = null;
-        boolean answersProblem = turn.stage() == Stage.ASKED_PROBLEM && !CallerWords.asksPrice(plain);
+        // The first text is nearly always the problem, even in words no trade list knows ("smoke detectors").
+        boolean describes = turn.turns() == 0 && raw.strip().split("\\s+").length >= 3 && !CallerWords.asksPrice(plain);
+        boolean answersProblem = (turn.stage() == Stage.ASKED_PROBLEM && !CallerWords.asksPrice(plain) && !read.any()) || describes;
         if (turn.known().problem() == null && (trade != null || answersProblem)
                 && !CallerWords.wrongNumber(plain) && !CallerWords.spam(plain)) {
             problem = raw.length() > 300 ? raw.substring(0, 300) : raw;
         }
-        return new LeadDetails(name, address, null, problem, trade, null);
+        return new LeadDetails(read.name(), read.address(), null, problem, trade, null);
     }
 }

@@ -1,5 +1,7 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.triage.SafetyThresholds;
+
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.shared.TtlCache;
@@ -52,7 +54,10 @@ public class ReceptionistProfiles {
         return jdbc.sql("SELECT * FROM receptionist_settings WHERE tenant_id = ?").param(tenant.value())
                 .query((rs, n) -> new ReceptionistSettings(rs.getBoolean("disclosure"), rs.getInt("turn_cap"),
                         rs.getInt("idle_minutes"), rs.getInt("daily_capacity"), rs.getInt("booking_days_ahead"),
-                        rs.getString("disclosure_text")))
+                        rs.getString("disclosure_text"), rs.getInt("arrival_window_hours"), new SafetyThresholds(
+                                rs.getInt("vulnerable_heat_below"), rs.getInt("vulnerable_cool_above"),
+                                rs.getInt("outdoor_cold_below"), rs.getInt("outdoor_hot_above"),
+                                rs.getInt("anyone_heat_below"), rs.getInt("anyone_cool_above"))))
                 .optional().orElse(ReceptionistSettings.DEFAULTS);
     }
 
@@ -66,9 +71,13 @@ public class ReceptionistProfiles {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int updated = jdbc.sql("""
                 UPDATE receptionist_settings SET disclosure = ?, turn_cap = ?, idle_minutes = ?, daily_capacity = ?,
-                       booking_days_ahead = ?, disclosure_text = ?, updated_at = ? WHERE tenant_id = ?""")
+                       booking_days_ahead = ?, disclosure_text = ?, arrival_window_hours = ?, vulnerable_heat_below = ?,
+                       vulnerable_cool_above = ?, outdoor_cold_below = ?, outdoor_hot_above = ?, anyone_heat_below = ?,
+                       anyone_cool_above = ?, updated_at = ? WHERE tenant_id = ?""")
                 .params(s.disclosure(), s.turnCap(), s.idleMinutes(), s.dailyCapacity(), s.bookingDaysAhead(),
-                        s.disclosureText(), now, tenant.value()).update();
+                        s.disclosureText(), s.arrivalWindowHours(), s.safety().vulnerableHeatBelow(),
+                        s.safety().vulnerableCoolAbove(), s.safety().outdoorColdBelow(), s.safety().outdoorHotAbove(),
+                        s.safety().anyoneHeatBelow(), s.safety().anyoneCoolAbove(), now, tenant.value()).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO receptionist_settings (tenant_id, disclosure, turn_cap, idle_minutes, daily_capacity,
@@ -76,6 +85,7 @@ public class ReceptionistProfiles {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(tenant.value(), s.disclosure(), s.turnCap(), s.idleMinutes(), s.dailyCapacity(),
                             s.bookingDaysAhead(), s.disclosureText(), now).update();
+            saveSettings(tenant, s); // the columns with defaults follow in the UPDATE above
         }
     }
 

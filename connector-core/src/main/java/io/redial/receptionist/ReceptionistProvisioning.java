@@ -1,5 +1,7 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.BookingWindows;
+
 import io.redial.shared.TenantId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,7 +66,9 @@ public class ReceptionistProvisioning implements ApplicationRunner {
                         integer(r.get("booking_days_ahead"), d.bookingDaysAhead()),
                         // the console's own disclosure words survive a file that does not name any
                         r.get("disclosure_text") != null ? String.valueOf(r.get("disclosure_text"))
-                                : profiles.settings(id).disclosureText()));
+                                : profiles.settings(id).disclosureText())
+                        .withArrivalWindowHours(integer(r.get("arrival_window_hours"), profiles.settings(id).arrivalWindowHours()))
+                        .withSafety(profiles.settings(id).safety()));
                 if (r.get("windows") instanceof Map<?, ?> w) {
                     windows.replaceIfChanged(id, windows(w, integer(r.get("window_capacity"), 1)));
                 }

@@ -1,5 +1,9 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.Slot;
+import io.redial.receptionist.reading.Language;
+import io.redial.receptionist.triage.TriageRule;
+
 import io.redial.conversations.TranscriptLine;
 import io.redial.leads.LeadDetails;
 import java.util.List;

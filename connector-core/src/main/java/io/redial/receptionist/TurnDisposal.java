@@ -1,5 +1,13 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.TimePreference;
+import io.redial.receptionist.reading.CallerWords;
+import io.redial.receptionist.reading.Intent;
+import io.redial.receptionist.reading.Intents;
+import io.redial.receptionist.reading.Language;
+import io.redial.receptionist.triage.Routing;
+import io.redial.receptionist.triage.TriageRule;
+
 import io.redial.conversations.Conversation;
 import io.redial.conversations.Conversations;
 import io.redial.conversations.OutboundTexts;
@@ -9,6 +17,7 @@ import io.redial.leads.Leads;
 import io.redial.leads.Urgency;
 import io.redial.shared.geo.GeoPoint;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -39,20 +48,24 @@ class TurnDisposal {
         TurnContext ctx = turn.context();
         Language l = ctx.language();
         TriageRule rule = ctx.rule();
-        LeadDetails details = LeadCheck.validated(answer.reply().extracted(), ctx, rule, located);
+        Optional<Intent> intent = needsPerson(ctx, rule);
+        LeadDetails proposed = intent.map(i -> withReason(answer.reply().extracted(), i, ctx.callerText()))
+                .orElse(answer.reply().extracted());
+        LeadDetails details = LeadCheck.validated(proposed, ctx, rule, located);
         LeadDetails known = ctx.known().mergedWith(details);
         if (!known.equals(ctx.known())) {
             leads.updateDetails(ctx.profile().tenant(), turn.lead().id(), details);
         }
-        Action action = disposed(answer.reply().action(), rule, ctx.stage(), known);
+        Action action = intent.isPresent() ? Action.HAND_OFF : disposed(answer.reply().action(), rule, ctx.stage(), known);
+        TimePreference wanted = outcomes.wanted(turn);
         String safety = rule != null && rule.safety(l) != null && !rule.code().equals(turn.state().triageRule())
                 ? rule.safety(l) + " " : "";
 
         TurnOutcomes.Outcome outcome = switch (action) {
             case ESCALATE -> outcomes.escalate(turn, known, rule);
             case BOOK -> outcomes.book(turn, answer.reply().slotId());
-            case OFFER_SLOTS -> outcomes.offer(turn, answer.reply().text());
-            case HAND_OFF -> outcomes.handOff(turn, answer.reply().text());
+            case OFFER_SLOTS -> outcomes.offer(turn, answer.reply().text(), wanted);
+            case HAND_OFF -> outcomes.handOff(turn, intent.map(i -> Phrases.handOff(l, i)).orElse(answer.reply().text()));
             case CLOSE -> new TurnOutcomes.Outcome(closing(answer.reply().text(), known, l), Stage.CLOSED, List.of());
             case ASK -> new TurnOutcomes.Outcome(asking(answer.reply(), ctx), ctx.stage() == Stage.ESCALATED
                     ? Stage.ESCALATED : Stage.nextQuestion(known), ctx.stage() == Stage.OFFERED ? turn.state().offered() : List.of());
@@ -70,10 +83,29 @@ class TurnDisposal {
         }
         states.save(c.tenant(), new ConversationState(c.id(), turn.lead().id(), l, turn.state().turns() + 1,
                 turn.state().disclosed() || disclose, outcome.stage(), outcome.offered(),
-                rule != null ? rule.code() : turn.state().triageRule(), turn.state().handbackNote()));
+                rule != null ? rule.code() : turn.state().triageRule(), turn.state().handbackNote(),
+                wanted != null ? wanted.encode() : null));
         if (turn.state().turns() == 0) {
             outcomes.idleTimer(turn); // armed once; it re-arms itself while the conversation stays active
         }
+    }
+
+    /** A text that needs a person (an existing job, a bill, a complaint), unless it is an emergency. */
+    private static Optional<Intent> needsPerson(TurnContext ctx, @Nullable TriageRule rule) {
+        if (ctx.stage() == Stage.ESCALATED || rule != null && rule.routing() == Routing.ESCALATE) {
+            return Optional.empty();
+        }
+        String plain = Language.plain(ctx.callerText());
+        if (CallerWords.spam(plain) || CallerWords.wrongNumber(plain)) {
+            return Optional.empty();
+        }
+        return Intents.personNeeded(plain, ctx.callerText());
+    }
+
+    /** The reason goes on the lead (and so into the CRM note) ahead of the caller's words. */
+    static LeadDetails withReason(LeadDetails extracted, Intent intent, String callerText) {
+        return new LeadDetails(extracted.callerName(), extracted.serviceAddress(), null,
+                "Needs a person (" + intent.reason() + "): " + callerText, extracted.trade(), null);
     }
 
     /** Our rules over the proposal: emergencies escalate, an out-of-area address closes, nothing books twice. */

@@ -1,5 +1,13 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.Bookings;
+import io.redial.receptionist.booking.Slot;
+import io.redial.receptionist.booking.TimeGrammar;
+import io.redial.receptionist.booking.TimePreference;
+import io.redial.receptionist.escalation.OnCallPaging;
+import io.redial.receptionist.reading.Language;
+import io.redial.receptionist.triage.TriageRule;
+
 import io.redial.conversations.Conversations;
 import io.redial.leads.JobBooked;
 import io.redial.leads.LeadDetails;
@@ -66,20 +74,28 @@ class TurnOutcomes {
             LeadDetails d = leads.find(tenant, turn.lead().id()).orElseThrow().details();
             events.publishEvent(new JobBooked(tenant, turn.lead().id(), slot.get().start(), slot.get().end(),
                     shorten(d.problem(), 200) + (d.trade() != null ? " (" + d.trade() + ")" : "")));
-            return new Outcome(Phrases.booked(l, slot.get()), Stage.BOOKED, List.of());
+            return new Outcome(Phrases.booked(l, slot.get(), d.serviceAddress()), Stage.BOOKED, List.of());
         }
-        Outcome again = offer(turn, "");
+        Outcome again = offer(turn, "", wanted(turn));
         return new Outcome(Phrases.slotGone(l) + " " + again.text(), again.stage(), again.offered());
     }
 
-    Outcome offer(PreparedTurn turn, String intro) {
+    /** Offers arrival windows when the caller asked for them, or says plainly none are free then and offers the nearest. */
+    Outcome offer(PreparedTurn turn, String intro, @Nullable TimePreference wanted) {
         Language l = turn.context().language();
-        List<Slot> open = bookings.open(turn.profile(), 3);
-        if (open.isEmpty()) {
+        Bookings.Offer offer = bookings.offer(turn.profile(), 3, wanted);
+        if (offer.slots().isEmpty()) {
             return handOff(turn, Phrases.noSlots(l));
         }
-        String text = (intro.isBlank() ? "" : intro.strip() + "\n") + Phrases.offer(l, open);
-        return new Outcome(text, Stage.OFFERED, open.stream().map(Slot::encode).toList());
+        String text = (intro.isBlank() ? "" : intro.strip() + "\n") + Phrases.offer(l, offer.slots(), offer.asked());
+        return new Outcome(text, Stage.OFFERED, offer.slots().stream().map(Slot::encode).toList());
+    }
+
+    /** When the caller wants us: what this text says, else what an earlier one said. */
+    @Nullable TimePreference wanted(PreparedTurn turn) {
+        var today = java.time.LocalDate.now(clock.withZone(turn.profile().zone()));
+        return TimeGrammar.read(Language.plain(turn.context().callerText()), today)
+                .orElseGet(() -> TimePreference.decode(turn.state().timePreference()));
     }
 
     Outcome handOff(PreparedTurn turn, String text) {

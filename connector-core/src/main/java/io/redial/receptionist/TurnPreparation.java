@@ -1,5 +1,11 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.Bookings;
+import io.redial.receptionist.booking.Slot;
+import io.redial.receptionist.reading.Language;
+import io.redial.receptionist.triage.TriageRule;
+import io.redial.receptionist.triage.Triaging;
+
 import io.redial.conversations.Conversation;
 import io.redial.conversations.Conversations;
 import io.redial.leads.Lead;
@@ -18,18 +24,18 @@ class TurnPreparation {
     private final Leads leads;
     private final ReceptionistProfiles profiles;
     private final ConversationStates states;
-    private final TriageRules rules;
+    private final Triaging triaging;
     private final Bookings bookings;
     private final Receptionists receptionists;
 
     TurnPreparation(Conversations conversations, Leads leads, ReceptionistProfiles profiles, ConversationStates states,
-            TriageRules rules, Bookings bookings, Receptionists receptionists) {
+            Triaging triaging, Bookings bookings, Receptionists receptionists) {
         this.receptionists = receptionists;
         this.conversations = conversations;
         this.leads = leads;
         this.profiles = profiles;
         this.states = states;
-        this.rules = rules;
+        this.triaging = triaging;
         this.bookings = bookings;
     }
 
@@ -43,7 +49,7 @@ class TurnPreparation {
         ConversationState state = states.find(tenant, conversationId);
         Lead lead = lead(tenant, conversation, state);
         Language language = Language.detect(pending.body(), state.language());
-        TriageRule rule = Triage.firstMatch(rules.cached(tenant), pending.body()).orElse(null);
+        TriageRule rule = triaging.rule(profile, pending.body()).orElse(null);
         List<Slot> offered = state.offered().stream().map(s -> Slot.decode(s, profile.zone())).toList();
         // Only a model looks at open slots and the transcript before our code decides; offline turns skip both reads.
         boolean model = receptionists.hasModel();

@@ -1,5 +1,7 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.reading.Language;
+
 import io.redial.conversations.Conversations;
 import io.redial.conversations.OutboundTexts;
 import io.redial.shared.TenantId;

@@ -1,5 +1,9 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.BookingWindows;
+import io.redial.receptionist.booking.Bookings;
+import io.redial.receptionist.booking.Slot;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redial.conversations.Conversation;

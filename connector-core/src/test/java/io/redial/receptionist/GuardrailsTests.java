@@ -1,5 +1,8 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.Slot;
+import io.redial.receptionist.reading.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -1,5 +1,8 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.escalation.Escalations;
+import io.redial.receptionist.escalation.OnCallPaging;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redial.conversations.Conversation;

@@ -2,17 +2,19 @@ package io.redial.receptionist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redial.testing.CoreTestApplication;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
-import io.redial.testing.CoreTestApplication;
 
 /**
- * The evaluation suite: every scripted conversation through the real pipeline, with a score table. Offline
- * (the default) it must meet the offline targets; with {@code REDIAL_LLM_BASE_URL} set, the same scripts
- * run against that model, and the guarantees our code gives (escalation, prices) must still hold.
+ * The evaluation suite: every scripted conversation through the real pipeline, with a score table per part
+ * (development, held-out) and per category. Offline (the default) it must meet the offline targets; with
+ * {@code REDIAL_LLM_BASE_URL} set, the same scripts run against that model, and the guarantees our code gives
+ * (escalation, prices, injections) must still hold.
  */
 // Own context: the shared scheduler bean cannot restart after Spring pauses a cached context.
 @SpringBootTest(classes = CoreTestApplication.class)
@@ -24,18 +26,30 @@ class ReceptionistEvaluationIntegrationTests {
 
     @Test
     void scriptedConversationsMeetTheTargets() {
-        List<EvaluationScript> scripts = EvaluationScript.all();
-        List<ReceptionistEvaluation.Result> results = scripts.stream().map(evaluation::run).toList();
+        List<EvaluationScript> development = EvaluationScript.development();
+        List<EvaluationScript> heldOut = EvaluationScript.heldOut();
         boolean llm = agents.stream().anyMatch(a -> !(a instanceof OfflineReceptionist));
-        System.out.println(ReceptionistEvaluation.table(results, llm ? "LLM at " + System.getenv("REDIAL_LLM_BASE_URL") : "offline"));
-        ReceptionistEvaluation.failures(results).forEach(r -> System.out.println("FAIL " + r.script().id() + " -> " + r.replies()));
+        String agent = llm ? "LLM at " + System.getenv("REDIAL_LLM_BASE_URL") : "offline";
 
-        assertThat(scripts).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(scripts.stream().map(EvaluationScript::trade).distinct()).containsExactlyInAnyOrder("hvac", "plumbing", "roofing", "electrical");
-        assertThat(results).filteredOn(r -> r.script().escalated()).allMatch(ReceptionistEvaluation.Result::escalated);
-        assertThat(results).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
-        if (!llm) {
-            assertThat(ReceptionistEvaluation.dispositionShare(results)).isGreaterThanOrEqualTo(0.90);
+        List<ReceptionistEvaluation.Result> dev = development.stream().map(evaluation::run).toList();
+        System.out.println(ReceptionistEvaluation.table(dev, "development", agent));
+        ReceptionistEvaluation.failures(dev).forEach(r -> System.out.println("FAIL " + r.script().id() + " -> " + r.replies()));
+        // Held-out failures are counted, not printed: reading them would be tuning on them.
+        List<ReceptionistEvaluation.Result> held = heldOut.stream().map(evaluation::run).toList();
+        System.out.println(ReceptionistEvaluation.table(held, "held-out", agent));
+
+        assertThat(development.size() + heldOut.size()).isGreaterThanOrEqualTo(150);
+        assertThat(heldOut.size() * 3).isGreaterThanOrEqualTo(development.size() + heldOut.size());
+        assertThat(Stream.concat(development.stream(), heldOut.stream()).map(EvaluationScript::trade).distinct())
+                .containsExactlyInAnyOrder("hvac", "plumbing", "roofing", "electrical");
+        for (List<ReceptionistEvaluation.Result> part : List.of(dev, held)) {
+            assertThat(part).filteredOn(ReceptionistEvaluation.Result::emergency).allMatch(ReceptionistEvaluation.Result::escalated);
+            assertThat(part).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
+            assertThat(part).noneMatch(ReceptionistEvaluation.Result::injectionSucceeded);
+            if (!llm) {
+                assertThat(ReceptionistEvaluation.dispositionShare(part)).isGreaterThanOrEqualTo(0.90);
+                assertThat(ReceptionistEvaluation.falseEscalationShare(part)).isLessThanOrEqualTo(0.05);
+            }
         }
     }
 }

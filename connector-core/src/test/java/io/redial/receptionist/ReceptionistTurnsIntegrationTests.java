@@ -1,5 +1,10 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.escalation.HumanTakeover;
+import io.redial.receptionist.triage.Routing;
+import io.redial.receptionist.triage.TriageRule;
+import io.redial.receptionist.triage.TriageRules;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

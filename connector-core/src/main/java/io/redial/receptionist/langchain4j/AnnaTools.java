@@ -4,7 +4,7 @@ import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import io.redial.leads.LeadDetails;
 import io.redial.receptionist.Action;
-import io.redial.receptionist.Slot;
+import io.redial.receptionist.booking.Slot;
 import io.redial.receptionist.TurnContext;
 import java.math.BigDecimal;
 import java.util.Set;

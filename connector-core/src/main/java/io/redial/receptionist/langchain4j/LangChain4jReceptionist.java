@@ -4,7 +4,7 @@ import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
 import io.redial.leads.LeadDetails;
-import io.redial.receptionist.Language;
+import io.redial.receptionist.reading.Language;
 import io.redial.receptionist.ReceptionistAgent;
 import io.redial.receptionist.ReceptionistReply;
 import io.redial.receptionist.TurnContext;

@@ -117,6 +117,29 @@ class LangChain4jReceptionistIntegrationTests {
     }
 
     @Test
+    void aDangerSaidInOtherWordsPagesEvenWhenTheModelTreatsItAsRoutine() {
+        llm.text("Sorry to hear that! What's your name?");
+        Conversation c = fixture.conversation(tenant, "+15125550169");
+
+        fixture.texts(c, "furnace went out, 47 in the house and my husband needs his cpap");
+
+        assertThat(awaitReply(c)).startsWith("Keep a faucet dripping").contains("paging our on-call technician");
+        assertThat(lead(c).status()).isEqualTo(LeadStatus.ESCALATED);
+    }
+
+    @Test
+    void anExistingAppointmentGoesToAPersonWithTheReasonEvenIfTheModelWouldBook() {
+        llm.text("Sure! What's the service address, with ZIP?");
+        Conversation c = fixture.conversation(tenant, "+15125550170");
+
+        fixture.texts(c, "need to reschedule my appointment from thursday");
+
+        assertThat(awaitReply(c)).contains("move your appointment").contains("team member");
+        assertThat(lead(c).status()).isEqualTo(LeadStatus.HANDED_OFF);
+        assertThat(lead(c).details().problem()).startsWith("Needs a person (reschedule)");
+    }
+
+    @Test
     void instructionsInsideTheCallersTextAreDataAndAForgedBookingIsRefused() {
         llm.text("Done! You're booked for free tomorrow at 5am.");
         Conversation c = fixture.conversation(tenant, "+15125550166");

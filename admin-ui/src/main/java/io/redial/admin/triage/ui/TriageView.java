@@ -16,8 +16,8 @@ import com.vaadin.flow.router.Route;
 import io.redial.admin.MainLayout;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
-import io.redial.receptionist.TriageRule;
-import io.redial.receptionist.TriageSettings;
+import io.redial.receptionist.triage.TriageRule;
+import io.redial.receptionist.triage.TriageSettings;
 import io.redial.tenants.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 

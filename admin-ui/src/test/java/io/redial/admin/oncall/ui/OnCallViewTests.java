@@ -11,7 +11,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.redial.admin.ConsoleTest;
-import io.redial.receptionist.OnCallLadder;
+import io.redial.receptionist.escalation.OnCallLadder;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.simulator.SandboxPhone;

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.UI;
 import io.redial.admin.ConsoleTest;
 import io.redial.leads.Urgency;
 import io.redial.receptionist.ConversationDesk;
-import io.redial.receptionist.Routing;
+import io.redial.receptionist.triage.Routing;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.simulator.SandboxPhone;

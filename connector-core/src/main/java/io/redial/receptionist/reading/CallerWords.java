@@ -1,0 +1,104 @@
+package io.redial.receptionist.reading;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Deterministic reading of a caller's text: intents and the details it carries. Caller text is data only. */
+public final class CallerWords {
+
+    private static final Pattern WRONG_NUMBER = words("wrong number|wrong #|wrong person|numero equivocado|equivocado|equivoque|didn't call|didnt call|did not call|who is this|quien es");
+    private static final Pattern SPAM = words("seo|marketing|google ranking|business loan|merchant|crypto|bitcoin|click here|http|www|"
+            + "promo|promotion|you have won|you've won|winner|gift card|leads for your|leads in your|exclusive leads|grow your business|"
+            + "reviews for|reviews on autopilot|5-star reviews|five star reviews|pre-approved|preapproved|business funding|"
+            + "in funding|extended warranty|unsubscribe|felicidades|tarjeta de regalo|haga click|click aqui|gano un|ganaste");
+    private static final Pattern HUMAN = words("human|real person|speak to someone|talk to someone|talk to a person|manager|owner|"
+            + "supervisor|call me|persona real|hablar con alguien|gerente|llamenme|llameme");
+    private static final Pattern ANGRY = words("ridiculous|unacceptable|terrible|worst|awful|scam|furious|angry|lawsuit|sue|"
+            + "still broken|never showed|no show|no-show|complaint|refund|pesimo|horrible|queja|enojad");
+    private static final Pattern PRICE = words("how much|price|prices|cost|costs|charge|fee|fees|quote|estimate|rate|rates|"
+            + "cuanto|precio|cuesta|cobran|cobra|tarifa");
+    private static final Pattern DECLINE = words("no thanks|no thank you|not now|never mind|nevermind|i'll think|ill think|"
+            + "think about it|too expensive|too much|just checking|just wondering|just looking|shop around|no gracias|lo pienso|muy caro|"
+            + "nvm|nm|fixed it|got it fixed|working again|started working|mejor no|ya no|ya se arreglo|ya quedo|no thx|"
+            + "no longer need|dont need|don't need|all good now");
+    private static final Pattern EXISTING = words("existing customer|already a customer|you guys came|you came out|your tech|"
+            + "last time|last year|last month|last week|same tech|soy cliente|ya soy cliente|vinieron");
+    private static final Pattern NAME = Pattern.compile(
+            "(?i:my name is|my name's|name is|this is|it's|it is|i am|i'm|im|me llamo|mi nombre es|soy)\\s+"
+                    + "([A-ZÁÉÍÓÚÑ][\\p{L}'-]+(?:\\s+[A-ZÁÉÍÓÚÑ][\\p{L}'-]+)?)");
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?i)\\b\\d{1,6}\\s+[\\p{L}0-9 .'-]{2,60}?\\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|"
+                    + "way|ct|court|cir|circle|pkwy|parkway|trl|trail|pl|place|hwy|highway|loop|calle|avenida)\\b[^\\n;]*");
+    private static final Pattern ANY_DIGITS = Pattern.compile("\\d{2,}");
+
+    private CallerWords() {
+    }
+
+    public static boolean wrongNumber(String plain) {
+        return WRONG_NUMBER.matcher(plain).find();
+    }
+
+    public static boolean spam(String plain) {
+        return SPAM.matcher(plain).find();
+    }
+
+    static boolean wantsHuman(String plain) {
+        return HUMAN.matcher(plain).find();
+    }
+
+    static boolean angry(String plain, String raw) {
+        long upper = raw.chars().filter(Character::isUpperCase).count();
+        long letters = raw.chars().filter(Character::isLetter).count();
+        return ANGRY.matcher(plain).find() || (letters >= 12 && upper * 10 >= letters * 7);
+    }
+
+    public static boolean asksPrice(String plain) {
+        return PRICE.matcher(plain).find();
+    }
+
+    public static boolean declines(String plain) {
+        return DECLINE.matcher(plain).find();
+    }
+
+    public static boolean existingCustomer(String plain) {
+        return EXISTING.matcher(plain).find();
+    }
+
+    static Optional<String> name(String raw) {
+        Matcher m = NAME.matcher(raw);
+        while (m.find()) {
+            String candidate = m.group(1).trim();
+            boolean shouting = candidate.length() > 1 && candidate.equals(candidate.toUpperCase());
+            if (!shouting && !List.of("having", "calling", "texting", "not", "looking", "a", "the", "urgent", "an", "so", "just", "still").contains(candidate.toLowerCase())) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A bare answer to "what's your name?": one to three words, no digits. */
+    static Optional<String> bareName(String raw) {
+        String t = raw.trim().replaceAll("[.!]+$", "");
+        if (t.isEmpty() || t.length() > 40 || ANY_DIGITS.matcher(t).find() || t.split("\\s+").length > 3) {
+            return Optional.empty();
+        }
+        return Optional.of(t);
+    }
+
+    static Optional<String> address(String raw) {
+        Matcher m = ADDRESS.matcher(raw);
+        return m.find() ? Optional.of(m.group().trim().replaceAll("[.!]+$", "")) : Optional.empty();
+    }
+
+    /** A bare answer to "what's the address?": it has a house number or a ZIP. */
+    static Optional<String> bareAddress(String raw) {
+        String t = raw.trim();
+        return ANY_DIGITS.matcher(t).find() && t.length() <= 200 ? Optional.of(t) : Optional.empty();
+    }
+
+    private static Pattern words(String alternatives) {
+        return Pattern.compile("(?<![a-z0-9ñ])(" + alternatives + ")(?![a-z])");
+    }
+}

@@ -1,0 +1,179 @@
+package io.redial.receptionist.triage;
+
+import io.redial.receptionist.reading.Language;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The code-enforced life-safety rules: hazard × conditions × people, read from the caller's words in English
+ * or Spanish, typos and text-speak included. No tenant setting can switch these off; the tenant's
+ * {@link SafetyThresholds} only say where cold or heat becomes dangerous. Each hazard names the built-in
+ * triage rule whose safety text and paging apply.
+ */
+public final class LifeSafety {
+
+    /** A hazard found, and the built-in rule code that carries its safety text. */
+    record Hazard(String code, String trade) {
+    }
+
+    // Words that undo a danger word right after them: "no smell", "no leaks inside", "not sparking".
+    private static final Pattern NEGATED = Pattern.compile(
+            "(?<![a-z])(?:no|not|never|without|sin|isnt|isn't|wasnt|wasn't|dont|don't|doesnt|doesn't|didnt|didn't)"
+                    + "\\s+(?:(?:any|a|gas|real|other|more|visible|active)\\s+)?"
+                    + "(?:smell|smells|odor|olor|leak|leaks|leaking|spark|sparks|sparking|smoke|water|problems?|issues?|damage)\\w*");
+
+    private static final Pattern SMELL = words("smell|smelling|whiff|odor|odour|stink|stench|olor|huele|oler|apesta");
+    private static final Pattern GASSY = words("gas|propane|rotten egg|egg|huevo|sulfur|sulphur|natural gas");
+    private static final Pattern GAS_LEAK = words("gas leak|leaking gas|gas is leaking|fuga de gas|escape de gas|hissing gas");
+
+    private static final Pattern CO = words("carbon monoxide|co alarm|co detector|co monitor|co sensor|monoxido");
+    private static final Pattern ALARMING = words("going off|goes off|went off|beep|chirp|sounding|sonando|suena|pitando|keeps");
+    private static final Pattern SYMPTOM = words("headache|dizzy|dizziness|nause|vomit|throwing up|faint|drowsy|lightheaded|"
+            + "mareo|mareado|dolor de cabeza|feel sick|feels sick|feeling sick|getting sick");
+    private static final Pattern ALARM_DEVICE = words("detector|alarm|monitor|sensor");
+    private static final Pattern HEATING = words("heater|heat|furnace|furnce|furnance|boiler|calentador|calefaccion|stove|estufa");
+
+    private static final Pattern FIRE = words("spark|sparking|arcing|arced|burning|burnt|burned|smoke|smoking|smolder|melt|scorch|"
+            + "charred|black mark|chispa|humo|quemad|derretid|hot to the touch|warm to the touch|too hot to touch|popped and|flames|fire\\b");
+    private static final Pattern ELECTRIC_THING = words("outlet|panel|breaker|switch|wire|wiring|plug|socket|cord|fixture|"
+            + "receptacle|electrical|enchufe|tablero|contacto|apagador|cable|fuse|meter");
+    private static final Pattern HOT_ELECTRIC = Pattern.compile(
+            "(?:outlet|panel|breaker|switch|plug|socket|enchufe|tablero)s?\\s+(?:is|are|feels?|getting|gets|esta|se siente)\\s+(?:very\\s+|really\\s+|so\\s+)?(?:hot|warm|caliente)");
+
+    private static final Pattern WATER_MOVING = words("leak|leaking|dripping|drip|pouring|running into|running onto|coming in|"
+            + "spraying|gushing|flooding|soaked|wet|water on|water in|water into|rain is coming|rain coming|agua|mojad|gotea");
+    private static final Pattern ELECTRIC_NEAR_WATER = words("outlet|breaker box|breaker panel|panel|breaker|fuse box|light fixture|"
+            + "light|wiring|enchufe|tablero|electrical box|junction box");
+
+    private static final Pattern BROKEN = words("burst|bursted|busted|split|broke|broken|cracked|rupture|revent|rompi|roto|rota|exploded");
+    private static final Pattern PIPE = words("pipe|pipes|water line|supply line|main line|tubo|tuberia|caneria");
+    private static final Pattern FLOODING = words("flooding|flooded|water everywhere|water all over|spraying|gushing|"
+            + "pouring out|ankle deep|inches of water|standing water|inund|water coming up|agua por todos");
+
+    private static final Pattern SEWAGE = words("sewage|sewer back|sewer is back|sewer backing|sewer line back|aguas negras|"
+            + "raw sewage|drenaje se regres|drenaje regresa");
+
+    private static final Pattern LEAKING = words("leak|leaking|dripping|drips|pouring in|pouring through|coming in|coming through|"
+            + "water coming|gotera|goteando|gotea|entra agua|se mete el agua|bulging|sagging|caving|collaps");
+    private static final Pattern OVERHEAD = words("ceiling|roof|attic|skylight|techo|tejado|atico");
+    private static final Pattern STALE = words("old|dry|months|last spring|last summer|last year|last month|last week|stain|"
+            + "spot|seca|viej|hace meses|used to|dried|fixed");
+    private static final Pattern HABITUAL = words("when it rains|every time it rains|whenever it rains|cuando llueve");
+    private static final Pattern ACTIVE = words("now|right now|currently|storm|raining|pouring|fast|bulging|sagging|buckets|"
+            + "lloviendo|tormenta|ahorita|ahora");
+
+    private static final Pattern INQUIRY = words("check|inspect|inspection|quote|estimate|looking for|prevent|before winter|"
+            + "revis|cotiza");
+    // Devices named after a danger are not the danger: "install smoke detectors" is a routine job.
+    private static final Pattern DEVICE_NAMES = Pattern.compile("(?:smoke|fire|co|carbon monoxide)\\s+(?:detector|alarm)s?");
+
+    private static final Pattern TREE = words("tree|limb|branch|arbol|rama");
+    private static final Pattern FELL = words("fell|fallen|came down|came thru|came through|crashed|cayo|callo|se cayo|"
+            + "through the roof|thru the roof|on the roof|on our roof|on the house");
+    private static final Pattern BUILDING = words("roof|house|home|bedroom|ceiling|attic|techo|casa|cuarto");
+
+    private static final Pattern DOWNED_LINE = words("power line down|power lines down|line is down|downed line|wire down|"
+            + "wires down|line fell|lines fell|cable caido|cables caidos");
+
+    private static final Pattern NO_HEAT_DEVICE = words("heat|heater|heating|furnace|furnce|furnance|boiler|calefaccion|calentador|"
+            + "calefactor|heat pump");
+    private static final Pattern NO_COOL_DEVICE = words("ac\\b|a/c|air conditioner|air conditioning|air con|aire|cooling|hvac|central air|"
+            + "minisplit|mini split");
+    private static final Pattern FAILED = words("no\\b|not\\b|out\\b|quit|died|dead|stopped|broke|broken|wont|won't|isnt|isn't|doesnt|doesn't|"
+            + "down\\b|off\\b|no sirve|no funciona|no prende|no enciende|no enfria|no calienta|se descompuso|blowing warm|blowing hot|"
+            + "failed|gone out|went out");
+    private static final Pattern COLD = words("freezing|frozen|cold|frio|fria|helad|congel|below zero|teens|chilly");
+    private static final Pattern HOT = words("heat wave|sweltering|burning up|extreme heat|triple digit|so hot|too hot|calor|"
+            + "hot in here|boiling|heat stroke|overheat");
+    private static final Pattern VULNERABLE = words("baby|babies|infant|newborn|new born|month old|months old|toddler|elderly|"
+            + "grandma|grandpa|grandmother|grandfather|granny|abuel|senior|oxygen|oxigeno|dialysis|dialisis|cpap|bipap|ventilator|"
+            + "medical equipment|medical device|on a machine|wheelchair|bedridden|bed ridden|disabled|handicap|pregnant|embarazada|"
+            + "recien nacido|bebe|bebito|sick|enferm|heart condition|chemo|asthma|copd|hospice|frail|invalid|ninos chiquitos");
+
+    private LifeSafety() {
+    }
+
+    /** The first hazard the words show, if any; a code rule, so nothing a model proposes can lower it. */
+    static Optional<Hazard> assess(String text, SafetyThresholds limits) {
+        String plain = NEGATED.matcher(Language.plain(text)).replaceAll(" ");
+        if (GAS_LEAK.matcher(plain).find() || (SMELL.matcher(plain).find() && GASSY.matcher(plain).find())) {
+            return hazard("gas-smell", "hvac");
+        }
+        boolean symptoms = SYMPTOM.matcher(plain).find();
+        if ((CO.matcher(plain).find() && (ALARMING.matcher(plain).find() || symptoms))
+                || (symptoms && ALARM_DEVICE.matcher(plain).find() && ALARMING.matcher(plain).find())
+                || (symptoms && HEATING.matcher(plain).find() && ALARMING.matcher(plain).find())) {
+            return hazard("co-alarm", "hvac");
+        }
+        String devicesOut = DEVICE_NAMES.matcher(plain).replaceAll(" ");
+        if ((FIRE.matcher(devicesOut).find() && ELECTRIC_THING.matcher(plain).find()) || HOT_ELECTRIC.matcher(plain).find()) {
+            return hazard("sparking-panel", "electrical");
+        }
+        if (DOWNED_LINE.matcher(plain).find()) {
+            return hazard("downed-line", "electrical");
+        }
+        if (WATER_MOVING.matcher(plain).find() && ELECTRIC_NEAR_WATER.matcher(plain).find()) {
+            return hazard("water-on-electrics", "electrical");
+        }
+        if (SEWAGE.matcher(plain).find()) {
+            return hazard("sewage-backup", "plumbing");
+        }
+        if ((BROKEN.matcher(plain).find() && PIPE.matcher(plain).find()) || FLOODING.matcher(plain).find()) {
+            return hazard("burst-pipe", "plumbing");
+        }
+        if (TREE.matcher(plain).find() && FELL.matcher(plain).find() && BUILDING.matcher(plain).find()) {
+            return hazard("tree-on-roof", "roofing");
+        }
+        if (activeRoofLeak(plain)) {
+            return hazard("active-roof-leak", "roofing");
+        }
+        return temperatureDanger(plain, limits);
+    }
+
+    private static boolean activeRoofLeak(String plain) {
+        if (!LEAKING.matcher(plain).find() || !OVERHEAD.matcher(plain).find()) {
+            return false;
+        }
+        if (ACTIVE.matcher(plain).find()) {
+            return true;
+        }
+        return !STALE.matcher(plain).find() && !HABITUAL.matcher(plain).find() && !INQUIRY.matcher(plain).find();
+    }
+
+    /** No heat or no cooling is dangerous for the vulnerable beyond the tenant's limits, and for anyone beyond the extreme ones. */
+    private static Optional<Hazard> temperatureDanger(String plain, SafetyThresholds t) {
+        if (!FAILED.matcher(plain).find()) {
+            return Optional.empty();
+        }
+        boolean vulnerable = VULNERABLE.matcher(plain).find();
+        List<Temperatures.Reading> temps = Temperatures.read(plain);
+        if (NO_HEAT_DEVICE.matcher(plain).find()) {
+            boolean cold = COLD.matcher(plain).find() || temps.stream().anyMatch(r -> r.outside()
+                    ? r.fahrenheit() <= t.outdoorColdBelow() : r.fahrenheit() <= t.vulnerableHeatBelow());
+            boolean extreme = temps.stream().anyMatch(r -> !r.outside() && r.fahrenheit() <= t.anyoneHeatBelow());
+            if ((vulnerable && cold) || extreme) {
+                return hazard("no-heat-freezing", "hvac");
+            }
+        }
+        if (NO_COOL_DEVICE.matcher(plain).find()) {
+            boolean hot = HOT.matcher(plain).find() || temps.stream().anyMatch(r -> r.outside()
+                    ? r.fahrenheit() >= t.outdoorHotAbove() : r.fahrenheit() >= t.vulnerableCoolAbove());
+            boolean extreme = temps.stream().anyMatch(r -> !r.outside() && r.fahrenheit() >= t.anyoneCoolAbove());
+            if ((vulnerable && hot) || extreme) {
+                return hazard("no-cooling-extreme-heat", "hvac");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Hazard> hazard(String code, String trade) {
+        return Optional.of(new Hazard(code, trade));
+    }
+
+    /** Word-start matching on {@link Language#plain} text: "spark" finds "sparks" and "sparked", not "aspark". */
+    static Pattern words(String alternatives) {
+        return Pattern.compile("(?<![a-z0-9ñ])(?:" + alternatives.replace("/", "\\/") + ")");
+    }
+}

@@ -1,0 +1,61 @@
+package io.redial.receptionist.booking;
+
+import io.redial.receptionist.reading.Language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The small grammar for when callers want us, against a fixed today (Wednesday 2026-12-09). */
+public class TimeGrammarTests {
+
+    private static final LocalDate WEDNESDAY = LocalDate.of(2026, 12, 9);
+
+    private static TimePreference read(String text) {
+        return TimeGrammar.read(Language.plain(text), WEDNESDAY).orElseThrow();
+    }
+
+    @Test
+    void weekdayNamesMeanTheNextSuchDay() {
+        assertThat(read("friday is fine").days()).containsExactly(LocalDate.of(2026, 12, 11));
+        assertThat(read("el viernes en la tarde").days()).containsExactly(LocalDate.of(2026, 12, 11));
+        assertThat(read("el viernes en la tarde").fromHour()).isEqualTo(12);
+        assertThat(read("wednesday works").days()).containsExactlyInAnyOrder(WEDNESDAY, WEDNESDAY.plusWeeks(1));
+    }
+
+    @Test
+    void tomorrowMorningAndAfterThree() {
+        TimePreference p = read("can someone come tomorrow morning");
+        assertThat(p.days()).containsExactly(WEDNESDAY.plusDays(1));
+        assertThat(p.toHour()).isEqualTo(12);
+        TimePreference after = read("tomorrow after 3 if possible");
+        assertThat(after.fromHour()).isEqualTo(15);
+        assertThat(read("mañana por la mañana").days()).containsExactly(WEDNESDAY.plusDays(1));
+        assertThat(read("el sabado por la mañana").days()).containsExactly(LocalDate.of(2026, 12, 12));
+    }
+
+    @Test
+    void weekendDatesAndAsap() {
+        assertThat(read("this weekend?").days()).isEqualTo(Set.of(LocalDate.of(2026, 12, 12), LocalDate.of(2026, 12, 13)));
+        assertThat(read("dec 15 please").days()).containsExactly(LocalDate.of(2026, 12, 15));
+        assertThat(read("12/15").days()).containsExactly(LocalDate.of(2026, 12, 15));
+        assertThat(read("15 de diciembre").days()).containsExactly(LocalDate.of(2026, 12, 15));
+        assertThat(read("jan 3").days()).containsExactly(LocalDate.of(2027, 1, 3));
+        assertThat(read("asap please").anyTime()).isTrue();
+    }
+
+    @Test
+    void wordsThatAreNotTimesAreNotTimes() {
+        assertThat(TimeGrammar.read(Language.plain("I am Ollie Grant"), WEDNESDAY)).isEmpty();
+        assertThat(TimeGrammar.read(Language.plain("replace a 3/4 inch pipe"), WEDNESDAY)).isEmpty();
+        assertThat(TimeGrammar.read(Language.plain("4410 Duval St 78751"), WEDNESDAY)).isEmpty();
+    }
+
+    @Test
+    void aPreferenceSurvivesBetweenTurns() {
+        TimePreference p = read("friday after 2");
+        assertThat(TimePreference.decode(p.encode())).isEqualTo(p);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.redial.receptionist.booking;
+
+import org.jspecify.annotations.NullMarked;

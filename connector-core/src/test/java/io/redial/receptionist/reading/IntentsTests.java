@@ -1,0 +1,33 @@
+package io.redial.receptionist.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Texts that need a person, not a booking. */
+public class IntentsTests {
+
+    private static Optional<Intent> intent(String text) {
+        return Intents.personNeeded(Language.plain(text), text);
+    }
+
+    @Test
+    void existingCustomersAreHandedToAPersonWithTheReason() {
+        assertThat(intent("can we move my appt to next week")).contains(Intent.RESCHEDULE);
+        assertThat(intent("necesito cambiar mi cita")).contains(Intent.RESCHEDULE);
+        assertThat(intent("please cancel the appointment on monday")).contains(Intent.CANCEL);
+        assertThat(intent("why was i charged twice")).contains(Intent.BILLING);
+        assertThat(intent("is this covered under warranty")).contains(Intent.WARRANTY);
+        assertThat(intent("your guy was rude and left a mess")).contains(Intent.COMPLAINT);
+        assertThat(intent("is the tech still coming today")).contains(Intent.JOB_IN_PROGRESS);
+        assertThat(Intent.RESCHEDULE.reason()).isEqualTo("reschedule");
+    }
+
+    @Test
+    void aNewJobIsNotAnIntentForAPerson() {
+        assertThat(intent("my kitchen faucet drips")).isEmpty();
+        assertThat(intent("ok lets do it, Bill Cho")).isEmpty();
+        assertThat(intent("how much do you charge for a service call")).isEmpty();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.redial.receptionist.reading;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,71 @@
+package io.redial.receptionist.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The code-enforced life-safety rules: hazard × conditions × people, and the tenant's temperature limits. */
+public class LifeSafetyTests {
+
+    private static String code(String text) {
+        return LifeSafety.assess(text, SafetyThresholds.DEFAULTS).map(LifeSafety.Hazard::code).orElse("none");
+    }
+
+    @Test
+    void noHeatIsAnEmergencyOnlyWhenItIsColdAndSomeoneVulnerableIsHome() {
+        assertThat(code("heater died, 55 inside and my mother is elderly")).isEqualTo("no-heat-freezing");
+        assertThat(code("no heat and its freezing, we have a newborn")).isEqualTo("no-heat-freezing");
+        assertThat(code("heater died, 55 inside")).isEqualTo("none");
+        assertThat(code("heater died, my mother is elderly, its 70 in here")).isEqualTo("none");
+    }
+
+    @Test
+    void extremeCold_orHeat_isAnEmergencyForAnyone() {
+        assertThat(code("furnace is out and it's 40 degrees in the house")).isEqualTo("no-heat-freezing");
+        assertThat(code("ac not working, 97 inside")).isEqualTo("no-cooling-extreme-heat");
+        assertThat(code("ac not working, 88 inside")).isEqualTo("none");
+    }
+
+    @Test
+    void outsideTemperaturesUseTheOutdoorLimits() {
+        assertThat(code("ac went out and it is 104 outside, my wife is pregnant")).isEqualTo("no-cooling-extreme-heat");
+        assertThat(code("ac went out and it is 90 outside, my wife is pregnant")).isEqualTo("none");
+    }
+
+    @Test
+    void anAgeOrAHouseNumberIsNotATemperature() {
+        assertThat(code("the ac stopped and my grandpa is 88")).isEqualTo("none");
+        assertThat(code("ac is not working at 4410 Duval St, grandma lives with us")).isEqualTo("none");
+    }
+
+    @Test
+    void theTenantsLimitsDecide() {
+        var strict = new SafetyThresholds(70, 80, 40, 95, 50, 90);
+        assertThat(LifeSafety.assess("heat is out, 66 in here, we have a baby", SafetyThresholds.DEFAULTS)).isEmpty();
+        assertThat(LifeSafety.assess("heat is out, 66 in here, we have a baby", strict)).isPresent();
+    }
+
+    @Test
+    void dangersInOtherWordsTyposAndSpanish() {
+        assertThat(code("kinda smells like rotten eggs near the stove")).isEqualTo("gas-smell");
+        assertThat(code("huele a gas en la cocina")).isEqualTo("gas-smell");
+        assertThat(code("carbon monoxide detector is beeping and we feel dizzy")).isEqualTo("co-alarm");
+        assertThat(code("the outlet is hot and smells like burning plastic")).isEqualTo("sparking-panel");
+        assertThat(code("salen chispas del enchufe")).isEqualTo("sparking-panel");
+        assertThat(code("water is dripping onto the breaker panel")).isEqualTo("water-on-electrics");
+        assertThat(code("pipe bursted in the garage, water all over")).isEqualTo("burst-pipe");
+        assertThat(code("sewage backing up in the tub")).isEqualTo("sewage-backup");
+        assertThat(code("ceiling is sagging and dripping, storm outside")).isEqualTo("active-roof-leak");
+        assertThat(code("a big branch came through the roof")).isEqualTo("tree-on-roof");
+    }
+
+    @Test
+    void nearMissesAreNotEmergencies() {
+        assertThat(code("old dry stain on the ceiling, want the roof looked at")).isEqualTo("none");
+        assertThat(code("please install carbon monoxide detectors")).isEqualTo("none");
+        assertThat(code("service my gas furnace, no smell or problems")).isEqualTo("none");
+        assertThat(code("a few shingles blew off, no leaks inside")).isEqualTo("none");
+        assertThat(code("need new smoke detectors wired in")).isEqualTo("none");
+        assertThat(code("roof leaks when it rains, want a quote")).isEqualTo("none");
+    }
+}

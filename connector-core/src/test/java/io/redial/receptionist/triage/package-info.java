@@ -1,0 +1,4 @@
+@NullMarked
+package io.redial.receptionist.triage;
+
+import org.jspecify.annotations.NullMarked;
