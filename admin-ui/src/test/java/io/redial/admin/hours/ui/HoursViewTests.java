@@ -52,7 +52,7 @@ class HoursViewTests extends ConsoleTest {
         assertThat(monday.closes.getValue()).isEqualTo(LocalTime.of(18, 0));
         assertThat(view.days.get(6).open.getValue()).isFalse(); // Sunday
         assertThat(view.holidayList.getElement().getTextRecursively()).contains("2026-12-25");
-        assertThat(view.status.getText()).matches("(Open|Closed) now: .*");
+        assertThat(view.status.getText()).matches("Right now: we're (open until|closed) .*\\.");
     }
 
     @Test

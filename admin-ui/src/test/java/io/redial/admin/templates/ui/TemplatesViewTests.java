@@ -67,10 +67,24 @@ class TemplatesViewTests extends ConsoleTest {
         signIn(TENANT, "tpl-owner", AdminRole.OWNER);
         TemplatesView view = open(TemplatesView.class);
 
-        view.afterHours.body.setValue("{business}: closed now ({hours_today}). Reply and we'll call first thing.");
+        view.afterHours.body.setValue("{business} here: we're {hours_today}. Reply and we'll call first thing.");
         _click(view.afterHours.save);
 
-        assertThat(open(TemplatesView.class).afterHours.body.getValue()).startsWith("{business}: closed now");
+        assertThat(open(TemplatesView.class).afterHours.body.getValue()).startsWith("{business} here: we're");
+    }
+
+    @Test
+    void aTextThatWouldReadWrongCanNeitherBeSavedNorSentAsATest() {
+        signIn(TENANT, "tpl-owner", AdminRole.OWNER);
+        TemplatesView view = open(TemplatesView.class);
+
+        view.afterHours.body.setValue("We're open {hours_today}.");
+
+        assertThat(view.afterHours.problem.getText()).contains("{hours_today} goes right after \"We're\"");
+        assertThat(view.afterHours.save.isEnabled()).isFalse();
+        assertThat(view.afterHours.sendTest.isEnabled()).isFalse();
+        assertThat(view.afterHours.sendTest.getTooltip().getText()).startsWith("Fix the text first: {hours_today}");
+        assertThat(view.afterHours.preview.getText()).matches("We're open (open until|closed) .*");
     }
 
     @Test
