@@ -12,4 +12,9 @@ public final class LeadsNavigation {
     public static SideNavItem item() {
         return new SideNavItem("Leads", LeadsView.class, VaadinIcon.USER_CARD.create());
     }
+
+    /** Where one lead opens, for links from other screens (calls, conversations, the simulator). */
+    public static String path(long leadId) {
+        return "leads/" + leadId;
+    }
 }
