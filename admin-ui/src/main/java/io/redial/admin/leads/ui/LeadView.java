@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -55,6 +56,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
 
     final H2 title = new H2();
+    final Span status = new Span();
     final Div card = new Div();
     final Button correct = new Button("Correct details");
     final LeadForm form;
@@ -94,7 +96,11 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
         conversation.setId("lead-conversation");
         conversation.setText("Open the conversation");
         setMaxWidth("64rem");
-        add(new RouterLink("← All leads", LeadsView.class), title, card, correct, form, call, conversation,
+        status.setId("lead-status");
+        status.getElement().getThemeList().add("badge");
+        HorizontalLayout heading = new HorizontalLayout(title, status);
+        heading.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(new RouterLink("← All leads", LeadsView.class), heading, card, correct, form, call, conversation,
                 new H3("Timeline"), timeline);
     }
 
@@ -123,9 +129,8 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
     private void show(LeadCards.Card lead) {
         shown = lead;
         title.setText(lead.callerName() == null ? phones.show(lead.caller()) : lead.callerName());
-        Span status = new Span(statusWord(lead));
-        status.getElement().getThemeList().add("badge");
-        title.add(new Span(" "), status);
+        status.setText(statusWord(lead));
+        status.setVisible(true);
         showCard(lead);
         correct.setVisible(true);
         review.page(tenant.id(), lead.id()).ifPresent(page -> {
@@ -317,6 +322,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
     private void showMissing() {
         shown = null;
         title.setText("No such lead");
+        status.setVisible(false);
         card.removeAll();
         correct.setVisible(false);
         call.setText("It may belong to another account, or the link is wrong.");
