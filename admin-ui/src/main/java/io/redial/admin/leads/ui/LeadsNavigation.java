@@ -17,4 +17,9 @@ public final class LeadsNavigation {
     public static String path(long leadId) {
         return "leads/" + leadId;
     }
+
+    /** A lead's status ({@link io.redial.leads.LeadStatus} name) in the words every screen uses. */
+    public static String statusWord(String status) {
+        return LeadsView.statusWord(io.redial.leads.LeadStatus.valueOf(status));
+    }
 }
