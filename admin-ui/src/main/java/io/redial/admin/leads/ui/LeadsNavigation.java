@@ -22,4 +22,9 @@ public final class LeadsNavigation {
     public static String statusWord(String status) {
         return LeadsView.statusWord(io.redial.leads.LeadStatus.valueOf(status));
     }
+
+    /** For links from other screens (e.g. the empty dashboard's first steps). */
+    public static Class<? extends com.vaadin.flow.component.Component> view() {
+        return LeadsView.class;
+    }
 }
