@@ -127,7 +127,7 @@ class OnboardingViewTests extends ConsoleTest {
         assertThat(onboarding.pending(TENANT)).isFalse();
         var step = (OnboardingView.TestCallStep) view.shown;
         // the text-back often lands before the click returns: either way the step ends showing it
-        await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().pollInSameThread().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
             view.showTestText();
             assertThat(step.result.getText()).isEqualTo("The caller got this text (delivered):");
         });
