@@ -63,6 +63,8 @@ public class TemplateForm extends VerticalLayout {
     public void showProblem(@Nullable String why) {
         problem.setText(why == null ? "" : why);
         problem.setVisible(why != null);
+        body.setErrorMessage(why); // beside the text, as on every form
+        body.setInvalid(why != null);
         save.setEnabled(why == null);
         // a test sends exactly what Save would accept, so it waits for the same fix
         sendTest.setEnabled(why == null);
