@@ -108,7 +108,6 @@ public class MainLayout extends AppLayout {
         String who = scope.user().map(u -> u.getUsername()).orElse("");
         Button button = new Button(VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         button.getElement().appendChild(wideOnly("Sign out " + who).getElement());
-        button.setTooltipText("Sign out " + who);
         button.setAriaLabel("Sign out " + who);
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         button.getStyle().set("flex-shrink", "0");

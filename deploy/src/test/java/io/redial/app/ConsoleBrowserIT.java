@@ -187,7 +187,7 @@ class ConsoleBrowserIT {
         page.navigate(url + "/templates");
         page.locator("#after-hours textarea").fill("We're open {hours_today}.");
         page.locator("#after-hours vaadin-text-area[invalid]").waitFor();
-        assertThat(page.locator("#after-hours vaadin-text-area").getAttribute("error-message"))
+        assertThat(page.locator("#after-hours vaadin-text-area [slot=error-message]").textContent())
                 .startsWith("{hours_today} goes right after \"We're\"");
         assertThat(page.locator("#after-hours vaadin-button").getByText("Save").isDisabled()).isTrue();
         page.locator("#after-hours textarea").fill(NEW_TEXT);

@@ -253,7 +253,8 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
         Span at = new Span(TIME.format(entry.at().atZone(tenant.zone())));
         at.addClassNames("timestamp", LumoUtility.Whitespace.NOWRAP, LumoUtility.TextColor.SECONDARY);
         Span text = new Span(entry.text());
-        text.getStyle().set("min-width", "0").set("overflow-wrap", "anywhere");
+        // beside its time on a desk, wrapping within its own column; under it on a phone
+        text.getStyle().set("flex", "1 1 18rem").set("min-width", "0").set("overflow-wrap", "anywhere");
         Div line = new Div(at, kind(entry.kind()), text);
         if (entry.state() != null) {
             Span state = new Span(entry.state());
