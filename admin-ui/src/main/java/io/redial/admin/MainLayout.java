@@ -45,11 +45,15 @@ public class MainLayout extends AppLayout {
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
-        header.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM);
+        // one line at any width: on a phone the long words give way, nothing is pushed off the screen
+        header.getStyle().set("min-width", "0").set("overflow", "hidden");
+        header.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM, LumoUtility.Gap.SMALL);
         if (twilio.sandbox()) {
-            Span badge = new Span("Sandbox: texts stay on this machine");
+            Span badge = new Span(wideOnly("Sandbox: texts stay on this machine"), narrowOnly("Sandbox"));
             badge.getElement().getThemeList().add("badge contrast");
             badge.setId("sandbox-badge");
+            badge.getElement().setAttribute("title", "Sandbox: texts stay on this machine");
+            badge.getStyle().set("flex-shrink", "0");
             header.add(badge);
         }
         header.add(tenantOf(scope), signOut(scope, authentication));
@@ -80,7 +84,9 @@ public class MainLayout extends AppLayout {
         if (!scope.platformAdmin()) {
             Span name = new Span(scope.tenant().map(Tenant::name).orElse(""));
             name.setId("tenant-name");
-            name.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.Margin.Left.AUTO);
+            name.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.Margin.Left.AUTO, LumoUtility.Whitespace.NOWRAP,
+                    LumoUtility.Overflow.HIDDEN, LumoUtility.TextOverflow.ELLIPSIS);
+            name.getStyle().set("min-width", "0");
             return name;
         }
         Select<Tenant> picker = new Select<>();
@@ -100,9 +106,25 @@ public class MainLayout extends AppLayout {
 
     private static com.vaadin.flow.component.Component signOut(TenantScope scope, AuthenticationContext authentication) {
         String who = scope.user().map(u -> u.getUsername()).orElse("");
-        Button button = new Button("Sign out " + who, e -> authentication.logout());
+        Button button = new Button(VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        button.getElement().appendChild(wideOnly("Sign out " + who).getElement());
+        button.setAriaLabel("Sign out " + who);
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        button.getStyle().set("flex-shrink", "0");
         button.setId("sign-out");
         return button;
+    }
+
+    /** Words shown from tablet width up; on a phone the short form or the icon stands in. */
+    private static Span wideOnly(String text) {
+        Span span = new Span(text);
+        span.addClassNames(LumoUtility.Display.HIDDEN, LumoUtility.Display.Breakpoint.Small.INLINE);
+        return span;
+    }
+
+    private static Span narrowOnly(String text) {
+        Span span = new Span(text);
+        span.addClassNames(LumoUtility.Display.INLINE, LumoUtility.Display.Breakpoint.Small.HIDDEN);
+        return span;
     }
 }

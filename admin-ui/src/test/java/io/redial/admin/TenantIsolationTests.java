@@ -45,7 +45,9 @@ class TenantIsolationTests extends ConsoleTest {
     static final TenantId B = new TenantId("iso-bravo");
     static final String B_CALLER = "+14045550177";
     static final String B_SECRETS[] = {"Bravo Roofing", B_CALLER, "+14045550400", "bravo-invitee@bravo.test",
-            "Bravo's own words", "bravo-owner", "+14045550911", "+14045550199", "+14045550666"};
+            "Bravo's own words", "bravo-owner", "+14045550911", "+14045550199", "+14045550666",
+            // the same numbers as screens show them
+            "(404) 555-0177", "(404) 555-0400", "(404) 555-0911", "(404) 555-0199", "(404) 555-0666"};
 
     @Autowired Provisioner provisioner;
     @Autowired CallIntake intake;
@@ -100,9 +102,9 @@ class TenantIsolationTests extends ConsoleTest {
         UI.getCurrent().navigate("simulator", com.vaadin.flow.router.QueryParameters.of("caller", B_CALLER));
         assertThat(everythingShown()).as("simulator with their caller").doesNotContain(B_SECRETS);
         UI.getCurrent().navigate("leads");
-        assertThat(everythingShown()).contains("+16175550466"); // proof the screens show A's own rows
+        assertThat(everythingShown()).contains("(617) 555-0466"); // proof the screens show A's own rows
         UI.getCurrent().navigate("lines");
-        assertThat(everythingShown()).contains("+16175550400");
+        assertThat(everythingShown()).contains("(617) 555-0400");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.redial.leads;
 
+import io.redial.shared.DeliveryWords;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import java.sql.ResultSet;
@@ -88,8 +89,8 @@ public class LeadReview {
                 .params(tenant.value(), caller.e164(), caller.e164())
                 .query((rs, n) -> new Text(instant(rs, "created_at"), "in".equals(rs.getString("direction")),
                         rs.getString("purpose"), rs.getString("body"),
-                        (rs.getString("carrier_status") != null ? rs.getString("carrier_status") : rs.getString("send_state"))
-                                .toLowerCase(), rs.getString("error_code")))
+                        DeliveryWords.of(rs.getString("send_state"), rs.getString("carrier_status")),
+                        rs.getString("error_code")))
                 .list();
     }
 

@@ -1,5 +1,8 @@
 package io.redial.leads;
 
+import io.redial.shared.DeliveryWords;
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.RuleNames;
 import io.redial.shared.TenantId;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Service;
 public class LeadTimeline {
 
     /** What an entry is about; the console picks its icon and colour from it. */
-    public enum Kind { CALL, TEXT_IN, TEXT_OUT, TURN, ESCALATION, CRM }
+    public enum Kind { CALL, TEXT_IN, TEXT_OUT, TURN, ESCALATION, CRM, STAFF }
 
     /**
      * One line of the timeline; {@code state} is a delivery, escalation or sync state; {@code link} a CRM record;
@@ -84,6 +87,7 @@ public class LeadTimeline {
         entries.addAll(texts(tenant, caller));
         entries.addAll(escalations(tenant, leadId));
         entries.addAll(crm(tenant, leadId));
+        entries.addAll(journal(tenant, leadId));
         entries.sort(Comparator.comparing(Entry::at));
         return entries;
     }
@@ -97,7 +101,7 @@ public class LeadTimeline {
     private List<Entry> call(TenantId tenant, long callId) {
         return jdbc.sql("SELECT received_at, to_number, outcome, outcome_reason, text_decision FROM calls WHERE tenant_id = ? AND id = ?")
                 .params(tenant.value(), callId)
-                .query((rs, n) -> new Entry(instant(rs, "received_at"), Kind.CALL, "Call to " + rs.getString("to_number")
+                .query((rs, n) -> new Entry(instant(rs, "received_at"), Kind.CALL, "Call to " + national(rs.getString("to_number"))
                         + (rs.getString("outcome_reason") == null ? "" : ": " + rs.getString("outcome_reason"))
                         + (rs.getString("text_decision") == null ? "" : " · text-back: " + rs.getString("text_decision")),
                         lower(rs.getString("outcome")), null))
@@ -116,14 +120,14 @@ public class LeadTimeline {
                 .params(tenant.value(), caller, caller)
                 .query((RowCallbackHandler) rs -> {
                     boolean in = "in".equals(rs.getString("direction"));
-                    String state = rs.getString("carrier_status") != null ? rs.getString("carrier_status") : rs.getString("send_state");
                     entries.add(new Entry(instant(rs, "created_at"), in ? Kind.TEXT_IN : Kind.TEXT_OUT,
                             (in ? "Caller: " : author(rs.getString("purpose")) + ": ") + rs.getString("body"),
-                            in ? "received" : lower(state) + (rs.getString("error_code") == null ? "" : " (error " + rs.getString("error_code") + ")"),
+                            in ? "received" : DeliveryWords.of(rs.getString("send_state"), rs.getString("carrier_status"))
+                                    + (rs.getString("error_code") == null ? "" : " (error " + rs.getString("error_code") + ")"),
                             null));
                     if (in && rs.getObject("processed_at") != null) {
-                        entries.add(new Entry(instant(rs, "processed_at"), Kind.TURN, "Anna's turn ("
-                                + rs.getString("agent") + "): " + lower(rs.getString("action")), null, null));
+                        entries.add(new Entry(instant(rs, "processed_at"), Kind.TURN,
+                                turn(rs.getString("agent"), rs.getString("action")), null, null));
                     }
                 });
         return entries;
@@ -135,10 +139,39 @@ public class LeadTimeline {
                 JOIN escalations e ON e.id = s.escalation_id AND e.tenant_id = s.tenant_id
                 WHERE s.tenant_id = ? AND s.lead_id = ? ORDER BY s.id""")
                 .params(tenant.value(), leadId)
-                .query((rs, n) -> new Entry(instant(rs, "at"), Kind.ESCALATION, "Escalation " + rs.getString("rule_code")
+                .query((rs, n) -> new Entry(instant(rs, "at"), Kind.ESCALATION, "Emergency \"" + RuleNames.plain(rs.getString("rule_code")) + "\"" 
                         + ", rung " + (rs.getInt("step") + 1) + ": " + step(rs.getString("kind"))
-                        + (rs.getString("on_call") == null ? "" : " " + rs.getString("on_call")), lower(rs.getString("kind")), null))
+                        + (rs.getString("on_call") == null ? "" : " " + national(rs.getString("on_call"))), lower(rs.getString("kind")), null))
                 .list();
+    }
+
+    /** Takeovers, resumes (with the summary Anna resumed with) and corrections, each with who made them. */
+    private List<Entry> journal(TenantId tenant, long leadId) {
+        return jdbc.sql("SELECT kind, actor, note, at FROM lead_journal WHERE tenant_id = ? AND lead_id = ? ORDER BY id")
+                .params(tenant.value(), leadId)
+                .query((rs, n) -> new Entry(instant(rs, "at"), Kind.STAFF, switch (rs.getString("kind")) {
+                    case "TAKEOVER" -> rs.getString("actor") + " took the conversation over; Anna paused";
+                    case "RESUME" -> rs.getString("actor") + " handed the conversation back to Anna. Her summary: "
+                            + rs.getString("note");
+                    default -> rs.getString("actor") + " corrected the " + rs.getString("note");
+                }, null, null))
+                .list();
+    }
+
+    /** What Anna did with a caller's text, in words. */
+    private static String turn(@Nullable String agent, @Nullable String action) {
+        String did = switch (action == null ? "" : action) {
+            case "ASK" -> "asked the next question";
+            case "OFFER_SLOTS" -> "offered times";
+            case "BOOK" -> "booked the job";
+            case "ESCALATE" -> "paged the on-call technician";
+            case "HAND_OFF" -> "handed the conversation to a person";
+            case "CLOSE" -> "closed the conversation";
+            case "SKIPPED" -> "stayed quiet: a person has the conversation";
+            case "FAILED" -> "could not answer; a person was told";
+            default -> lower(action);
+        };
+        return "Anna " + did + ("offline".equals(agent) ? " (built-in rules)" : "");
     }
 
     private static final java.util.Set<String> RETRYABLE = java.util.Set.of("REJECTED", "FAILED");
@@ -190,6 +223,12 @@ public class LeadTimeline {
             case "CALLER_TOLD" -> "caller told what happens next";
             default -> lower(kind);
         };
+    }
+
+    /** The business's own numbers (its lines, its on-call staff) read in their national format. */
+    private static String national(String e164) {
+        PhoneNumber number = new PhoneNumber(e164);
+        return number.display(number);
     }
 
     private static String lower(@Nullable String s) {

@@ -80,6 +80,18 @@ public class Leads {
         events.publishEvent(new LeadDetailsChanged(tenant, leadId));
     }
 
+    /** Sets the details exactly as given (a person's correction may clear a value) and announces the change. */
+    void replaceDetails(TenantId tenant, long leadId, LeadDetails d) {
+        jdbc.sql("""
+                UPDATE leads SET caller_name = ?, service_address = ?, in_service_area = ?, problem = ?, trade = ?,
+                       urgency = ?, updated_at = ?
+                WHERE tenant_id = ? AND id = ?""")
+                .params(d.callerName(), d.serviceAddress(), d.inServiceArea(), d.problem(), d.trade(),
+                        d.urgency() == null ? null : d.urgency().name(), now(), tenant.value(), leadId)
+                .update();
+        events.publishEvent(new LeadDetailsChanged(tenant, leadId));
+    }
+
     public void markExistingCustomer(TenantId tenant, long leadId) {
         jdbc.sql("UPDATE leads SET existing_customer = TRUE, updated_at = ? WHERE tenant_id = ? AND id = ?")
                 .params(now(), tenant.value(), leadId).update();

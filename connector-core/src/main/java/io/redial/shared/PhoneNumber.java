@@ -77,6 +77,20 @@ public record PhoneNumber(String e164) {
         return null;
     }
 
+    /**
+     * How a person reads the number: national format ("(512) 555-0143") when it shares its country calling code
+     * with {@code home} (the business's own line), international ("+44 20 7946 0018") otherwise.
+     */
+    public String display(PhoneNumber home) {
+        Phonenumber.PhoneNumber split = split(e164);
+        if (split == null) {
+            return e164;
+        }
+        Phonenumber.PhoneNumber homeSplit = split(home.e164);
+        boolean domestic = homeSplit != null && homeSplit.getCountryCode() == split.getCountryCode();
+        return UTIL.format(split, domestic ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+    }
+
     /** What logs may carry: country code and the last two digits only. */
     public String masked() {
         return e164.substring(0, 2) + "*".repeat(e164.length() - 4) + e164.substring(e164.length() - 2);

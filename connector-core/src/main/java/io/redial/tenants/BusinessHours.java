@@ -47,10 +47,9 @@ public class BusinessHours {
         return tenants.hours(tenants.find(tenant).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenant)));
     }
 
-    /** Whether the tenant counts as open right now, and today's hours as a caller would read them. */
+    /** Where the tenant stands right now, in the words a caller's text would use for {hours_today}. */
     public String now(TenantId tenant) {
-        WeeklyHours hours = of(tenant);
-        return (hours.isOpenAt(clock.instant()) ? "Open now: " : "Closed now: ") + hours.todayText(clock.instant());
+        return "Right now: we're " + of(tenant).todayText(clock.instant()) + ".";
     }
 
     /**

@@ -21,13 +21,25 @@ public final class TextBackTemplates {
     private static final Map<String, String> DEFAULTS = Map.of(
             BUSINESS_HOURS, "Hi {caller_first_name}, this is {business}. Sorry we missed your call! How can we help? "
                     + "Reply here or call {callback_number}. Reply STOP to opt out.",
-            AFTER_HOURS, "Hi {caller_first_name}, this is {business}. We're closed right now ({hours_today}), but reply "
-                    + "here and we'll get you sorted, or tell us if it's an emergency. Reply STOP to opt out.",
+            AFTER_HOURS, "Hi {caller_first_name}, this is {business}. We're {hours_today}, but reply here and we'll get "
+                    + "you sorted, or tell us if it's an emergency. Reply STOP to opt out.",
             REPEAT_CALL, "Hi again from {business}: we saw you called again. Just reply here and we'll pick it up "
                     + "right away, or call {callback_number}.",
             FOLLOW_UP, "Hi {caller_first_name}, {business} here again. Still need a hand? Reply here and we'll take "
                     + "care of it, or call {callback_number}. Reply STOP to opt out.");
     private static final Pattern FIELD = Pattern.compile("\\{([a-z_]*)}");
+    /**
+     * Fields whose value is a fixed kind of phrase, and the words that must come just before them for the
+     * sentence to read right whatever the value: "there" after "Hi", "closed today …" after "We're".
+     */
+    private static final Map<String, Pattern> LEAD_IN = Map.of(
+            "caller_first_name", Pattern.compile("(?i)\\b(hi|hello|hey|hola),?\\s*$"),
+            "hours_today", Pattern.compile("(?i)\\b(we're|we’re|we are)\\s*$"));
+    private static final Map<String, String> LEAD_IN_REASON = Map.of(
+            "caller_first_name", "{caller_first_name} goes right after Hi, Hello or Hey: it reads \"there\" when we "
+                    + "don't know the caller's name",
+            "hours_today", "{hours_today} goes right after \"We're\": it reads \"open until 6 PM today\", \"closed until "
+                    + "8 AM today\" or \"closed today and open again tomorrow at 8 AM\"");
 
     private TextBackTemplates() {
     }
@@ -57,7 +69,7 @@ public final class TextBackTemplates {
      */
     public static Fields worstCase(String business, @Nullable String bookingLink, PhoneNumber callback) {
         return new Fields(business, "Maximiliano", bookingLink, national(callback),
-                "open 10:00 AM-12:00 PM, 12:30 PM-10:00 PM today");
+                "closed today for the holiday and open again Wednesday at 12:30 PM");
     }
 
     /** The kinds of template a tenant (or one of its lines) can set. */
@@ -92,6 +104,10 @@ public final class TextBackTemplates {
             }
             if (fields.asMap().get(m.group(1)) == null) {
                 return "merge field {" + m.group(1) + "} has no value (set it in the tenant's settings)";
+            }
+            Pattern leadIn = LEAD_IN.get(m.group(1));
+            if (leadIn != null && !leadIn.matcher(template.substring(0, m.start())).find()) {
+                return LEAD_IN_REASON.get(m.group(1));
             }
         }
         SmsSegments segments = SmsSegments.of(fill(template, fields));

@@ -164,7 +164,7 @@ class TextBackIntegrationTests {
         assertThat(twiml).contains("Acme Plumbing", "<Record", "/twilio/voice/voicemail");
         awaitTexts("+15125550412", 1);
         assertThat(callColumn(sid, "outcome_reason")).contains("forwarded a call the business did not answer");
-        assertThat(lastTextTo("+15125550412")).contains("Acme Plumbing", "closed right now");
+        assertThat(lastTextTo("+15125550412")).contains("Acme Plumbing", "We're closed");
     }
 
     @Test

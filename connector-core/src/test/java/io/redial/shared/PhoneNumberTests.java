@@ -54,4 +54,14 @@ class PhoneNumberTests {
     void logsNeverCarryTheWholeNumber() {
         assertThat(new PhoneNumber("+15125550143").toString()).isEqualTo("+1********43").doesNotContain("555");
     }
+
+    @Test
+    void peopleReadNumbersInTheBusinesssNationalFormatAndForeignOnesInternationally() {
+        PhoneNumber austinLine = new PhoneNumber("+15125550100");
+
+        assertThat(new PhoneNumber("+15125550143").display(austinLine)).isEqualTo("(512) 555-0143");
+        assertThat(new PhoneNumber("+14165550143").display(austinLine)).isEqualTo("(416) 555-0143");
+        assertThat(new PhoneNumber("+442079460018").display(austinLine)).isEqualTo("+44 20 7946 0018");
+        assertThat(new PhoneNumber("+442079460018").display(new PhoneNumber("+442079460000"))).isEqualTo("020 7946 0018");
+    }
 }

@@ -2,29 +2,90 @@ package io.redial.tenants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TextBackTemplatesTests {
 
     private static final TextBackTemplates.Fields FIELDS = new TextBackTemplates.Fields("Lone Star Home Services", "Maria",
-            "https://book.example/ls", "(512) 555-0100", "open 7:00 AM-6:00 PM today");
+            "https://book.example/ls", "(512) 555-0100", "open until 6 PM today");
+    private static final ZoneId AUSTIN = ZoneId.of("America/Chicago");
+    /** Monday to Friday 8 AM–6 PM with a lunch break on Wednesdays; Saturday 9 AM–1 PM; Sunday closed. */
+    private static final List<WeeklyHours.Interval> WEEK = week();
+    private static final LocalDate JULY_4 = LocalDate.of(2026, 7, 4);
+    /** Every field in a sentence, as an office manager would write it. */
+    private static final String EVERY_FIELD = "Hi {caller_first_name}, this is {business}. We're {hours_today}. "
+            + "Book at {booking_link} or call {callback_number}.";
 
-    @Test
-    void fillsEveryMergeField() {
-        var rendered = TextBackTemplates.render(TextBackTemplates.BUSINESS_HOURS,
-                "Hi {caller_first_name}, {business} here ({hours_today}). Book at {booking_link} or call {callback_number}.",
-                FIELDS);
+    static Stream<Arguments> states() {
+        return Stream.of(
+                Arguments.of("open now", LocalDateTime.of(2026, 7, 6, 10, 15), "open until 6 PM today"),
+                Arguments.of("closed now, opening later today", LocalDateTime.of(2026, 7, 6, 6, 30),
+                        "closed until 8 AM today"),
+                Arguments.of("closed now, at lunch", LocalDateTime.of(2026, 7, 8, 12, 10), "closed until 12:30 PM today"),
+                Arguments.of("after hours", LocalDateTime.of(2026, 7, 6, 19, 0),
+                        "closed for the day and open again tomorrow at 8 AM"),
+                Arguments.of("after hours before the weekend", LocalDateTime.of(2026, 7, 10, 22, 0),
+                        "closed for the day and open again tomorrow at 9 AM"),
+                Arguments.of("closed today", LocalDateTime.of(2026, 7, 5, 11, 0),
+                        "closed today and open again tomorrow at 8 AM"),
+                Arguments.of("holiday", LocalDateTime.of(2026, 7, 4, 10, 0),
+                        "closed today for the holiday and open again Monday at 8 AM"));
+    }
 
-        assertThat(rendered.problem()).isNull();
-        assertThat(rendered.text()).isEqualTo("Hi Maria, Lone Star Home Services here (open 7:00 AM-6:00 PM today). "
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("states")
+    void everyMergeFieldReadsAsASentenceInEveryState(String state, LocalDateTime localNow, String hoursToday) {
+        WeeklyHours hours = new WeeklyHours(AUSTIN, WEEK, Set.of(JULY_4));
+        String today = hours.todayText(localNow.atZone(AUSTIN).toInstant());
+        var known = new TextBackTemplates.Fields("Lone Star Home Services", "Maria", "https://book.example/ls",
+                "(512) 555-0100", today);
+        var unknown = new TextBackTemplates.Fields("Lone Star Home Services", null, "https://book.example/ls",
+                "(512) 555-0100", today);
+
+        var forMaria = TextBackTemplates.render(TextBackTemplates.AFTER_HOURS, EVERY_FIELD, known);
+        var forStranger = TextBackTemplates.render(TextBackTemplates.AFTER_HOURS, EVERY_FIELD, unknown);
+        var builtIn = TextBackTemplates.render(TextBackTemplates.AFTER_HOURS,
+                TextBackTemplates.defaultFor(TextBackTemplates.AFTER_HOURS), unknown);
+
+        assertThat(today).as(state).isEqualTo(hoursToday);
+        assertThat(forMaria.problem()).isNull();
+        assertThat(forMaria.text()).isEqualTo("Hi Maria, this is Lone Star Home Services. We're " + hoursToday + ". "
                 + "Book at https://book.example/ls or call (512) 555-0100.");
+        assertThat(forStranger.text()).startsWith("Hi there, this is Lone Star Home Services. We're " + hoursToday + ".");
+        assertThat(builtIn.problem()).isNull();
+        assertThat(builtIn.text()).startsWith("Hi there, this is Lone Star Home Services. We're " + hoursToday + ", but reply");
     }
 
     @Test
-    void anUnknownCallerIsGreetedWithoutAName() {
-        var noName = new TextBackTemplates.Fields("Lone Star", null, null, "(512) 555-0100", "closed today");
-        assertThat(TextBackTemplates.render(TextBackTemplates.AFTER_HOURS, "Hi {caller_first_name}!", noName).text())
-                .isEqualTo("Hi there!");
+    void aWeekWithoutHoursSaysClosedWithoutPromisingADay() {
+        WeeklyHours never = new WeeklyHours(AUSTIN, List.of(), Set.of());
+
+        assertThat(never.todayText(LocalDateTime.of(2026, 7, 6, 10, 0).atZone(AUSTIN).toInstant()))
+                .isEqualTo("closed today");
+    }
+
+    @Test
+    void aFieldWhereItCannotReadRightIsRefusedWithTheWayToWriteIt() {
+        var doubledOpen = TextBackTemplates.problem("We're open {hours_today}.", FIELDS);
+        var ourHours = TextBackTemplates.problem("Our hours: {hours_today}", FIELDS);
+        var dear = TextBackTemplates.problem("Dear {caller_first_name}, call us back.", FIELDS);
+
+        assertThat(doubledOpen).contains("{hours_today} goes right after \"We're\"");
+        assertThat(ourHours).contains("{hours_today} goes right after \"We're\"");
+        assertThat(dear).contains("{caller_first_name} goes right after Hi, Hello or Hey");
+        assertThat(TextBackTemplates.problem("Hello, {caller_first_name}! We are {hours_today}.", FIELDS)).isNull();
     }
 
     @Test
@@ -35,17 +96,30 @@ class TextBackTemplatesTests {
         var tooLong = TextBackTemplates.render(TextBackTemplates.BUSINESS_HOURS, "x".repeat(307), FIELDS);
 
         assertThat(unknownField.problem()).contains("unknown merge field {customer_name}");
-        assertThat(unknownField.text()).startsWith("Hi Maria, this is Lone Star Home Services. We're closed right now");
+        assertThat(unknownField.text()).isEqualTo("Hi Maria, this is Lone Star Home Services. We're open until 6 PM "
+                + "today, but reply here and we'll get you sorted, or tell us if it's an emergency. Reply STOP to opt out.");
         assertThat(noLink.problem()).contains("{booking_link} has no value");
         assertThat(tooLong.problem()).contains("3 segments");
         assertThat(tooLong.text()).contains("Sorry we missed your call");
     }
 
     @Test
-    void theDefaultsFitTwoSegments() {
-        for (String kind : new String[] {TextBackTemplates.BUSINESS_HOURS, TextBackTemplates.AFTER_HOURS,
-                TextBackTemplates.REPEAT_CALL}) {
-            assertThat(TextBackTemplates.problem(TextBackTemplates.defaultFor(kind), FIELDS)).as(kind).isNull();
+    void theDefaultsFitTwoSegmentsForTheLongestValues() {
+        var worst = TextBackTemplates.worstCase("Lone Star Home Services of Greater Austin", "https://book.example/ls",
+                new io.redial.shared.PhoneNumber("+15125550100"));
+        for (String kind : TextBackTemplates.KINDS) {
+            assertThat(TextBackTemplates.problem(TextBackTemplates.defaultFor(kind), worst)).as(kind).isNull();
         }
+    }
+
+    private static List<WeeklyHours.Interval> week() {
+        List<WeeklyHours.Interval> week = new ArrayList<>();
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+            week.add(new WeeklyHours.Interval(day, LocalTime.of(8, 0), LocalTime.of(18, 0)));
+        }
+        week.add(new WeeklyHours.Interval(DayOfWeek.WEDNESDAY, LocalTime.of(12, 30), LocalTime.of(18, 0)));
+        week.add(new WeeklyHours.Interval(DayOfWeek.WEDNESDAY, LocalTime.of(8, 0), LocalTime.of(12, 0)));
+        week.add(new WeeklyHours.Interval(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(13, 0)));
+        return week;
     }
 }

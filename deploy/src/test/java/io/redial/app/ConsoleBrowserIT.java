@@ -68,6 +68,8 @@ class ConsoleBrowserIT {
         try (RunningApp app = RunningApp.start(jar(), dataDir, port, TOKEN)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(app.log())
                     .contains("Redial is ready (sandbox mode): open the console at http://localhost:" + port));
+            // the embedded database installs itself quietly: none of its start-up notes in the default log
+            assertThat(app.log().lines()).noneMatch(line -> line.contains(" INFO ") && line.contains("ch.vorburger"));
             var webhooks = new TwilioWebhooks(URI.create(app.url()), app.url(), TOKEN);
             var answer = webhooks.postSigned("/twilio/voice/dial-status", Map.of(
                     "CallSid", "CA0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b", "From", "+15125550143",
@@ -77,23 +79,26 @@ class ConsoleBrowserIT {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
             signIn(page, app.url(), "console-sign-in.png");
             page.navigate(app.url() + "/calls");
-            page.getByText("+15125550143").waitFor();
+            page.getByText("(512) 555-0143").waitFor();
             assertThat(page.locator("#tenant-name").textContent()).contains("Demo Heating & Air");
             assertThat(page.getByText("Sandbox: texts stay on this machine").isVisible()).isTrue();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-first-run.png")));
 
             editTemplate(page, app.url());
+            editTheHours(page, app.url());
             simulateAMissedCall(page, app.url());
+            refuseABadValueBesideItsFieldAndAskBeforeLeavingUnsaved(page, app.url());
             seeTheDashboard(page, app.url());
             startTheGuidedSetup(page, app.url());
             inviteSomeoneWhoJoinsByTheLink(page, app.url());
+            atPhoneWidth(app.url());
         }
 
         try (RunningApp again = RunningApp.start(jar(), dataDir, port, TOKEN)) {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
             signIn(page, again.url(), "console-sign-in-again.png");
             page.navigate(again.url() + "/calls");
-            page.getByText("+15125550143").waitFor();
+            page.getByText("(512) 555-0143").waitFor();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Calls")).isVisible()).isTrue();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-second-start.png")));
             page.navigate(again.url() + "/templates"); // the demo tenant is seeded once: edits survive a restart
@@ -137,7 +142,7 @@ class ConsoleBrowserIT {
         page.locator("#reply input").fill("My AC is blowing warm air, can you come today?");
         page.locator("#send").click();
         page.locator("#phone").getByText("My AC is blowing warm air").waitFor();
-        assertThat(page.locator("#lead").textContent()).startsWith("Lead #");
+        assertThat(page.locator("#lead").textContent()).startsWith("Open the lead: ");
         // Anna carries the conversation to a booking, as a caller would on a real phone.
         say(page, "Got it. What's your name?", "Dana Whitfield");
         say(page, "What's the service address, with ZIP code?", "1200 Barton Springs Rd, Austin TX 78704");
@@ -146,14 +151,99 @@ class ConsoleBrowserIT {
         page.locator("#lead").getByText("booked").waitFor();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-simulator.png")));
 
-        page.navigate(url + "/leads");
-        page.locator("#leads").getByText("+15125550177").click();
+        page.locator("#lead").click(); // the simulator's lead badge opens the lead
         page.locator("#lead-call").getByText("missed").waitFor();
         page.locator("#lead-timeline").getByText("Thanks for calling Demo Heating & Air!").waitFor();
         page.locator("#lead-timeline").getByText("You're booked for").waitFor();
         page.locator("h2").getByText("Dana Whitfield").waitFor();
-        assertThat(page.locator("h2").textContent()).endsWith("· booked");
+        assertThat(page.locator("#lead-status").textContent()).isEqualTo("booked");
+        // the job card at the top says what was captured
+        assertThat(page.locator("#card-caller").textContent()).isEqualTo("Dana Whitfield · (512) 555-0177");
+        assertThat(page.locator("#card-address").textContent()).startsWith("1200 Barton Springs Rd");
+        assertThat(page.locator("#card-map").getAttribute("href")).startsWith("https://www.google.com/maps/search/");
+        assertThat(page.locator("#card-problem").textContent()).contains("My AC is blowing warm air");
+        assertThat(page.locator("#card-booked").textContent()).endsWith("(America/Chicago time)");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-lead.png")));
+
+        page.navigate(url + "/leads");
+        page.locator("#leads").getByText("Dana Whitfield · (512) 555-0177").waitFor();
+    }
+
+    /** Sundays change (open if closed, closed if open) and the week is saved; the screen says where things stand now. */
+    private static void editTheHours(Page page, String url) {
+        page.navigate(url + "/hours");
+        page.locator("#open-now").getByText("Right now: we're").waitFor();
+        page.locator("#day-sunday vaadin-checkbox").click();
+        page.locator("vaadin-button").getByText("Save hours").click();
+        page.getByText("Hours saved.").first().waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-hours.png")));
+    }
+
+    /**
+     * A template that would read wrong is refused beside the text, with Save and the test disabled; a bad number
+     * on the on-call ladder is refused beside its field; leaving the ladder with a change not saved asks first.
+     */
+    private static void refuseABadValueBesideItsFieldAndAskBeforeLeavingUnsaved(Page page, String url) {
+        page.navigate(url + "/templates");
+        page.locator("#after-hours textarea").fill("We're open {hours_today}.");
+        page.locator("#after-hours vaadin-text-area[invalid]").waitFor();
+        assertThat(page.locator("#after-hours vaadin-text-area [slot=error-message]").textContent())
+                .startsWith("{hours_today} goes right after \"We're\"");
+        assertThat(page.locator("#after-hours vaadin-button").getByText("Save").isDisabled()).isTrue();
+        page.locator("#after-hours textarea").fill(NEW_TEXT);
+        page.locator("#after-hours .preview").getByText("Thanks for calling Demo Heating & Air!").waitFor();
+
+        page.navigate(url + "/on-call");
+        page.locator("vaadin-text-field[placeholder='(512) 555-0100'] input").fill("nobody");
+        page.getByText("Add to ladder").click();
+        page.locator("vaadin-text-field[invalid]").getByText("is not a phone number").waitFor();
+        page.locator("vaadin-text-field[placeholder='(512) 555-0100'] input").fill("(512) 555-0933");
+        page.getByText("Add to ladder").click();
+        page.locator("#ladder").getByText("(512) 555-0933").waitFor();
+        page.locator("vaadin-side-nav-item").getByText("Dashboard").click();
+        page.getByText("Leave without saving?").waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-unsaved-changes.png")));
+        page.getByText("Leave without saving", new Page.GetByTextOptions().setExact(true)).click();
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Last 30 days")).waitFor();
+    }
+
+    /** At 390 px the menu folds into the drawer, and the simulator places a call and shows its text. */
+    private static void atPhoneWidth(String url) {
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setIsMobile(true).setHasTouch(true))) {
+            Page page = phone.newPage();
+            page.navigate(url);
+            page.waitForURL("**/login");
+            String hint = page.locator("#sandbox-sign-in").textContent();
+            page.locator("vaadin-login-form input[name=username]").fill("admin");
+            page.locator("vaadin-login-form input[name=password]").fill(hint.substring(hint.lastIndexOf(' ') + 1));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Last 30 days")).waitFor();
+            assertFitsTheWidth(page);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-phone-dashboard.png")));
+
+            page.locator("vaadin-drawer-toggle").click();
+            page.locator("vaadin-side-nav-item").getByText("Simulator").click();
+            page.locator("#caller input").fill("+15125550188");
+            page.locator("#caller input").press("Tab");
+            assertThat(page.locator("#simulate-call").boundingBox().x + page.locator("#simulate-call").boundingBox().width)
+                    .isLessThanOrEqualTo(390);
+            page.locator("#simulate-call").click();
+            page.locator("#phone").getByText("Thanks for calling Demo Heating & Air!").waitFor();
+            assertFitsTheWidth(page);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-phone-simulator.png")));
+
+            page.locator("#lead").click();
+            page.locator("#job-card").waitFor();
+            assertFitsTheWidth(page);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-phone-lead.png")));
+        }
+    }
+
+    /** Nothing sticks out sideways: the page never needs a horizontal scrollbar. */
+    private static void assertFitsTheWidth(Page page) {
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo((Integer) page.evaluate("window.innerWidth"));
     }
 
     /** Waits for Anna's question on the simulated phone, then answers it. */

@@ -11,7 +11,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.html.Anchor;
+import io.redial.admin.Lists;
 import io.redial.admin.MainLayout;
+import io.redial.admin.PhoneFormat;
+import io.redial.admin.leads.ui.LeadsNavigation;
+import io.redial.shared.twilio.TwilioAccount;
 import io.redial.admin.security.TenantScope;
 import jakarta.annotation.security.PermitAll;
 import io.redial.calls.CallSummary;
@@ -30,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 public class CallsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, h:mm:ss a", java.util.Locale.US);
 
     final Grid<CallSummary> calls = new Grid<>();
     final Paragraph empty = new Paragraph();
@@ -41,12 +46,17 @@ public class CallsView extends VerticalLayout implements BeforeEnterObserver {
     private final TextQueue textQueue;
     private final AdminNotices adminNotices;
     private final TenantScope scope;
+    private final boolean sandbox;
+    private PhoneFormat phones;
 
-    CallsView(TenantScope scope, RecentCalls recentCalls, TextQueue textQueue, AdminNotices adminNotices) {
+    CallsView(TenantScope scope, RecentCalls recentCalls, TextQueue textQueue, AdminNotices adminNotices,
+            TwilioAccount twilio) {
+        this.sandbox = twilio.sandbox();
         this.scope = scope;
         this.recentCalls = recentCalls;
         this.textQueue = textQueue;
         this.adminNotices = adminNotices;
+        this.phones = PhoneFormat.of(scope);
         setSizeFull();
         configureGrid();
         queue.setId("queue-depth");
@@ -64,23 +74,46 @@ public class CallsView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureGrid() {
         calls.setId("calls");
-        calls.addColumn(c -> TIME.format(c.receivedAt().atZone(zone))).setHeader("Received").setAutoWidth(true);
-        calls.addColumn(c -> c.caller().e164()).setHeader("Caller").setAutoWidth(true);
-        calls.addColumn(c -> c.line().e164()).setHeader("Line").setAutoWidth(true);
-        calls.addColumn(c -> c.outcome() == null ? "pending" : c.outcome().name().toLowerCase().replace('_', ' '))
+        calls.addColumn(c -> TIME.format(c.receivedAt().atZone(zone))).setHeader("Received").setAutoWidth(true)
+                .setFlexGrow(0);
+        calls.addComponentColumn(this::caller).setHeader("Caller").setKey("caller").setAutoWidth(true);
+        calls.addColumn(c -> phones.show(c.line())).setHeader("Line").setAutoWidth(true);
+        calls.addColumn(c -> c.outcome() == null ? "deciding" : c.outcome().name().toLowerCase().replace('_', ' '))
                 .setHeader("Outcome").setAutoWidth(true);
-        calls.addColumn(c -> c.textState() == null ? "no text" : c.textState().toLowerCase()).setHeader("Text")
-                .setAutoWidth(true);
+        calls.addColumn(CallSummary::textState).setHeader("Text").setAutoWidth(true);
         calls.addColumn(CallSummary::reason).setHeader("Why").setFlexGrow(1);
+        calls.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // a row opens its lead, as its link does
+        calls.addItemClickListener(e -> {
+            if (e.getItem().leadId() != null) {
+                getUI().ifPresent(ui -> ui.navigate(LeadsNavigation.path(e.getItem().leadId())));
+            }
+        });
+    }
+
+    /** The caller's name when their lead has one, else the number; a link to the lead when there is one. */
+    private com.vaadin.flow.component.Component caller(CallSummary call) {
+        String who = call.callerName() == null ? phones.show(call.caller())
+                : call.callerName() + " · " + phones.show(call.caller());
+        if (call.leadId() == null) {
+            return new Span(who);
+        }
+        Anchor link = new Anchor(LeadsNavigation.path(call.leadId()), who);
+        link.addClassName("call-lead");
+        return link;
     }
 
     private void show(@Nullable Tenant selected) {
         zone = selected == null ? ZoneId.of("UTC") : selected.zone();
+        phones = PhoneFormat.of(scope);
         List<CallSummary> rows = selected == null ? List.of() : recentCalls.of(selected.id(), 200);
         showQueueAndNotices(selected);
         calls.setItems(rows);
+        Lists.fitToContent(calls, rows.size());
+        calls.setVisible(!rows.isEmpty());
         empty.setText(selected == null ? "No contractor is set up yet. Provision one with REDIAL_PROVISIONING_FILE."
-                : rows.isEmpty() ? "No calls yet. Missed calls appear here the moment Twilio reports them." : "");
+                : rows.isEmpty() ? "No calls yet. Missed calls appear here the moment they happen"
+                        + (sandbox ? ": place one from the Simulator to see the text-back it gets." : ".") : "");
         empty.setVisible(selected == null || rows.isEmpty());
     }
 

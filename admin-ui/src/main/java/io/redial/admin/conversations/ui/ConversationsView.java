@@ -20,7 +20,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import com.vaadin.flow.component.html.Anchor;
+import io.redial.admin.Forms;
 import io.redial.admin.MainLayout;
+import io.redial.admin.PhoneFormat;
+import io.redial.admin.leads.ui.LeadsNavigation;
+import io.redial.leads.LeadJournal;
+import io.redial.shared.DeliveryWords;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.receptionist.ConversationDesk;
@@ -43,7 +49,7 @@ class ConversationsView extends HorizontalLayout implements BeforeEnterObserver 
 
     static final String ROUTE = "conversations";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, h:mm a", java.util.Locale.US);
 
     final Grid<Thread> threads = new Grid<>();
     final H3 title = new H3("Pick a conversation");
@@ -53,24 +59,38 @@ class ConversationsView extends HorizontalLayout implements BeforeEnterObserver 
     final Div texts = new Div();
     final TextArea reply = new TextArea();
     final Button send = new Button("Send reply");
+    final Anchor lead = new Anchor();
     private final ConversationDesk desk;
+    private final LeadJournal journal;
+    private final TenantScope scope;
+    private final PhoneFormat phones;
     private final Tenant tenant;
     private final Clock clock;
     private @Nullable Long openId;
     private Registration polling = () -> { };
 
-    ConversationsView(ConversationDesk desk, TenantScope scope, Clock clock) {
+    ConversationsView(ConversationDesk desk, LeadJournal journal, TenantScope scope, Clock clock) {
         this.desk = desk;
+        this.journal = journal;
+        this.scope = scope;
+        this.phones = PhoneFormat.of(scope);
         this.tenant = scope.tenant().orElseThrow();
         this.clock = clock;
         configureGrid();
         configureThread();
         VerticalLayout list = new VerticalLayout(new H2("Conversations"), threads);
-        list.setWidth("50%");
-        VerticalLayout detail = new VerticalLayout(title, handling, new HorizontalLayout(takeOver, resume), texts,
-                new HorizontalLayout(reply, send));
-        detail.setWidth("50%");
-        setSizeFull();
+        HorizontalLayout writing = new HorizontalLayout(reply, send);
+        writing.setWidthFull();
+        writing.setDefaultVerticalComponentAlignment(Alignment.END);
+        writing.setFlexGrow(1, reply);
+        VerticalLayout detail = new VerticalLayout(title, lead, handling, new HorizontalLayout(takeOver, resume), texts,
+                writing);
+        // side by side on a desk, one under the other on a phone
+        for (VerticalLayout side : new VerticalLayout[] {list, detail}) {
+            side.getStyle().set("flex", "1 1 22rem").set("min-width", "0");
+        }
+        setWidthFull();
+        setWrap(true);
         add(list, detail);
         refresh();
     }
@@ -78,8 +98,8 @@ class ConversationsView extends HorizontalLayout implements BeforeEnterObserver 
     private void configureGrid() {
         threads.setId("threads");
         threads.addColumn(t -> TIME.format(t.lastActivityAt().atZone(tenant.zone()))).setHeader("Last activity")
-                .setAutoWidth(true);
-        threads.addColumn(t -> t.callerName() == null ? t.caller().e164() : t.callerName() + " · " + t.caller().e164())
+                .setAutoWidth(true).setFlexGrow(0);
+        threads.addColumn(t -> t.callerName() == null ? phones.show(t.caller()) : t.callerName() + " · " + phones.show(t.caller()))
                 .setHeader("Caller").setAutoWidth(true);
         threads.addColumn(ConversationsView::who).setHeader("With").setAutoWidth(true);
         threads.addColumn(t -> t.lastText() == null ? "" : t.lastText()).setHeader("Last text").setFlexGrow(1);
@@ -92,17 +112,22 @@ class ConversationsView extends HorizontalLayout implements BeforeEnterObserver 
         texts.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL);
         reply.setId("reply");
         reply.setPlaceholder("Write to the caller as yourself; Anna pauses while a person has the thread");
-        reply.setWidth("24rem");
+        reply.setMinWidth("0");
+        lead.setId("conversation-lead");
+        lead.setText("Open the lead");
         takeOver.setId("take-over");
         resume.setId("resume");
         send.setId("send-reply");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        takeOver.addClickListener(e -> act(() -> desk.takeOver(tenant.id(), openId()), "You have this conversation."));
-        resume.addClickListener(e -> act(() -> desk.resume(tenant.id(), openId()), "Anna has it again."));
-        send.addClickListener(e -> act(() -> {
-            desk.reply(tenant.id(), openId(), reply.getValue());
-            reply.clear();
-        }, "Reply queued."));
+        takeOver.addClickListener(e -> act(() -> {
+            desk.takeOver(tenant.id(), openId());
+            journal.recordOnConversation(tenant.id(), openId(), LeadJournal.Kind.TAKEOVER, me(), "");
+        }, "You have this conversation. Anna is paused."));
+        resume.addClickListener(e -> act(() -> {
+            String summary = desk.resume(tenant.id(), openId());
+            journal.recordOnConversation(tenant.id(), openId(), LeadJournal.Kind.RESUME, me(), summary);
+        }, "Anna has it again."));
+        send.addClickListener(e -> act(this::sendReply, "Reply queued."));
         showThread(null);
     }
 
@@ -111,6 +136,25 @@ class ConversationsView extends HorizontalLayout implements BeforeEnterObserver 
     public void beforeEnter(BeforeEnterEvent event) {
         event.getLocation().getQueryParameters().getSingleParameter("id").filter(v -> v.matches("\\d{1,18}"))
                 .ifPresent(id -> open(Long.parseLong(id)));
+    }
+
+    /** A reply from the console pauses Anna; when it is what takes the thread over, the lead records that too. */
+    private void sendReply() {
+        if (reply.getValue().isBlank()) {
+            Forms.refuse(reply, "Write the reply first.");
+            return;
+        }
+        boolean takingOver = desk.find(tenant.id(), openId()).map(t -> !t.handledByHuman()).orElse(false);
+        desk.reply(tenant.id(), openId(), reply.getValue());
+        if (takingOver) {
+            journal.recordOnConversation(tenant.id(), openId(), LeadJournal.Kind.TAKEOVER, me(), "");
+        }
+        reply.clear();
+        reply.setInvalid(false);
+    }
+
+    private String me() {
+        return scope.user().map(u -> u.getUsername()).orElse("staff");
     }
 
     void open(long conversationId) {
@@ -136,11 +180,16 @@ class ConversationsView extends HorizontalLayout implements BeforeEnterObserver 
         if (!shown) {
             title.setText(openId == null ? "Pick a conversation" : "No such conversation");
             handling.setText("");
+            lead.setVisible(false);
             return;
         }
-        title.setText((thread.callerName() == null ? "" : thread.callerName() + " · ") + thread.caller().e164()
-                + " → " + thread.line().e164());
-        handling.setText(!thread.open() ? "Closed" : thread.handledByHuman() ? "A person is handling this"
+        title.setText((thread.callerName() == null ? "" : thread.callerName() + " · ") + phones.show(thread.caller())
+                + " → " + phones.show(thread.line()));
+        journal.leadOf(tenant.id(), thread.id()).ifPresentOrElse(id -> {
+            lead.setHref(LeadsNavigation.path(id));
+            lead.setVisible(true);
+        }, () -> lead.setVisible(false));
+        handling.setText(!thread.open() ? "Closed" : thread.handledByHuman() ? "A person is handling this; Anna is paused"
                 : "Anna is handling this");
         handling.getElement().getThemeList().clear();
         handling.getElement().getThemeList().add(thread.handledByHuman() && thread.open() ? "badge success" : "badge");
@@ -148,8 +197,8 @@ class ConversationsView extends HorizontalLayout implements BeforeEnterObserver 
     }
 
     private Div bubble(ConversationDesk.Text text) {
-        Span meta = new Span(text.author() + " · " + TIME.format(text.at().atZone(tenant.zone()))
-                + (text.author().equals("caller") ? "" : " · " + text.state()));
+        Span meta = new Span(author(text.author()) + " · " + TIME.format(text.at().atZone(tenant.zone()))
+                + (text.author().equals("caller") ? "" : " · " + DeliveryWords.of(text.state(), null)));
         meta.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Display.BLOCK);
         Div bubble = new Div(new Span(text.body()), meta);
         bubble.addClassNames(LumoUtility.Padding.SMALL, LumoUtility.BorderRadius.MEDIUM,
@@ -157,6 +206,16 @@ class ConversationsView extends HorizontalLayout implements BeforeEnterObserver 
                 text.author().equals("caller") ? LumoUtility.AlignSelf.START : LumoUtility.AlignSelf.END);
         bubble.getStyle().set("max-width", "80%");
         return bubble;
+    }
+
+    private static String author(String author) {
+        return switch (author) {
+            case "caller" -> "Caller";
+            case "staff" -> "Staff";
+            case "receptionist" -> "Anna";
+            case "system" -> "Redial";
+            default -> author.isEmpty() ? author : Character.toUpperCase(author.charAt(0)) + author.substring(1);
+        };
     }
 
     private static String who(Thread t) {

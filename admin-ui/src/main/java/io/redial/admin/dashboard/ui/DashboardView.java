@@ -13,6 +13,8 @@ import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.redial.admin.MainLayout;
+import io.redial.admin.simulator.ui.SimulatorNavigation;
+import io.redial.shared.twilio.TwilioAccount;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.insights.Insights;
@@ -46,7 +48,9 @@ class DashboardView extends VerticalLayout {
     final BarChart byHour = new BarChart("by-hour", "Missed calls per hour of day, texted part highlighted");
     final Insights.@Nullable Summary summary;
 
-    DashboardView(Insights insights, Onboarding onboarding, Tenants tenants, TenantScope scope) {
+    final Div firstSteps = new Div();
+
+    DashboardView(Insights insights, Onboarding onboarding, Tenants tenants, TenantScope scope, TwilioAccount twilio) {
         Tenant tenant = scope.tenant().orElse(null);
         if (tenant == null) { // a platform admin before any contractor exists
             summary = null;
@@ -67,6 +71,10 @@ class DashboardView extends VerticalLayout {
             banner.addClassNames(LumoUtility.Padding.SMALL, LumoUtility.Background.PRIMARY_10, LumoUtility.BorderRadius.MEDIUM);
             add(banner);
         }
+        if (summary.missedCalls() == 0) {
+            showFirstSteps(twilio.sandbox(), mayConfigure, onboarding.pending(tenant.id()));
+            add(firstSteps);
+        }
         showTiles();
         configureTrades();
         byDay.show(summary.byDay().stream().map(d -> new BarChart.Bar(
@@ -83,6 +91,35 @@ class DashboardView extends VerticalLayout {
         legend.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.XSMALL);
         add(tiles, charts, legend, new H3("Booked jobs by trade"), summary.booked().isEmpty()
                 ? new Paragraph("No booked jobs in these " + DAYS + " days yet.") : trades);
+    }
+
+    /** An empty dashboard says where to start instead of showing thirty days of zeros first. */
+    private void showFirstSteps(boolean sandbox, boolean mayConfigure, boolean setupPending) {
+        firstSteps.setId("first-steps");
+        firstSteps.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.Background.PRIMARY_10,
+                LumoUtility.BorderRadius.LARGE, LumoUtility.Width.FULL, LumoUtility.BoxSizing.BORDER);
+        H3 heading = new H3("No missed calls yet. Here is where to start:");
+        heading.addClassNames(LumoUtility.Margin.Top.NONE);
+        Div steps = new Div();
+        steps.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL);
+        if (mayConfigure && setupPending) {
+            steps.add(step(new RouterLink("Finish the setup", io.redial.admin.onboarding.ui.OnboardingNavigation.view()),
+                    ": your hours, your line and the first text a missed caller gets."));
+        }
+        if (sandbox) {
+            steps.add(step(new RouterLink("Place a call in the Simulator", SimulatorNavigation.view()),
+                    ": let it ring out, watch the text arrive, and reply as the caller to talk with Anna."));
+        } else {
+            steps.add(step(new Span("Call your business number from your own phone and let it ring out"),
+                    ": the text-back arrives within seconds and the call shows here."));
+        }
+        steps.add(step(new RouterLink("Open Leads", io.redial.admin.leads.ui.LeadsNavigation.view()),
+                ": every missed call becomes a lead, with what Anna learned and the booked time."));
+        firstSteps.add(heading, steps);
+    }
+
+    private static Div step(com.vaadin.flow.component.Component action, String why) {
+        return new Div(action, new Span(why));
     }
 
     private static Div card(String title, BarChart chart) {

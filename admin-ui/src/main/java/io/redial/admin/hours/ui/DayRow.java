@@ -25,6 +25,7 @@ public class DayRow extends HorizontalLayout {
         this.day = day;
         setId("day-" + day.name().toLowerCase(Locale.ROOT));
         setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        setWrap(true); // on a phone the times go under the day's name
         Span name = new Span(day.getDisplayName(TextStyle.FULL, Locale.US));
         name.setWidth("7rem");
         for (TimePicker picker : List.of(opens, closes)) {

@@ -17,7 +17,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import io.redial.admin.Forms;
 import io.redial.admin.MainLayout;
+import io.redial.admin.UnsavedChanges;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.shared.TenantId;
@@ -40,7 +44,7 @@ import java.util.TreeSet;
 @Route(value = "hours", layout = MainLayout.class)
 @PageTitle("Hours · Redial")
 @RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN})
-class HoursView extends VerticalLayout {
+class HoursView extends VerticalLayout implements BeforeLeaveObserver {
 
     private static final List<Duration> FOLLOW_UP_CHOICES = List.of(Duration.ZERO, Duration.ofHours(1),
             Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(24));
@@ -60,6 +64,7 @@ class HoursView extends VerticalLayout {
     final Paragraph status = new Paragraph();
     final Span problem = new Span();
     private final TreeSet<LocalDate> holidays = new TreeSet<>();
+    private List<Object> saved = List.of();
     private final BusinessHours hours;
     private final TenantId tenant;
 
@@ -90,11 +95,31 @@ class HoursView extends VerticalLayout {
         showHolidays();
         addFollowUps(hours.followUps(tenant));
         status.setText(hours.now(tenant));
+        saved = asShown();
+    }
+
+    /** Everything on the form as it stands, to tell whether anything was changed since it was saved. */
+    List<Object> asShown() {
+        List<Object> shown = new java.util.ArrayList<>();
+        shown.add(String.valueOf(zone.getValue()));
+        days.forEach(d -> shown.add(d.open.getValue() + " " + d.opens.getValue() + " " + d.closes.getValue()));
+        shown.add(List.copyOf(holidays));
+        shown.add(String.valueOf(followUpAfter.getValue()) + quietFrom.getValue() + quietUntil.getValue());
+        return shown;
+    }
+
+    boolean unsaved() {
+        return !asShown().equals(saved);
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        UnsavedChanges.askBeforeLeaving(event, this::unsaved, "the hours or follow-ups");
     }
 
     private void save() {
         if (zone.getValue() == null) {
-            showProblem("choose a time zone");
+            Forms.refuse(zone, "Choose the time zone your business keeps its hours in.");
             return;
         }
         try {
@@ -102,6 +127,7 @@ class HoursView extends VerticalLayout {
             hours.save(tenant, ZoneId.of(zone.getValue()), intervals, holidays);
             problem.setVisible(false);
             status.setText(hours.now(tenant));
+            saved = remember(saved, asShown(), 0, saved.size() - 1);
             Notification.show("Hours saved.", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalArgumentException | java.time.DateTimeException invalid) {
@@ -133,6 +159,7 @@ class HoursView extends VerticalLayout {
             }
             hours.saveFollowUps(tenant, new FollowUpPolicy(followUpAfter.getValue(), quietFrom.getValue(), quietUntil.getValue()));
             followUpProblem.setVisible(false);
+            saved = remember(saved, asShown(), saved.size() - 1, saved.size());
             Notification.show("Follow-ups saved.", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalArgumentException invalid) {
@@ -146,6 +173,15 @@ class HoursView extends VerticalLayout {
             return "Never";
         }
         return after.toHours() == 24 ? "the next day" : "after " + after.toHours() + (after.toHours() == 1 ? " hour" : " hours");
+    }
+
+    /** The saved state with the parts from {@code from} to {@code to} (exclusive) as now shown: saving one section leaves the other's changes unsaved. */
+    private static List<Object> remember(List<Object> saved, List<Object> shown, int from, int to) {
+        List<Object> next = new java.util.ArrayList<>(saved);
+        for (int i = from; i < to; i++) {
+            next.set(i, shown.get(i));
+        }
+        return next;
     }
 
     private void showProblem(String why) {

@@ -45,8 +45,8 @@ class LineForm extends VerticalLayout {
         setId("line-form");
         setPadding(false);
         pattern.setItems(CallPattern.values());
-        pattern.setItemLabelGenerator(p -> p == CallPattern.DIAL ? "a: callers dial this number and we ring your phones"
-                : "b: your carrier forwards unanswered calls here");
+        pattern.setItemLabelGenerator(p -> p == CallPattern.DIAL ? "Callers dial this number and Redial rings your phones"
+                : "Your carrier forwards unanswered calls here");
         pattern.addValueChangeListener(e -> showPattern());
         ringOrder.setItems(RING_ALL, RING_IN_ORDER);
         ringList.setHelperText("One phone per line, e.g. +1 512 555 0100. In order, the first rings first.");

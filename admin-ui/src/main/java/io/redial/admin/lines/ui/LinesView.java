@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.redial.admin.MainLayout;
+import io.redial.admin.PhoneFormat;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.shared.PhoneNumber;
@@ -28,10 +29,12 @@ class LinesView extends VerticalLayout {
     final LineForm form = new LineForm();
     private final LineSettings settings;
     private final TenantId tenant;
+    private final PhoneFormat phones;
 
     LinesView(LineSettings settings, TenantScope scope) {
         this.settings = settings;
         this.tenant = scope.tenantId();
+        this.phones = PhoneFormat.of(scope);
         configureGrid();
         form.onSave(e -> save());
         add(new H2("Phone lines"), new Paragraph("Click a line to change how its calls ring and how fast it texts."),
@@ -42,12 +45,12 @@ class LinesView extends VerticalLayout {
     private void configureGrid() {
         lines.setId("lines");
         lines.setAllRowsVisible(true);
-        lines.addColumn(l -> l.number().e164()).setHeader("Number").setAutoWidth(true);
-        lines.addColumn(l -> l.pattern() == CallPattern.DIAL ? "a: rings your phones" : "b: forwarded")
-                .setHeader("Pattern").setAutoWidth(true);
-        lines.addColumn(LinesView::ringing).setHeader("Ring list").setFlexGrow(1);
-        lines.addColumn(l -> (l.sendsPerMinute() == null ? l.tenantSendsPerMinute() + " (account)" : l.sendsPerMinute())
-                + " texts/min").setHeader("Pace").setAutoWidth(true);
+        lines.addColumn(l -> phones.show(l.number())).setHeader("Number").setAutoWidth(true);
+        lines.addColumn(l -> l.pattern() == CallPattern.DIAL ? "Redial rings your phones" : "Your carrier forwards missed calls")
+                .setHeader("How calls arrive").setAutoWidth(true);
+        lines.addColumn(this::ringing).setHeader("Ring list").setFlexGrow(1);
+        lines.addColumn(l -> "up to " + (l.sendsPerMinute() == null ? l.tenantSendsPerMinute() + " texts a minute (the business's pace)"
+                : l.sendsPerMinute() + " texts a minute")).setHeader("Texting pace").setAutoWidth(true);
         lines.addItemClickListener(e -> form.edit(e.getItem()));
     }
 
@@ -68,12 +71,12 @@ class LinesView extends VerticalLayout {
         }
     }
 
-    private static String ringing(LineSettings.Line l) {
+    private String ringing(LineSettings.Line l) {
         if (l.pattern() == CallPattern.FORWARDED) {
-            return l.forwardedFrom() == null ? "" : "from " + l.forwardedFrom().e164();
+            return l.forwardedFrom() == null ? "" : "forwarded from " + phones.show(l.forwardedFrom());
         }
-        return l.ringList().stream().map(PhoneNumber::e164).collect(Collectors.joining(", "))
-                + (l.ringInOrder() ? " · in order" : " · all at once") + " · " + l.ringTimeoutSeconds() + " s"
-                + (l.screening() ? " · screened" : "");
+        return l.ringList().stream().map(phones::show).collect(Collectors.joining(", "))
+                + (l.ringInOrder() ? " · one after another" : " · all at once") + " · " + l.ringTimeoutSeconds()
+                + " seconds each" + (l.screening() ? " · screened" : "");
     }
 }

@@ -12,7 +12,18 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.shared.Registration;
 import io.redial.admin.MainLayout;
+import io.redial.admin.PhoneFormat;
+import io.redial.shared.DeliveryWords;
+import io.redial.shared.PhoneNumber;
+import io.redial.simulator.SandboxPhone;
+import io.redial.tenants.PhoneLine;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.shared.TenantId;
@@ -53,9 +64,16 @@ class OnboardingView extends VerticalLayout {
     private final Templates templates;
     private final Tenants tenants;
     private final TenantId tenant;
+    private final SandboxPhone sandbox;
+    private final PhoneFormat phones;
+    private @Nullable PhoneNumber testCaller;
+    private Registration polling = () -> { };
 
-    OnboardingView(Onboarding onboarding, TenantScope scope, BusinessHours hours, Templates templates, Tenants tenants) {
+    OnboardingView(Onboarding onboarding, TenantScope scope, BusinessHours hours, Templates templates, Tenants tenants,
+            SandboxPhone sandbox) {
         this.onboarding = onboarding;
+        this.sandbox = sandbox;
+        this.phones = PhoneFormat.of(scope);
         this.scope = scope;
         this.hours = hours;
         this.templates = templates;
@@ -71,10 +89,7 @@ class OnboardingView extends VerticalLayout {
         next.addClickListener(e -> saveAndContinue());
         testCall.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         testCall.setId("setup-test-call");
-        testCall.addClickListener(e -> {
-            onboarding.finish(tenant);
-            UI.getCurrent().navigate("simulator");
-        });
+        testCall.addClickListener(e -> placeTestCall());
         finish.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         finish.addClickListener(e -> {
             onboarding.finish(tenant);
@@ -99,7 +114,7 @@ class OnboardingView extends VerticalLayout {
         boolean last = step.next().isEmpty();
         back.setEnabled(step.ordinal() > 0);
         next.setVisible(!last);
-        testCall.setVisible(last);
+        testCall.setVisible(last && sandbox.available());
         finish.setVisible(last);
         showProgress();
     }
@@ -111,7 +126,7 @@ class OnboardingView extends VerticalLayout {
             case LINE -> new LineStep(onboarding, tenants, tenant);
             case TEMPLATE -> new TemplateStep(templates, tenant);
             case ON_CALL -> new OnCallStep(onboarding, tenant);
-            case TEST_CALL -> new TestCallStep();
+            case TEST_CALL -> new TestCallStep(sandbox.available());
         };
     }
 
@@ -125,12 +140,80 @@ class OnboardingView extends VerticalLayout {
         }
     }
 
-    /** The end: a test call through the simulator, as a caller would experience it. */
+    /**
+     * Rings the tenant's first line from a fresh fictional caller through the same webhooks Twilio would call, lets
+     * it go unanswered, and shows here the text the caller got (it arrives a moment later, so the page looks again
+     * every second until it does).
+     */
+    void placeTestCall() {
+        PhoneNumber line = sandbox.lines(tenant).stream().findFirst().map(PhoneLine::number).orElse(null);
+        TestCallStep step = (TestCallStep) shown;
+        if (line == null) {
+            step.result.setText("There is no phone line yet: set one in step 3, then place the test call.");
+            return;
+        }
+        testCaller = sandbox.newCaller(tenant, line);
+        sandbox.missedCall(tenant, line, testCaller);
+        onboarding.finish(tenant);
+        testCall.setText("Place another test call");
+        finish.setText("Done: go to the dashboard");
+        step.result.setText("Called " + phones.show(line) + " from " + phones.show(testCaller)
+                + " and let it ring out. Waiting for the text…");
+        step.simulator.setHref("simulator?caller=" + URLEncoder.encode(testCaller.e164(), StandardCharsets.UTF_8));
+        step.simulator.setVisible(true);
+        showTestText();
+        getUI().ifPresent(ui -> {
+            polling.remove();
+            ui.setPollInterval(1000);
+            polling = ui.addPollListener(e -> showTestText());
+        });
+    }
+
+    /** The text the test caller received, once it is there; then the page stops looking. */
+    void showTestText() {
+        if (testCaller == null || !(shown instanceof TestCallStep step)) {
+            return;
+        }
+        sandbox.thread(tenant, testCaller).stream().filter(t -> !t.fromCaller()).findFirst().ifPresent(text -> {
+            step.result.setText("The caller got this text (" + DeliveryWords.of(text.state(), null) + "):");
+            step.text.setText(text.body());
+            step.text.setVisible(true);
+            if (!DeliveryWords.of(text.state(), null).equals("waiting to send")) {
+                stopPolling();
+            }
+        });
+    }
+
+    private void stopPolling() {
+        polling.remove();
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        polling.remove();
+        event.getUI().setPollInterval(-1);
+    }
+
+    /** The end: a real test call in sandbox mode, and the text a missed caller gets, shown right here. */
     static class TestCallStep extends SetupStep {
-        TestCallStep() {
-            super("Try it", "Place a test call: the simulator calls your line, lets it ring out, and shows the text a "
-                    + "missed caller gets. Reply to it to talk with Anna.");
-            add(new Paragraph("You can change everything later on the Templates, Hours and Team screens."));
+        final Paragraph result = new Paragraph();
+        final Paragraph text = new Paragraph();
+        final Anchor simulator = new Anchor("simulator", "Reply as the caller in the Simulator to talk with Anna →");
+
+        TestCallStep(boolean sandbox) {
+            super("Try it", sandbox ? "Place a test call: Redial calls your line from a fictional number, lets it ring "
+                    + "out, and shows here the text a missed caller gets."
+                    : "Call your business number from your own phone and let it ring out: the text a missed caller "
+                    + "gets arrives within seconds.");
+            result.setId("test-call-result");
+            text.setId("test-call-text");
+            text.addClassNames(LumoUtility.Padding.SMALL, LumoUtility.Background.CONTRAST_5, LumoUtility.BorderRadius.MEDIUM);
+            text.setVisible(false);
+            simulator.setId("test-call-simulator");
+            simulator.setVisible(false);
+            add(result, text, simulator,
+                    new Paragraph("You can change everything later on the Templates, Hours and Team screens."));
         }
 
         @Override

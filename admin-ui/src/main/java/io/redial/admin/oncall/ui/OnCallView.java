@@ -17,7 +17,16 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import io.redial.admin.Forms;
 import io.redial.admin.MainLayout;
+import io.redial.admin.PhoneFormat;
+import io.redial.admin.UnsavedChanges;
+import io.redial.admin.leads.ui.LeadsNavigation;
+import io.redial.shared.RuleNames;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.receptionist.escalation.OnCallLadder;
@@ -37,26 +46,30 @@ import java.util.stream.Collectors;
 @Route(value = "on-call", layout = MainLayout.class)
 @PageTitle("On-call · Redial")
 @RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN})
-class OnCallView extends VerticalLayout {
+class OnCallView extends VerticalLayout implements BeforeLeaveObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, h:mm:ss a", java.util.Locale.US);
 
     final Span onCallNow = new Span();
     final Grid<Rung> ladder = new Grid<>();
     final TextField name = new TextField();
     final TextField number = new TextField();
     final Button add = new Button("Add to ladder");
-    final IntegerField ackMinutes = new IntegerField("Minutes to acknowledge before the next person is paged");
+    final IntegerField ackMinutes = new IntegerField("Minutes to acknowledge");
     final Button save = new Button("Save ladder");
     final Span problem = new Span();
     final Div escalations = new Div();
     private final List<Rung> rungs = new ArrayList<>();
+    private final Binder<int[]> timeout = new Binder<>();
+    private OnCallLadder.Ladder saved = new OnCallLadder.Ladder(List.of(), 0);
     private final OnCallLadder service;
     private final Tenant tenant;
+    private final PhoneFormat phones;
 
     OnCallView(OnCallLadder service, TenantScope scope) {
         this.service = service;
         this.tenant = scope.tenant().orElseThrow();
+        this.phones = PhoneFormat.of(scope);
         onCallNow.setId("on-call-now");
         onCallNow.getElement().getThemeList().add("badge success");
         configureLadder();
@@ -74,26 +87,28 @@ class OnCallView extends VerticalLayout {
         ladder.setAllRowsVisible(true);
         ladder.addColumn(r -> rungs.indexOf(r) + 1).setHeader("#").setAutoWidth(true);
         ladder.addColumn(Rung::name).setHeader("Name").setAutoWidth(true);
-        ladder.addColumn(r -> r.phone().e164()).setHeader("Phone").setAutoWidth(true);
+        ladder.addColumn(r -> phones.show(r.phone())).setHeader("Phone").setAutoWidth(true);
         ladder.addComponentColumn(r -> new HorizontalLayout(
                 small("↑", () -> move(r, -1)), small("↓", () -> move(r, 1)), small("Remove", () -> rungs.remove(r))))
                 .setHeader("").setKey("actions").setFlexGrow(1);
         name.setPlaceholder("Name");
-        number.setPlaceholder("+1 512 555 0100");
+        number.setPlaceholder("(512) 555-0100");
         add.addClickListener(e -> {
             try {
                 rungs.add(OnCallLadder.rung(name.getValue(), number.getValue()));
                 name.clear();
                 number.clear();
-                showProblem(null);
+                number.setInvalid(false);
             } catch (IllegalArgumentException invalid) {
-                showProblem(invalid.getMessage());
+                Forms.refuse(number, invalid.getMessage());
             }
             ladder.setItems(rungs);
         });
-        ackMinutes.setMin(1);
-        ackMinutes.setMax(60);
+        ackMinutes.setHelperText("before the next person is paged");
         ackMinutes.setStepButtonsVisible(true);
+        timeout.forField(ackMinutes).asRequired("Say how many minutes someone has to acknowledge.")
+                .withValidator(m -> m >= 1 && m <= 60, "The acknowledgement timeout must be between 1 and 60 minutes.")
+                .bind(t -> t[0], (t, m) -> t[0] = m);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
     }
@@ -103,16 +118,31 @@ class OnCallView extends VerticalLayout {
         rungs.clear();
         rungs.addAll(current.rungs());
         ladder.setItems(rungs);
-        ackMinutes.setValue(current.ackMinutes());
+        saved = current;
+        timeout.readBean(new int[] {current.ackMinutes()});
         onCallNow.setText(service.onCallNow(tenant.id())
-                .map(r -> "On call now: " + (r.name().isBlank() ? "" : r.name() + " · ") + r.phone().e164())
+                .map(r -> "On call now: " + (r.name().isBlank() ? "" : r.name() + " · ") + phones.show(r.phone()))
                 .orElse("Nobody is on call: emergencies are flagged for your team in the console only."));
         showEscalations();
     }
 
+    /** Changes to the ladder or its timeout that Save has not stored yet. */
+    boolean unsaved() {
+        return !rungs.equals(saved.rungs()) || timeout.hasChanges();
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        UnsavedChanges.askBeforeLeaving(event, this::unsaved, "the on-call ladder");
+    }
+
     private void save() {
+        int[] minutes = new int[1];
+        if (!Forms.valid(timeout) || !timeout.writeBeanIfValid(minutes)) {
+            return;
+        }
         try {
-            service.save(tenant.id(), List.copyOf(rungs), ackMinutes.getValue() == null ? 0 : ackMinutes.getValue());
+            service.save(tenant.id(), List.copyOf(rungs), minutes[0]);
             showProblem(null);
             load();
             Notification.show("Ladder saved; the next emergency uses it.", 3000, Notification.Position.BOTTOM_START)
@@ -137,17 +167,18 @@ class OnCallView extends VerticalLayout {
             escalations.add(new Span("No escalations yet."));
         }
         recent.forEach(e -> {
-            String steps = e.steps().stream().map(s -> TIME.format(s.at().atZone(tenant.zone())) + " " + describe(s))
+            String steps = e.steps().stream().map(s -> TIME.format(s.at().atZone(tenant.zone())) + " " + describe(s, phones))
                     .collect(Collectors.joining("\n"));
             Paragraph detail = new Paragraph(steps);
             detail.getStyle().set("white-space", "pre-line");
-            escalations.add(new H3("Lead #" + e.leadId() + " · " + e.rule() + " · " + e.state().toLowerCase()
-                    + " · " + TIME.format(e.openedAt().atZone(tenant.zone()))), new Paragraph(e.summary()), detail);
+            H3 heading = new H3(new Anchor(LeadsNavigation.path(e.leadId()), RuleNames.plain(e.rule())),
+                    new Span(" · " + e.state().toLowerCase() + " · " + TIME.format(e.openedAt().atZone(tenant.zone()))));
+            escalations.add(heading, new Paragraph(e.summary()), detail);
         });
     }
 
-    private static String describe(OnCallLadder.Step s) {
-        String who = s.onCall() == null ? "" : " " + s.onCall().e164();
+    private static String describe(OnCallLadder.Step s, PhoneFormat phones) {
+        String who = s.onCall() == null ? "" : " " + phones.show(s.onCall());
         return switch (s.kind()) {
             case "PAGED" -> "paged" + who + " (rung " + (s.rung() + 1) + ")";
             case "NO_ANSWER" -> "no acknowledgement in time from" + who;

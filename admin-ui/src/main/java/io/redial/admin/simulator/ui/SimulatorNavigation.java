@@ -12,4 +12,9 @@ public final class SimulatorNavigation {
     public static SideNavItem item() {
         return new SideNavItem("Simulator", SimulatorView.class, VaadinIcon.MOBILE.create());
     }
+
+    /** For links from other screens (e.g. the empty dashboard's first steps). */
+    public static Class<? extends com.vaadin.flow.component.Component> view() {
+        return SimulatorView.class;
+    }
 }

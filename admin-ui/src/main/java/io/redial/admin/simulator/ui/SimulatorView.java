@@ -20,7 +20,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import com.vaadin.flow.component.html.Anchor;
+import io.redial.admin.Forms;
 import io.redial.admin.MainLayout;
+import io.redial.admin.PhoneFormat;
+import io.redial.admin.leads.ui.LeadsNavigation;
+import io.redial.shared.DeliveryWords;
 import io.redial.admin.security.TenantScope;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
@@ -49,15 +54,17 @@ class SimulatorView extends VerticalLayout implements BeforeEnterObserver {
     final Div phone = new Div();
     final TextField reply = new TextField();
     final Button send = new Button("Send");
-    final Span lead = new Span();
+    final Anchor lead = new Anchor();
     final Paragraph unavailable = new Paragraph();
     private final SandboxPhone sandbox;
+    private final PhoneFormat phones;
     private final TenantId tenant;
     private @Nullable List<PhoneText> shown; // the thread as last drawn
     private com.vaadin.flow.shared.Registration polling = () -> { };
 
     SimulatorView(SandboxPhone sandbox, TenantScope scope) {
         this.sandbox = sandbox;
+        this.phones = PhoneFormat.of(scope);
         this.tenant = scope.tenantId();
         add(new H2("Simulator"));
         if (!sandbox.available()) {
@@ -72,6 +79,7 @@ class SimulatorView extends VerticalLayout implements BeforeEnterObserver {
         lead.getElement().getThemeList().add("badge");
         HorizontalLayout controls = new HorizontalLayout(line, caller, call);
         controls.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        controls.setWrap(true); // on a phone the call button goes under the fields, not off the screen
         add(controls, phoneFrame(), lead);
         refresh();
     }
@@ -80,8 +88,10 @@ class SimulatorView extends VerticalLayout implements BeforeEnterObserver {
         line.setLabel("Line");
         line.setId("line");
         line.setWidth("17rem");
+        line.setMaxWidth("100%");
         line.setItems(lines);
-        line.setItemLabelGenerator(l -> l.number().e164() + " (" + l.pattern().name().toLowerCase() + ")");
+        line.setItemLabelGenerator(l -> phones.show(l.number()) + " · " + (l.pattern() == io.redial.tenants.CallPattern.FORWARDED
+                ? "calls forwarded to Redial" : "Redial rings your phones"));
         lines.stream().findFirst().ifPresent(line::setValue);
         caller.setId("caller");
         caller.setValue(lines.isEmpty() ? "+15125550100" : sandbox.newCaller(tenant, lines.getFirst().number()).e164());
@@ -116,6 +126,7 @@ class SimulatorView extends VerticalLayout implements BeforeEnterObserver {
         compose.addClassNames(LumoUtility.Padding.SMALL);
         Div frame = new Div(phone, compose);
         frame.setWidth("22rem");
+        frame.setMaxWidth("100%");
         frame.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderRadius.LARGE, LumoUtility.BorderColor.CONTRAST_20,
                 LumoUtility.Background.CONTRAST_5);
         return frame;
@@ -151,11 +162,12 @@ class SimulatorView extends VerticalLayout implements BeforeEnterObserver {
         }
         Optional<LeadSeen> seen = number.flatMap(n -> sandbox.lead(tenant, n));
         lead.setText(seen.map(SimulatorView::describe).orElse("No lead for this caller yet"));
+        seen.ifPresentOrElse(l -> lead.setHref(LeadsNavigation.path(l.id())), lead::removeHref);
     }
 
     private static Div bubble(PhoneText text) {
         Div bubble = new Div(new Span(text.body()));
-        Span state = new Span(text.fromCaller() ? "you" : text.state());
+        Span state = new Span(text.fromCaller() ? "you" : DeliveryWords.of(text.state(), null));
         state.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Display.BLOCK);
         bubble.add(state);
         bubble.addClassNames("bubble", LumoUtility.Padding.SMALL, LumoUtility.BorderRadius.MEDIUM, LumoUtility.MaxWidth.FULL);
@@ -172,12 +184,16 @@ class SimulatorView extends VerticalLayout implements BeforeEnterObserver {
     private static String describe(LeadSeen lead) {
         String call = lead.callOutcome() == null ? "" : " · call " + lead.callOutcome().toLowerCase().replace('_', ' ');
         String why = lead.reason() == null ? "" : " (" + lead.reason() + ")";
-        return "Lead #" + lead.id() + " · " + lead.status().toLowerCase().replace('_', ' ') + call + why;
+        return "Open the lead: " + LeadsNavigation.statusWord(lead.status()) + call + why;
     }
 
     private void act(Runnable action) {
         try {
-            parsedCaller().orElseThrow(() -> new SimulatorUnavailable("enter the caller's number as +1…", null));
+            if (parsedCaller().isEmpty()) {
+                Forms.refuse(caller, "Enter a phone number, e.g. (512) 555-0143 or +15125550143.");
+                return;
+            }
+            caller.setInvalid(false);
             if (line.getValue() == null) {
                 throw new SimulatorUnavailable("this contractor has no phone line yet", null);
             }

@@ -36,7 +36,8 @@ public class TemplateForm extends VerticalLayout {
         setPadding(false);
         body.setWidthFull();
         body.setLabel("Text");
-        body.setHelperText("Merge fields: {business} {caller_first_name} {booking_link} {callback_number} {hours_today}");
+        body.setHelperText("Merge fields: {business}, {callback_number}, {booking_link}, Hi {caller_first_name}, "
+                + "We're {hours_today}");
         body.setValueChangeMode(ValueChangeMode.LAZY);
         body.addValueChangeListener(e -> fireEvent(new Changed(this)));
         preview.addClassNames(LumoUtility.Padding.SMALL, LumoUtility.Background.CONTRAST_5, LumoUtility.BorderRadius.MEDIUM);
@@ -62,7 +63,12 @@ public class TemplateForm extends VerticalLayout {
     public void showProblem(@Nullable String why) {
         problem.setText(why == null ? "" : why);
         problem.setVisible(why != null);
+        body.setErrorMessage(why); // beside the text, as on every form
+        body.setInvalid(why != null);
         save.setEnabled(why == null);
+        // a test sends exactly what Save would accept, so it waits for the same fix
+        sendTest.setEnabled(why == null);
+        sendTest.setTooltipText(why == null ? null : "Fix the text first: " + why);
     }
 
     public static class Changed extends ComponentEvent<TemplateForm> {

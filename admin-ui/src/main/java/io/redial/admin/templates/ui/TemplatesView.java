@@ -8,7 +8,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import io.redial.admin.MainLayout;
+import io.redial.admin.UnsavedChanges;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.shared.PhoneNumber;
@@ -26,7 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route(value = "templates", layout = MainLayout.class)
 @PageTitle("Templates · Redial")
 @RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN})
-class TemplatesView extends VerticalLayout {
+class TemplatesView extends VerticalLayout implements BeforeLeaveObserver {
 
     final TemplateForm businessHours = new TemplateForm(TextBackTemplates.BUSINESS_HOURS, "During business hours",
             "business-hours");
@@ -36,6 +39,7 @@ class TemplatesView extends VerticalLayout {
     private final Templates templates;
     private final SandboxPhone phone;
     private final TenantId tenant;
+    private final java.util.Map<String, String> saved = new java.util.HashMap<>();
 
     TemplatesView(Templates templates, SandboxPhone phone, TenantScope scope) {
         this.templates = templates;
@@ -45,6 +49,7 @@ class TemplatesView extends VerticalLayout {
         add(new H2("Text templates"));
         for (TemplateForm form : new TemplateForm[] {businessHours, afterHours, followUp}) {
             form.body.setValue(templates.current(tenant, form.kind));
+            saved.put(form.kind, form.body.getValue());
             form.show(templates.preview(tenant, form.kind, form.body.getValue()));
             form.onChange(e -> form.show(templates.preview(tenant, form.kind, form.body.getValue())));
             form.onSave(e -> save(form));
@@ -54,9 +59,20 @@ class TemplatesView extends VerticalLayout {
         }
     }
 
+    boolean unsaved() {
+        return java.util.stream.Stream.of(businessHours, afterHours, followUp)
+                .anyMatch(form -> !form.body.getValue().equals(saved.get(form.kind)));
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        UnsavedChanges.askBeforeLeaving(event, this::unsaved, "a text template");
+    }
+
     private void save(TemplateForm form) {
         try {
             templates.save(tenant, null, form.kind, form.body.getValue());
+            saved.put(form.kind, form.body.getValue());
             Notification.show(form.kind.equals(TextBackTemplates.FOLLOW_UP) ? "Saved. The next follow-up uses this text."
                             : "Saved. The next missed caller gets this text.", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

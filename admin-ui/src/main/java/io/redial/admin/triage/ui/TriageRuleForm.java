@@ -66,7 +66,7 @@ class TriageRuleForm extends VerticalLayout {
     void edit(TriageSettings.Entry entry) {
         TriageRule rule = entry.rule();
         trade = rule.trade();
-        title.setText(rule.code());
+        title.setText(io.redial.shared.RuleNames.plain(rule.code()));
         code.setValue(rule.code());
         code.setReadOnly(true);
         terms.setValue(String.join("\nAND\n", rule.terms().stream().map(g -> String.join("\n", g)).toList()));

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.redial.admin.MainLayout;
+import io.redial.shared.RuleNames;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.receptionist.triage.TriageRule;
@@ -74,7 +75,7 @@ class TriageView extends VerticalLayout {
     private void configureGrid() {
         rules.setId("rules");
         rules.setAllRowsVisible(true);
-        rules.addColumn(e -> e.rule().code()).setHeader("Rule").setAutoWidth(true);
+        rules.addColumn(e -> RuleNames.plain(e.rule().code())).setHeader("Rule").setAutoWidth(true);
         rules.addColumn(e -> e.rule().urgency().name().toLowerCase()).setHeader("Urgency").setAutoWidth(true);
         rules.addColumn(e -> TriageRuleForm.describe(e.rule().routing())).setHeader("Then").setAutoWidth(true);
         rules.addColumn(e -> String.join(" + ", e.rule().terms().stream().map(g -> String.join(", ", g)).toList()))
@@ -109,11 +110,14 @@ class TriageView extends VerticalLayout {
     void tryMessage() {
         TriageSettings.Trial trial = settings.tryMessage(tenant.id(), tenant.trades(), message.getValue());
         TriageRule rule = trial.rule();
-        String trade = trial.trade() == null ? "no trade recognised" : "trade: " + trial.trade();
-        verdict.setText(rule == null ? "No rule fires (" + trade + "): Anna handles it as a routine request."
-                : "Fires " + rule.code() + " (" + rule.trade() + ") · " + rule.urgency().name().toLowerCase() + " · "
-                        + TriageRuleForm.describe(rule.routing()) + " · " + trade
-                        + (rule.safetyEn() == null ? "" : " · safety text: " + rule.safetyEn()));
+        String trade = trial.trade() == null ? "Anna could not tell the trade from this message."
+                : "Anna reads it as a " + trial.trade() + " job.";
+        verdict.setText(rule == null ? "No rule matches, so Anna handles it as a routine request. " + trade
+                : "Matches \"" + RuleNames.plain(rule.code()) + "\", a " + rule.trade() + " rule: "
+                        + rule.urgency().name().toLowerCase() + ", then " + TriageRuleForm.describe(rule.routing()) + ". "
+                        + trade + (trial.trade() != null && !trial.trade().equals(rule.trade())
+                                ? " (The rule's trade differs: check its phrases.)" : "")
+                        + (rule.safetyEn() == null ? "" : " Safety text: " + rule.safetyEn()));
     }
 
     private static String origin(TriageSettings.Entry e) {

@@ -1,6 +1,7 @@
 package io.redial.admin.calls.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import io.redial.admin.ConsoleTest;
@@ -12,6 +13,7 @@ import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.AdminRole;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,7 @@ class CallsViewTests extends ConsoleTest {
     @Autowired Provisioner provisioner;
     @Autowired CallIntake intake;
     @Autowired AdminNotices notices;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void provisionTwoTenants() {
@@ -45,10 +48,16 @@ class CallsViewTests extends ConsoleTest {
                 new PhoneNumber("+13035550100"), null, null)); // a forwarded line: missed on arrival
         signIn(new TenantId("aaa-roofing"), "calls-aaa", AdminRole.OFFICE);
 
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM calls WHERE call_sid = 'CA11111111111111111111111111111111' AND lead_id IS NOT NULL")
+                .query(Long.class).single() == 1);
         CallsView view = open(CallsView.class);
 
         assertThat(rows(view)).anySatisfy(row -> assertThat(String.join(" | ", row))
-                .contains("+13035550143", "missed", "a call reached the forwarding number"));
+                .contains("(303) 555-0100", "missed", "a call reached the forwarding number"));
+        var caller = (com.vaadin.flow.component.html.Anchor) GridKt._getCellComponent(view.calls, 0, "caller");
+        assertThat(caller.getText()).isEqualTo("(303) 555-0143");
+        assertThat(caller.getHref()).matches("leads/\\d+");
         assertThat(view.empty.isVisible()).isFalse();
         assertThat(view.queue.getText()).matches("No texts waiting|\\d+ texts waiting \\(\\d+ first contacts go first\\)");
     }
@@ -73,7 +82,7 @@ class CallsViewTests extends ConsoleTest {
 
         assertThat(GridKt._size(view.calls)).isZero();
         assertThat(view.empty.isVisible()).isTrue();
-        assertThat(view.empty.getText()).startsWith("No calls yet");
+        assertThat(view.empty.getText()).startsWith("No calls yet. Missed calls appear here the moment they happen");
     }
 
     private static List<List<String>> rows(CallsView view) {

@@ -10,6 +10,8 @@ import io.redial.admin.ConsoleTest;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import io.redial.leads.LeadJournal;
+import io.redial.leads.LeadTimeline;
 import io.redial.receptionist.Compliance;
 import io.redial.receptionist.ConversationDesk;
 import io.redial.shared.PhoneNumber;
@@ -44,6 +46,8 @@ class ConversationsViewTests extends ConsoleTest {
     @Autowired ConversationDesk desk;
     @Autowired JdbcClient jdbc;
     @Autowired Compliance compliance;
+    @Autowired LeadJournal journal;
+    @Autowired LeadTimeline timeline;
 
     @BeforeEach
     void provision() {
@@ -70,10 +74,10 @@ class ConversationsViewTests extends ConsoleTest {
         signIn(CO, "conv-view-office", AdminRole.OFFICE);
 
         ConversationsView view = open(ConversationsView.class);
-        assertThat(rows(view)).contains("+15125556111", "Anna");
+        assertThat(rows(view)).contains("(512) 555-6111", "Anna");
         view.open(id);
         _click(view.takeOver);
-        assertThat(view.handling.getText()).isEqualTo("A person is handling this");
+        assertThat(view.handling.getText()).isEqualTo("A person is handling this; Anna is paused");
         assertThat(view.resume.isVisible()).isTrue();
 
         phone.textFromCaller(CO, LINE, caller, "Hello? Is anyone there?");
@@ -92,7 +96,14 @@ class ConversationsViewTests extends ConsoleTest {
         phone.textFromCaller(CO, LINE, caller, "Thanks, my name is Lee Park");
         awaitAnnaReplies(id, 2);
         view.refresh();
-        assertThat(view.texts.getElement().getTextRecursively()).contains("Maria from the office", "staff", "Lee Park");
+        assertThat(view.texts.getElement().getTextRecursively()).contains("Maria from the office", "Staff", "Lee Park");
+        long lead = journal.leadOf(CO, id).orElseThrow();
+        assertThat(view.lead.getHref()).isEqualTo("leads/" + lead);
+        assertThat(timeline.of(CO, lead)).filteredOn(e -> e.kind() == LeadTimeline.Kind.STAFF)
+                .extracting(LeadTimeline.Entry::text).satisfiesExactly(
+                        took -> assertThat(took).isEqualTo("conv-view-office took the conversation over; Anna paused"),
+                        back -> assertThat(back).startsWith("conv-view-office handed the conversation back to Anna. "
+                                + "Her summary: Handed back by staff.").contains("Maria from the office"));
     }
 
     @Test
@@ -108,7 +119,7 @@ class ConversationsViewTests extends ConsoleTest {
         assertThat(view.takeOver.isVisible()).isFalse();
         assertThatThrownBy(() -> desk.takeOver(CO, theirs)).hasMessage("No such conversation.");
 
-        assertThat(rows(view)).doesNotContain("+15125556211");
+        assertThat(rows(view)).doesNotContain("(512) 555-6211");
         assertThat(view.title.getText()).isEqualTo("No such conversation");
         assertThat(view.getElement().getTextRecursively()).doesNotContain("Is this the roofer?");
         assertThat(desk.find(OTHER, theirs).orElseThrow().handledByHuman()).isFalse();
@@ -145,7 +156,7 @@ class ConversationsViewTests extends ConsoleTest {
         UI.getCurrent().navigate(link[0], QueryParameters.fromString(link[1]));
 
         ConversationsView view = LocatorJ._get(ConversationsView.class);
-        assertThat(view.title.getText()).isEqualTo("+15125556114 → +15125556100");
+        assertThat(view.title.getText()).isEqualTo("(512) 555-6114 → (512) 555-6100");
         assertThat(view.texts.getElement().getTextRecursively()).contains("Toilet keeps running");
     }
 

@@ -72,6 +72,20 @@ class DashboardViewTests extends ConsoleTest {
         assertThat(view.byHour.bars().get(hour).part()).isEqualTo(1);
         assertThat(view.byHour.bars().stream().mapToInt(BarChart.Bar::value).sum()).isEqualTo(1);
         LocatorJ._assertNone(view, com.vaadin.flow.router.RouterLink.class); // provisioned, never started: no nagging
+        assertThat(view.firstSteps.isAttached()).isFalse();
+    }
+
+    @Test
+    void anEmptyDashboardSaysWhereToStart() {
+        signIn(new TenantId("dash-new"), "dash-new-admin", AdminRole.ADMIN);
+
+        DashboardView view = open(DashboardView.class);
+
+        String steps = view.firstSteps.getElement().getTextRecursively();
+        assertThat(steps).startsWith("No missed calls yet. Here is where to start:")
+                .contains("Place a call in the Simulator: let it ring out", "Open Leads: every missed call becomes a lead");
+        assertThat(LocatorJ._find(view.firstSteps, com.vaadin.flow.router.RouterLink.class))
+                .extracting(com.vaadin.flow.router.RouterLink::getHref).contains("simulator", "leads");
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.redial.admin.hours.ui;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import io.redial.admin.ConsoleTest;
 import io.redial.shared.TenantId;
 import io.redial.tenants.AdminRole;
@@ -52,7 +55,21 @@ class HoursViewTests extends ConsoleTest {
         assertThat(monday.closes.getValue()).isEqualTo(LocalTime.of(18, 0));
         assertThat(view.days.get(6).open.getValue()).isFalse(); // Sunday
         assertThat(view.holidayList.getElement().getTextRecursively()).contains("2026-12-25");
-        assertThat(view.status.getText()).matches("(Open|Closed) now: .*");
+        assertThat(view.status.getText()).matches("Right now: we're (open until|closed) .*\\.");
+    }
+
+    @Test
+    void leavingWithUnsavedHoursAsksFirstAndSavingClearsIt() {
+        HoursView view = open(HoursView.class);
+        assertThat(view.unsaved()).isFalse();
+
+        view.days.get(2).closes.setValue(LocalTime.of(19, 0));
+        UI.getCurrent().navigate("dashboard");
+
+        assertThat(LocatorJ._get(ConfirmDialog.class, spec -> spec.withId("unsaved-changes")).isOpened()).isTrue();
+        assertThat(LocatorJ._find(HoursView.class)).hasSize(1);
+        _click(view.save);
+        assertThat(view.unsaved()).isFalse();
     }
 
     @Test

@@ -50,8 +50,9 @@ class LinesViewTests extends ConsoleTest {
     void listsOnlyTheTenantsLinesWithPatternRingListAndPace() {
         LinesView view = openAs("lines-owner", AdminRole.OWNER);
 
-        assertThat(rows(view)).contains("+17205556600 | a: rings your phones | +17205556691, +17205556692 · all at once · 20 s",
-                "+17205556700 | b: forwarded", "texts/min").doesNotContain("+17205556800");
+        assertThat(rows(view)).contains("(720) 555-6600 | Redial rings your phones | (720) 555-6691, (720) 555-6692 · all at once · 20 seconds each",
+                "(720) 555-6700 | Your carrier forwards missed calls", "texts a minute (the business's pace)")
+                .doesNotContain("(720) 555-6800", "+1720");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.redial.admin.ConsoleTest;
@@ -52,9 +53,9 @@ class OnCallViewTests extends ConsoleTest {
     void showsTheLadderItsTimeoutAndWhoIsOnCallNow() {
         OnCallView view = openAs("on-call-owner", AdminRole.OWNER);
 
-        assertThat(rows(view)).isEqualTo("1 |  | +15125556911\n2 |  | +15125556912");
+        assertThat(rows(view)).isEqualTo("1 |  | (512) 555-6911\n2 |  | (512) 555-6912");
         assertThat(view.ackMinutes.getValue()).isEqualTo(5);
-        assertThat(view.onCallNow.getText()).isEqualTo("On call now: +15125556911");
+        assertThat(view.onCallNow.getText()).isEqualTo("On call now: (512) 555-6911");
     }
 
     @Test
@@ -69,15 +70,16 @@ class OnCallViewTests extends ConsoleTest {
         view.ackMinutes.setValue(3);
         _click(view.save);
 
-        assertThat(rows(view)).isEqualTo("1 | Dana Ortiz | +15125556913\n2 |  | +15125556911");
-        assertThat(view.onCallNow.getText()).isEqualTo("On call now: Dana Ortiz · +15125556913");
+        assertThat(rows(view)).isEqualTo("1 | Dana Ortiz | (512) 555-6913\n2 |  | (512) 555-6911");
+        assertThat(view.onCallNow.getText()).isEqualTo("On call now: Dana Ortiz · (512) 555-6913");
+        assertThat(view.unsaved()).isFalse();
         assertThat(ladder.ladder(CO).ackMinutes()).isEqualTo(3);
         phone.textFromCaller(CO, LINE, new PhoneNumber("+15125556941"), "There are sparks coming out of the breaker panel");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(phone.thread(CO, new PhoneNumber("+15125556913")))
                 .anySatisfy(t -> assertThat(t.body()).startsWith("URGENT On Call Electric").contains("+15125556941")));
         view.load();
         assertThat(view.escalations.getElement().getTextRecursively())
-                .contains("sparking-panel", "paging", "paged +15125556913 (rung 1)", "caller told what happens next");
+                .contains("Sparking electrical panel", "paging", "paged (512) 555-6913 (rung 1)", "caller told what happens next");
     }
 
     @Test
@@ -85,7 +87,8 @@ class OnCallViewTests extends ConsoleTest {
         OnCallView view = openAs("on-call-admin", AdminRole.ADMIN);
         view.number.setValue("nobody");
         _click(view.add);
-        assertThat(view.problem.getText()).isEqualTo("\"nobody\" is not a phone number; write it as +1 512 555 0100.");
+        assertThat(view.number.isInvalid()).isTrue();
+        assertThat(view.number.getErrorMessage()).isEqualTo("\"nobody\" is not a phone number; write it as +1 512 555 0100.");
 
         view.number.setValue("+1 512 555 6911");
         _click(view.add);
@@ -95,8 +98,26 @@ class OnCallViewTests extends ConsoleTest {
         _click(button(view, 2, "Remove"));
         view.ackMinutes.setValue(0);
         _click(view.save);
-        assertThat(view.problem.getText()).isEqualTo("The acknowledgement timeout must be between 1 and 60 minutes.");
+        assertThat(view.ackMinutes.isInvalid()).isTrue();
+        assertThat(view.ackMinutes.getErrorMessage()).isEqualTo("The acknowledgement timeout must be between 1 and 60 minutes.");
         assertThat(ladder.ladder(CO).ackMinutes()).isEqualTo(5);
+    }
+
+    @Test
+    void leavingWithAnUnsavedLadderAsksFirstAndStaysUntilTold() {
+        OnCallView view = openAs("on-call-admin", AdminRole.ADMIN);
+        _click(button(view, 1, "↑"));
+        assertThat(view.unsaved()).isTrue();
+
+        UI.getCurrent().navigate("dashboard");
+
+        ConfirmDialog ask = LocatorJ._get(ConfirmDialog.class, spec -> spec.withId("unsaved-changes"));
+        assertThat(ask.isOpened()).isTrue();
+        assertThat(LocatorJ._find(OnCallView.class)).hasSize(1); // still here, nothing lost
+        // "Leave without saving"
+        com.vaadin.flow.component.ComponentUtil.fireEvent(ask, new ConfirmDialog.ConfirmEvent(ask, false));
+        assertThat(LocatorJ._find(OnCallView.class)).isEmpty();
+        assertThat(ladder.ladder(CO).rungs()).extracting(r -> r.phone().e164()).containsExactly("+15125556911", "+15125556912");
     }
 
     @Test

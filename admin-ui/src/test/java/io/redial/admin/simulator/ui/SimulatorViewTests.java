@@ -48,7 +48,20 @@ class SimulatorViewTests extends ConsoleTest {
         _click(view.send);
 
         assertThat(view.phone.getElement().getTextRecursively()).contains("My furnace stopped");
-        assertThat(view.lead.getText()).startsWith("Lead #").contains("call missed");
+        assertThat(view.lead.getText()).startsWith("Open the lead: ").contains("call missed");
+        assertThat(view.lead.getHref()).matches("leads/\\d+");
+    }
+
+    @Test
+    void aNumberThatIsNotOneIsRefusedBesideTheField() {
+        SimulatorView view = open(SimulatorView.class);
+        view.caller.setValue("call me maybe");
+
+        _click(view.call);
+
+        assertThat(view.caller.isInvalid()).isTrue();
+        assertThat(view.caller.getErrorMessage()).startsWith("Enter a phone number");
+        assertThat(view.lead.getText()).isEqualTo("No lead for this caller yet");
     }
 
     @Test
@@ -57,5 +70,7 @@ class SimulatorViewTests extends ConsoleTest {
 
         assertThat(view.line.getListDataView().getItems().map(l -> l.number().e164()))
                 .containsExactly("+17375551100");
+        assertThat(view.line.getItemLabelGenerator().apply(view.line.getValue()))
+                .isEqualTo("(737) 555-1100 · Redial rings your phones");
     }
 }

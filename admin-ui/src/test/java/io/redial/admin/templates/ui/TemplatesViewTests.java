@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import io.redial.admin.ConsoleTest;
 import io.redial.shared.TenantId;
 import io.redial.tenants.AdminRole;
@@ -67,10 +68,41 @@ class TemplatesViewTests extends ConsoleTest {
         signIn(TENANT, "tpl-owner", AdminRole.OWNER);
         TemplatesView view = open(TemplatesView.class);
 
-        view.afterHours.body.setValue("{business}: closed now ({hours_today}). Reply and we'll call first thing.");
+        view.afterHours.body.setValue("{business} here: we're {hours_today}. Reply and we'll call first thing.");
         _click(view.afterHours.save);
 
-        assertThat(open(TemplatesView.class).afterHours.body.getValue()).startsWith("{business}: closed now");
+        assertThat(open(TemplatesView.class).afterHours.body.getValue()).startsWith("{business} here: we're");
+    }
+
+    @Test
+    void aTextThatWouldReadWrongCanNeitherBeSavedNorSentAsATest() {
+        signIn(TENANT, "tpl-owner", AdminRole.OWNER);
+        TemplatesView view = open(TemplatesView.class);
+
+        view.afterHours.body.setValue("We're open {hours_today}.");
+
+        assertThat(view.afterHours.problem.getText()).contains("{hours_today} goes right after \"We're\"");
+        assertThat(view.afterHours.save.isEnabled()).isFalse();
+        assertThat(view.afterHours.sendTest.isEnabled()).isFalse();
+        assertThat(view.afterHours.sendTest.getTooltip().getText()).startsWith("Fix the text first: {hours_today}");
+        assertThat(view.afterHours.preview.getText()).matches("We're open (open until|closed) .*");
+        assertThat(view.afterHours.body.isInvalid()).isTrue();
+        assertThat(view.afterHours.body.getErrorMessage()).startsWith("{hours_today} goes right after");
+    }
+
+    @Test
+    void leavingWithAnUnsavedTextAsksFirst() {
+        signIn(TENANT, "tpl-owner", AdminRole.OWNER);
+        TemplatesView view = open(TemplatesView.class);
+        assertThat(view.unsaved()).isFalse();
+
+        view.followUp.body.setValue("{business} again: still need a hand? Reply here. STOP to opt out.");
+        UI.getCurrent().navigate("dashboard");
+
+        assertThat(LocatorJ._get(ConfirmDialog.class, spec -> spec.withId("unsaved-changes")).isOpened()).isTrue();
+        assertThat(LocatorJ._find(TemplatesView.class)).hasSize(1);
+        _click(view.followUp.save);
+        assertThat(view.unsaved()).isFalse();
     }
 
     @Test

@@ -50,41 +50,42 @@ class TriageViewTests extends ConsoleTest {
     void showsTheBuiltInRulesOfATradeAndTriesAMessageWithTheReceptionistsMatching() {
         TriageView view = openAs("triage-view-owner", AdminRole.OWNER);
 
-        assertThat(rows(view)).contains("burst-pipe | emergency | page the on-call ladder", "built in")
-                .doesNotContain("gas-smell");
+        assertThat(rows(view)).contains("Burst pipe | emergency | page the on-call ladder", "built in")
+                .doesNotContain("Gas smell");
         view.trade.setValue("hvac");
-        assertThat(rows(view)).contains("gas-smell").doesNotContain("burst-pipe");
+        assertThat(rows(view)).contains("Gas smell").doesNotContain("Burst pipe");
 
         view.message.setValue("Water is pouring out of a burst pipe under the sink");
         _click(view.tryIt);
-        assertThat(view.verdict.getText()).startsWith("Fires burst-pipe (plumbing) · emergency")
-                .contains("trade: plumbing", "shut off your main water valve");
+        assertThat(view.verdict.getText()).startsWith("Matches \"Burst pipe\", a plumbing rule: emergency, then page the on-call ladder.")
+                .contains("Anna reads it as a plumbing job.", "shut off your main water valve")
+                .doesNotContain("burst-pipe", "differs");
         view.message.setValue("Can you quote a new faucet?");
         _click(view.tryIt);
-        assertThat(view.verdict.getText()).startsWith("No rule fires");
+        assertThat(view.verdict.getText()).startsWith("No rule matches, so Anna handles it as a routine request.");
     }
 
     @Test
     void anEditedDefaultIsSavedForTheTenantAppliedByAnnaAndResettable() {
         TriageView view = openAs("triage-view-admin", AdminRole.ADMIN);
-        GridKt._clickItem(view.rules, indexOf(view, "no-water"));
-        assertThat(view.form.title.getText()).isEqualTo("no-water");
+        GridKt._clickItem(view.rules, indexOf(view, "No water"));
+        assertThat(view.form.title.getText()).isEqualTo("No water");
         view.form.urgency.setValue(Urgency.EMERGENCY);
         view.form.routing.setValue(Routing.ESCALATE);
         view.form.safetyEn.setValue("Turn off the water heater's power or gas valve until we get there.");
         _click(view.form.save);
 
-        assertThat(rows(view)).contains("no-water | emergency | page the on-call ladder", "built in, edited");
+        assertThat(rows(view)).contains("No water | emergency | page the on-call ladder", "built in, edited");
         phone.textFromCaller(CO, LINE, new PhoneNumber("+15125556311"), "We have no hot water at all since this morning");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(desk.live(CO, Instant.EPOCH).stream()
                 .filter(t -> t.caller().e164().equals("+15125556311")).findFirst().map(t -> desk.texts(CO, t.id()))
                 .orElseThrow()).anySatisfy(t -> assertThat(t.body()).startsWith("Turn off the water heater's power")));
 
         _click(view.form.reset);
-        assertThat(rows(view)).contains("no-water | urgent | book the earliest slot").doesNotContain("edited");
+        assertThat(rows(view)).contains("No water | urgent | book the earliest slot").doesNotContain("edited");
         view.message.setValue("no hot water");
         _click(view.tryIt);
-        assertThat(view.verdict.getText()).startsWith("Fires no-water (plumbing) · urgent");
+        assertThat(view.verdict.getText()).startsWith("Matches \"No water\", a plumbing rule: urgent");
     }
 
     @Test
@@ -102,17 +103,17 @@ class TriageViewTests extends ConsoleTest {
         view.form.terms.setValue("frozen pipe\npipes froze\nAND\ncan't turn\nno water");
         _click(view.form.save);
         assertThat(view.form.problem.isVisible()).isFalse();
-        assertThat(rows(view)).contains("frozen-pipe | urgent | book the earliest slot | frozen pipe, pipes froze + can't turn, no water | your own");
+        assertThat(rows(view)).contains("Frozen pipe | urgent | book the earliest slot | frozen pipe, pipes froze + can't turn, no water | your own");
 
         view.message.setValue("I think our pipes froze, no water anywhere");
         _click(view.tryIt);
-        assertThat(view.verdict.getText()).startsWith("Fires no-water"); // the built-in sorts first among urgent rules
+        assertThat(view.verdict.getText()).startsWith("Matches \"No water\""); // the built-in sorts first among urgent rules
         view.message.setValue("a frozen pipe and the tap can't turn");
         _click(view.tryIt);
-        assertThat(view.verdict.getText()).startsWith("Fires frozen-pipe");
+        assertThat(view.verdict.getText()).startsWith("Matches \"Frozen pipe\"");
 
         _click(view.resetTrade);
-        assertThat(rows(view)).contains("frozen-pipe");
+        assertThat(rows(view)).contains("Frozen pipe");
     }
 
     @Test
