@@ -7,6 +7,7 @@ import io.redial.crm.CrmTokens;
 import io.redial.crm.CrmUnavailable;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -93,8 +94,13 @@ public class OAuthGrants {
     private static CrmTokens tokens(CrmOAuth crm, OAuth2AccessTokenResponse response, @Nullable CrmTokens previous) {
         String refresh = response.getRefreshToken() != null ? response.getRefreshToken().getTokenValue()
                 : previous == null ? null : previous.refreshToken();
+        String access = response.getAccessToken().getTokenValue();
         String account = crm.accountId(response.getAdditionalParameters());
-        return new CrmTokens(response.getAccessToken().getTokenValue(), refresh, response.getAccessToken().getExpiresAt(),
+        if (account == null && previous == null) {
+            account = crm.accountIdFor(access);
+        }
+        Instant expiresAt = crm.expiresAt(access);
+        return new CrmTokens(access, refresh, expiresAt != null ? expiresAt : response.getAccessToken().getExpiresAt(),
                 account != null ? account : previous == null ? null : previous.externalAccountId());
     }
 
