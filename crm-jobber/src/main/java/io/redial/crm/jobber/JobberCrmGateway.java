@@ -5,6 +5,7 @@ import static io.redial.crm.jobber.internal.client.JobberOperation.ASSESSMENT_ED
 import static io.redial.crm.jobber.internal.client.JobberOperation.CLIENTS_BY_PHONE;
 import static io.redial.crm.jobber.internal.client.JobberOperation.CLIENT_BY_ID;
 import static io.redial.crm.jobber.internal.client.JobberOperation.CLIENT_CREATE;
+import static io.redial.crm.jobber.internal.client.JobberOperation.CLIENT_CREATE_NOTE;
 import static io.redial.crm.jobber.internal.client.JobberOperation.CLIENT_EDIT;
 import static io.redial.crm.jobber.internal.client.JobberOperation.JOB_CREATE;
 import static io.redial.crm.jobber.internal.client.JobberOperation.PROPERTY_CREATE;
@@ -133,8 +134,14 @@ final class JobberCrmGateway implements CrmGateway {
         }
     }
 
+    /** On the lead's request; on the client only when there is no request to hold it. */
     @Override
     public CrmRecordRef attachTranscript(CrmRecordRef request, Transcript transcript) {
+        if (CLIENT.equals(request.type())) {
+            JsonNode created = client.mutate(CLIENT_CREATE_NOTE, Map.of("clientId", request.id(),
+                    "input", JobberMapper.transcriptNote(transcript)));
+            return new CrmRecordRef("note", created.path("clientNote").path("id").asString());
+        }
         JsonNode created = client.mutate(REQUEST_CREATE_NOTE, Map.of("requestId", request.id(),
                 "input", JobberMapper.transcriptNote(transcript)));
         return new CrmRecordRef("note", created.path("requestNote").path("id").asString());

@@ -16,6 +16,7 @@ public enum JobberOperation {
     CLIENT_BY_ID("ClientById", null),
     CLIENT_CREATE("ClientCreate", "clientCreate"),
     CLIENT_EDIT("ClientEdit", "clientEdit"),
+    CLIENT_CREATE_NOTE("ClientCreateNote", "clientCreateNote"),
     PROPERTY_CREATE("PropertyCreate", "propertyCreate"),
     REQUEST_BY_ID("RequestById", null),
     REQUEST_CREATE("RequestCreate", "requestCreate"),
