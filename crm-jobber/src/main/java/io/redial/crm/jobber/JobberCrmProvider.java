@@ -42,7 +42,7 @@ public class JobberCrmProvider implements CrmProvider, CrmOAuth {
      * Points kept in Jobber's 10,000-point cost bucket for requests other workers may have in flight when one
      * reads the bucket's level; under it every node waits for the bucket to refill (see {@link CostBudget}).
      */
-    static final int COST_RESERVE = 2500;
+    static final int COST_RESERVE = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JobberProperties properties;
