@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.redial.crm.sync.ConnectionStatus;
 import io.redial.crm.sync.CrmConnections;
+import io.redial.crm.sync.CrmStatus;
 import io.redial.crm.sync.CrmSyncControl;
 import io.redial.crm.sync.SyncState;
 import io.redial.leads.Leads;
@@ -66,6 +67,7 @@ class JobberInstallIntegrationTests {
     @LocalServerPort int port;
     @Autowired CrmConnections connections;
     @Autowired CrmSyncControl control;
+    @Autowired CrmStatus status;
     @Autowired Leads leads;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
@@ -153,6 +155,20 @@ class JobberInstallIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> control.inState(tenant(), SyncState.DONE).size() == 1);
         assertThat(jobber.clientsWithPhone(caller)).hasSize(1);
         assertThat(jobber.requestsOf(jobber.clientsWithPhone(caller).getFirst().id())).hasSize(1);
+    }
+
+    @Test
+    @Order(6)
+    void theConsoleOffersToConnectJobberOnlyWhereItIsNotConnected() {
+        assertThat(status.connectable(new TenantId("no-crm-yet"))).singleElement().satisfies(c -> {
+            assertThat(c.crmName()).isEqualTo("Jobber");
+            assertThat(c.installPath()).isEqualTo("/crm/jobber/install");
+        });
+        assertThat(status.connectable(tenant())).isEmpty();
+        assertThat(status.connections(tenant())).singleElement().satisfies(c -> {
+            assertThat(c.crmName()).isEqualTo("Jobber");
+            assertThat(c.reconnectPath()).isEqualTo("/crm/jobber/install");
+        });
     }
 
     private TenantId tenant() {
