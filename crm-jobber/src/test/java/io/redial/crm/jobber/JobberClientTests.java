@@ -85,11 +85,11 @@ class JobberClientTests {
         searchOnce();
         assertThat(pauses).isEmpty();
 
-        jobber.limits(2_600, 500, 2_500); // 2,574 left after the search: under the 2,500-point reserve? not yet
+        jobber.limits(1_100, 500, 2_500); // 1,074 left after the search: above the 1,000-point reserve
         searchOnce();
-        searchOnce(); // 2,548 left
-        jobber.limits(2_000, 500, 2_500);
-        searchOnce(); // 1,974 left: 526 short of the reserve, about a second at 500 points/s
+        searchOnce(); // 1,048 left
+        jobber.limits(500, 500, 2_500);
+        searchOnce(); // 474 left: 526 short of the reserve, about a second at 500 points/s
 
         assertThat(pauses).singleElement().satisfies(p -> assertThat(p).isBetween(Duration.ofMillis(1000), Duration.ofMillis(1100)));
     }
