@@ -84,11 +84,21 @@ class SharedBudgets {
 
     /** The CRM said stop: nothing goes on this connection, from any node, before {@code pause} is over. */
     void pause(long connectionId, Duration pause) {
-        tx.executeWithoutResult(status -> {
+        try {
+            tx.executeWithoutResult(status -> pauseLocked(connectionId, pause));
+        } catch (PessimisticLockingFailureException deadlock) {
+            tx.executeWithoutResult(status -> pauseLocked(connectionId, pause)); // as in reserve: MySQL chose a victim
+        }
+    }
+
+    /** The rows exist after the connection's first request: update them, and make them only when there are none. */
+    private void pauseLocked(long connectionId, Duration pause) {
+        long until = databaseNanos() + pause.toNanos();
+        String update = "UPDATE crm_rate_budgets SET paused_until = GREATEST(paused_until, ?) WHERE connection_id = ?";
+        if (jdbc.sql(update).params(until, connectionId).update() == 0) {
             ensureRows(connectionId, List.of(CrmThrottle.DEFAULT));
-            jdbc.sql("UPDATE crm_rate_budgets SET paused_until = GREATEST(paused_until, ?) WHERE connection_id = ?")
-                    .params(databaseNanos() + pause.toNanos(), connectionId).update();
-        });
+            jdbc.sql(update).params(until, connectionId).update();
+        }
     }
 
     private Map<String, RequestBudget> lock(long connectionId, Map<String, CrmRateLimit> limits) {

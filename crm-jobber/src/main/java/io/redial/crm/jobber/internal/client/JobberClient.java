@@ -6,6 +6,8 @@ import io.redial.crm.CrmThrottle;
 import io.redial.crm.CrmUnavailable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
@@ -23,6 +25,7 @@ public final class JobberClient {
 
     public static final String VERSION_HEADER = "X-JOBBER-GRAPHQL-VERSION";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(JobberClient.class);
 
     private final RestClient http;
     private final CrmThrottle throttle;
@@ -80,7 +83,12 @@ public final class JobberClient {
             throw new CrmUnavailable("Jobber unreachable: " + e.getMostSpecificCause().getClass().getSimpleName(), null, e);
         }
         JsonNode extensions = answer.path("extensions");
-        cost.observe(extensions, throttle);
+        try {
+            cost.observe(extensions, throttle);
+        } catch (RuntimeException pauseNotStored) {
+            // Jobber has answered (a mutation has happened): failing now would make a retry write it twice.
+            log.warn("could not share Jobber's low cost budget with the other nodes: {}", pauseNotStored.toString());
+        }
         versions.observe(extensions);
         CrmException failed = JobberErrors.forErrors(answer);
         if (failed != null) {
