@@ -95,6 +95,29 @@ class JobberClientTests {
     }
 
     @Test
+    void aPauseThatCannotBeStoredDoesNotFailAWriteJobberHasMade() {
+        jobber.limits(500, 500, 2_500); // every answer now asks for a pause
+        CrmThrottle failingToPause = new CrmThrottle() {
+            @Override
+            public void acquire(String bucket) {
+            }
+
+            @Override
+            public void pause(Duration pause) {
+                throw new IllegalStateException("Deadlock found when trying to get lock");
+            }
+        };
+        var client = JobberCrmGatewayContractTests.provider(jobber, Duration.ofSeconds(20)).client(token, failingToPause);
+        int before = jobber.clients().size();
+
+        var created = client.mutate(JobberOperation.CLIENT_CREATE, Map.of("input", Map.of("firstName", "Rosa",
+                "phones", List.of(Map.of("number", "+15125550655")))));
+
+        assertThat(created.path("client").path("id").asString()).isNotBlank();
+        assertThat(jobber.clients()).hasSize(before + 1);
+    }
+
+    @Test
     void theRequestGuardsTooManyRequestsIsUnavailable() {
         jobber.limits(10_000, 500, 1);
         searchOnce();
