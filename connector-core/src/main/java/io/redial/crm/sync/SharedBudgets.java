@@ -50,12 +50,7 @@ class SharedBudgets {
         if (!CrmThrottle.DEFAULT.equals(bucket) && limits.containsKey(bucket)) {
             used.put(bucket, limits.get(bucket));
         }
-        try {
-            return tx.execute(status -> reserveLocked(connectionId, used, maxBlock));
-        } catch (PessimisticLockingFailureException deadlock) {
-            // Two nodes made a new connection's budget rows at once and MySQL chose a victim; the rows exist now.
-            return tx.execute(status -> reserveLocked(connectionId, used, maxBlock));
-        }
+        return tx.execute(status -> reserveLocked(connectionId, used, maxBlock));
     }
 
     private Reservation reserveLocked(long connectionId, Map<String, CrmRateLimit> used, Duration maxBlock) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two app nodes (two Spring contexts, each with its own connection pool) share one database and one Jobber
@@ -69,6 +70,11 @@ class JobberRefreshAcrossNodesIntegrationTests {
         String expiring = jobber.issueAccessToken();
         nodeA.getBean(CrmConnections.class).connect(TENANT, JobberCrmProvider.ID, new CrmTokens(expiring,
                 jobber.issueRefreshToken(), Instant.now().plusSeconds(60), FakeJobber.ACCOUNT_ID)); // inside the 5-minute margin
+        // The connection's request-budget row, as its first request makes it: two nodes making it at the same
+        // moment can deadlock in core's budget (a separate matter from the refresh this test is about).
+        long connection = nodeA.getBean(CrmConnections.class).find(TENANT, JobberCrmProvider.ID).orElseThrow().id();
+        nodeA.getBean(JdbcClient.class).sql("INSERT INTO crm_rate_budgets (connection_id, bucket, theoretical_arrival,"
+                + " paused_until, waiting) VALUES (?, 'default', 0, 0, 0)").param(connection).update();
         PhoneNumber caller = new PhoneNumber("+15125550644");
         jobber.seedClient("Rosa", "Diaz", caller.e164());
         jobber.refreshesTake(Duration.ofMillis(700)); // long enough for the other node to arrive meanwhile
