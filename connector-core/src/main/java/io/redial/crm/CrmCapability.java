@@ -9,6 +9,11 @@ public enum CrmCapability {
     /** A booked job becomes the CRM's job, deal or job request. */
     JOBS,
     FOLLOW_UP_TASKS,
+    /**
+     * Each lead also becomes a record of its own beside the contact (a Jobber request), made once per lead;
+     * the lead's transcript, booking and emergency then go onto that record instead of the contact.
+     */
+    LEAD_RECORDS,
     /** Optional: free time windows for booking. */
     AVAILABILITY
 }

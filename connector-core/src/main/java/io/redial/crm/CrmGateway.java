@@ -27,6 +27,19 @@ public interface CrmGateway {
 
     CrmRecordRef logCall(CrmRecordRef contact, CallLog call);
 
+    /**
+     * Only for providers with {@link CrmCapability#LEAD_RECORDS}: the lead's own record for {@code contact}
+     * (core calls it once per lead). From then on {@link #attachTranscript}, {@link #bookJob} and
+     * {@link #createTask} receive this record in place of the contact.
+     */
+    default CrmRecordRef recordLead(CrmRecordRef contact, CrmLead lead) {
+        throw new UnsupportedOperationException("this CRM keeps no record per lead");
+    }
+
+    /** Only for {@link CrmCapability#LEAD_RECORDS}: the lead learned more; bring its record up to date. */
+    default void updateLeadRecord(CrmRecordRef record, CrmLead lead) {
+    }
+
     CrmRecordRef attachTranscript(CrmRecordRef contact, Transcript transcript);
 
     CrmRecordRef bookJob(CrmRecordRef contact, JobRequest job);

@@ -16,6 +16,13 @@ public interface CrmThrottle {
     /** Takes one request from {@link #DEFAULT} and, when named and limited, from {@code bucket} too. */
     void acquire(String bucket);
 
+    /**
+     * The CRM told us (in a successful answer, e.g. a cost budget running low) to hold off: no request goes
+     * on this connection, from any node, for {@code pause}. Ignored by throttles that share nothing.
+     */
+    default void pause(java.time.Duration pause) {
+    }
+
     /** The budget is spent for longer than is worth blocking a worker; try again at {@code retryAt}. */
     final class Saturated extends RuntimeException {
         private final Instant retryAt;

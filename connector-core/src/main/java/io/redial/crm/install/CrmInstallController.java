@@ -74,6 +74,11 @@ class CrmInstallController {
         if (!(provider instanceof CrmOAuth oauth)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body("No CRM named " + crm + " is installed here.");
         }
+        if (state == null && oauth.installStartsAtCrm() && code != null) {
+            // The CRM's marketplace began this install, so no state of ours comes back: issue one now for the
+            // registration's redirect URI, which the CRM sent the code to.
+            state = states.issue(id, redirectUri(oauth.clientRegistration()));
+        }
         Optional<String> redirectUri = state == null ? Optional.empty() : states.consume(state, id);
         if (redirectUri.isEmpty()) {
             return ResponseEntity.badRequest().body("This install link has expired, was already used or was not issued by Redial. Start again.");

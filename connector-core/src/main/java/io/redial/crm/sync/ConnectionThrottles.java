@@ -31,13 +31,21 @@ class ConnectionThrottles {
     }
 
     CrmThrottle forConnection(long connectionId, Map<String, CrmRateLimit> limits) {
-        return bucket -> {
-            SharedBudgets.Reservation reservation = budgets.reserve(connectionId, limits, bucket, maxBlock);
-            if (!reservation.granted()) {
-                long jitter = ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(200));
-                throw new CrmThrottle.Saturated(clock.instant().plusNanos(reservation.turnNanos() + jitter));
+        return new CrmThrottle() {
+            @Override
+            public void acquire(String bucket) {
+                SharedBudgets.Reservation reservation = budgets.reserve(connectionId, limits, bucket, maxBlock);
+                if (!reservation.granted()) {
+                    long jitter = ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(200));
+                    throw new CrmThrottle.Saturated(clock.instant().plusNanos(reservation.turnNanos() + jitter));
+                }
+                sleep(reservation.waitNanos());
             }
-            sleep(reservation.waitNanos());
+
+            @Override
+            public void pause(Duration pause) {
+                budgets.pause(connectionId, pause);
+            }
         };
     }
 

@@ -12,11 +12,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens a gateway on a stored connection: decrypts the tokens, refreshes them when they expire soon
- * (a 401 is not a reliable trigger), and attaches the connection's throttle.
+ * (a 401 is not a reliable trigger) under a row lock so only one node refreshes, and attaches the
+ * connection's throttle.
  */
 @Component
 class CrmAccess {
@@ -28,10 +33,16 @@ class CrmAccess {
     private final Clock clock;
     private final Duration refreshAhead;
     private final Map<Long, Object> refreshLocks = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
 
     CrmAccess(CrmConnections connections, ConnectionThrottles throttles, OAuthGrants grants,
             ClientCredentialTokens clientCredentials, Clock clock,
-            @Value("${redial.crm.sync.refresh-ahead:PT5M}") Duration refreshAhead) {
+            @Value("${redial.crm.sync.refresh-ahead:PT5M}") Duration refreshAhead, JdbcClient jdbc,
+            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW); // its own short lock, never a caller's
         this.connections = connections;
         this.throttles = throttles;
         this.grants = grants;
@@ -62,20 +73,30 @@ class CrmAccess {
             return tokens;
         }
         synchronized (refreshLocks.computeIfAbsent(stored.id(), id -> new Object())) {
-            CrmTokens latest = connections.tokens(stored).orElse(tokens); // another worker may have refreshed
-            if (!expiresSoon(latest)) {
-                return latest;
-            }
-            CrmTokens kept;
             try {
-                kept = grants.refresh(oauth, latest);
+                return tx.execute(status -> refreshUnderLock(stored, oauth, tokens));
             } catch (CrmAuthExpired refused) {
                 connections.forgetCredentials(stored); // uninstalled or revoked: the tokens are dead, keep none
                 throw refused;
             }
-            connections.storeRefreshed(stored, kept);
-            return kept;
         }
+    }
+
+    /**
+     * The refresh itself, holding the connection's row lock: the CRM rotates refresh tokens (an old one sent
+     * twice fails), so across all nodes one worker refreshes and the others, once the lock is theirs, find
+     * the new tokens stored and use them.
+     */
+    private CrmTokens refreshUnderLock(StoredConnection stored, CrmOAuth oauth, CrmTokens seen) {
+        jdbc.sql("SELECT id FROM crm_connections WHERE tenant_id = ? AND id = ? FOR UPDATE")
+                .params(stored.tenant().value(), stored.id()).query(Long.class).optional();
+        CrmTokens latest = connections.tokens(stored).orElse(seen); // another worker or node may have refreshed
+        if (!expiresSoon(latest)) {
+            return latest;
+        }
+        CrmTokens kept = grants.refresh(oauth, latest);
+        connections.storeRefreshed(stored, kept);
+        return kept;
     }
 
     private boolean expiresSoon(CrmTokens tokens) {

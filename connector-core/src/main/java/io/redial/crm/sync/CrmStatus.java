@@ -2,6 +2,7 @@ package io.redial.crm.sync;
 
 import io.redial.crm.CrmCatalog;
 import io.redial.crm.CrmId;
+import io.redial.crm.CrmOAuth;
 import io.redial.crm.CrmProvider;
 import io.redial.leads.LeadTimeline;
 import io.redial.shared.TenantId;
@@ -58,6 +59,17 @@ public class CrmStatus implements LeadTimeline.SyncRetries {
                     c.status(), c.lastError(), c.lastErrorAt(), sum(of, PENDING), sum(of, FAILED),
                     "/crm/" + c.crm().value() + "/install");
         }).toList();
+    }
+
+    /** An installed CRM the tenant has not connected yet, and where its install starts. */
+    public record Connectable(CrmId crm, String crmName, String installPath) {
+    }
+
+    /** The installed CRMs that install by OAuth and that the tenant has no connection to. */
+    public List<Connectable> connectable(TenantId tenant) {
+        List<CrmId> connected = connections.of(tenant).stream().map(StoredConnection::crm).toList();
+        return catalog.providers().stream().filter(p -> p instanceof CrmOAuth && !connected.contains(p.id()))
+                .map(p -> new Connectable(p.id(), p.displayName(), "/crm/" + p.id().value() + "/install")).toList();
     }
 
     /** Rejected and failed work of the tenant, oldest first, each with its last error. */

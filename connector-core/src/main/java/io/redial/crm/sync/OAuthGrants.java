@@ -7,7 +7,10 @@ import io.redial.crm.CrmTokens;
 import io.redial.crm.CrmUnavailable;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
@@ -19,7 +22,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.DefaultMapOAuth2AccessTokenResponseConverter;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
@@ -43,8 +48,16 @@ public class OAuthGrants {
         var jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         var factory = new JdkClientHttpRequestFactory(jdk);
         factory.setReadTimeout(Duration.ofSeconds(20));
+        var tokenAnswers = new OAuth2AccessTokenResponseHttpMessageConverter();
+        var standard = new DefaultMapOAuth2AccessTokenResponseConverter();
+        tokenAnswers.setAccessTokenResponseConverter(parameters -> {
+            // Some CRMs (Jobber) leave out token_type; their access tokens are bearer tokens all the same.
+            Map<String, Object> typed = new HashMap<>(parameters);
+            typed.putIfAbsent(OAuth2ParameterNames.TOKEN_TYPE, OAuth2AccessToken.TokenType.BEARER.getValue());
+            return standard.convert(typed);
+        });
         RestClient http = RestClient.builder().requestFactory(factory)
-                .messageConverters(List.of(new FormHttpMessageConverter(), new OAuth2AccessTokenResponseHttpMessageConverter()))
+                .messageConverters(List.of(new FormHttpMessageConverter(), tokenAnswers))
                 .defaultStatusHandler(status -> status.isError(), (request, response) -> {
                     throw new Refused(response.getStatusCode().value());
                 })
@@ -93,8 +106,13 @@ public class OAuthGrants {
     private static CrmTokens tokens(CrmOAuth crm, OAuth2AccessTokenResponse response, @Nullable CrmTokens previous) {
         String refresh = response.getRefreshToken() != null ? response.getRefreshToken().getTokenValue()
                 : previous == null ? null : previous.refreshToken();
+        String access = response.getAccessToken().getTokenValue();
         String account = crm.accountId(response.getAdditionalParameters());
-        return new CrmTokens(response.getAccessToken().getTokenValue(), refresh, response.getAccessToken().getExpiresAt(),
+        if (account == null && previous == null) {
+            account = crm.accountIdFor(access);
+        }
+        Instant expiresAt = crm.expiresAt(access);
+        return new CrmTokens(access, refresh, expiresAt != null ? expiresAt : response.getAccessToken().getExpiresAt(),
                 account != null ? account : previous == null ? null : previous.externalAccountId());
     }
 

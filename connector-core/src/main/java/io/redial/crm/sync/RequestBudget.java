@@ -26,7 +26,7 @@ final class RequestBudget {
 
     /** A budget as stored: its next free slot, the CRM's pause and how many denied callers wait. */
     RequestBudget(CrmRateLimit limit, long theoreticalArrival, long pausedUntil, int waiting) {
-        int burst = Math.max(1, limit.requests() / 10);
+        int burst = limit.burst();
         int steady = Math.max(1, limit.requests() - burst);
         this.intervalNanos = (long) (limit.per().toNanos() * SAFETY / steady);
         this.toleranceNanos = (burst - 1) * intervalNanos;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,38 +50,50 @@ class SharedBudgets {
         if (!CrmThrottle.DEFAULT.equals(bucket) && limits.containsKey(bucket)) {
             used.put(bucket, limits.get(bucket));
         }
-        return tx.execute(status -> {
-            Map<String, RequestBudget> budgets = lock(connectionId, used);
-            long now = databaseNanos();
-            long wait = 0;
+        return tx.execute(status -> reserveLocked(connectionId, used, maxBlock));
+    }
+
+    private Reservation reserveLocked(long connectionId, Map<String, CrmRateLimit> used, Duration maxBlock) {
+        Map<String, RequestBudget> budgets = lock(connectionId, used);
+        long now = databaseNanos();
+        long wait = 0;
+        for (RequestBudget budget : budgets.values()) {
+            wait = Math.max(wait, budget.waitNanos(now));
+        }
+        Reservation reservation;
+        if (wait > maxBlock.toNanos()) {
+            long turn = 0;
             for (RequestBudget budget : budgets.values()) {
-                wait = Math.max(wait, budget.waitNanos(now));
+                turn = Math.max(turn, budget.denyAndQueue(now));
             }
-            Reservation reservation;
-            if (wait > maxBlock.toNanos()) {
-                long turn = 0;
-                for (RequestBudget budget : budgets.values()) {
-                    turn = Math.max(turn, budget.denyAndQueue(now));
-                }
-                reservation = new Reservation(false, 0, turn);
-            } else {
-                for (RequestBudget budget : budgets.values()) {
-                    budget.take(now, now + wait);
-                }
-                reservation = new Reservation(true, wait, 0);
+            reservation = new Reservation(false, 0, turn);
+        } else {
+            for (RequestBudget budget : budgets.values()) {
+                budget.take(now, now + wait);
             }
-            budgets.forEach((name, budget) -> store(connectionId, name, budget));
-            return reservation;
-        });
+            reservation = new Reservation(true, wait, 0);
+        }
+        budgets.forEach((name, budget) -> store(connectionId, name, budget));
+        return reservation;
     }
 
     /** The CRM said stop: nothing goes on this connection, from any node, before {@code pause} is over. */
     void pause(long connectionId, Duration pause) {
-        tx.executeWithoutResult(status -> {
+        try {
+            tx.executeWithoutResult(status -> pauseLocked(connectionId, pause));
+        } catch (PessimisticLockingFailureException deadlock) {
+            tx.executeWithoutResult(status -> pauseLocked(connectionId, pause)); // as in reserve: MySQL chose a victim
+        }
+    }
+
+    /** The rows exist after the connection's first request: update them, and make them only when there are none. */
+    private void pauseLocked(long connectionId, Duration pause) {
+        long until = databaseNanos() + pause.toNanos();
+        String update = "UPDATE crm_rate_budgets SET paused_until = GREATEST(paused_until, ?) WHERE connection_id = ?";
+        if (jdbc.sql(update).params(until, connectionId).update() == 0) {
             ensureRows(connectionId, List.of(CrmThrottle.DEFAULT));
-            jdbc.sql("UPDATE crm_rate_budgets SET paused_until = GREATEST(paused_until, ?) WHERE connection_id = ?")
-                    .params(databaseNanos() + pause.toNanos(), connectionId).update();
-        });
+            jdbc.sql(update).params(until, connectionId).update();
+        }
     }
 
     private Map<String, RequestBudget> lock(long connectionId, Map<String, CrmRateLimit> limits) {

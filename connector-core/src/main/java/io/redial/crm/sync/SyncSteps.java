@@ -71,9 +71,17 @@ class SyncSteps {
                 if (lead.callId() != null && provider.capabilities().contains(CrmCapability.CALL_LOG)) {
                     once(crm, lead, "call:" + lead.callId(), () -> gateway.logCall(contact, callLog(lead)));
                 }
+                if (provider.capabilities().contains(CrmCapability.LEAD_RECORDS)) {
+                    Optional<CrmRecordRef> record = links.find(lead.tenant(), crm, leadKey(lead));
+                    if (record.isPresent()) {
+                        gateway.updateLeadRecord(record.get(), crmLead(lead));
+                    } else {
+                        claimed(crm, lead, leadKey(lead), () -> gateway.recordLead(contact, crmLead(lead)));
+                    }
+                }
             }
             case JOB -> {
-                CrmRecordRef contact = contact(crm, lead, gateway);
+                CrmRecordRef contact = target(provider, lead, gateway);
                 JobRequest job = new JobRequest(lead.id(), Objects.requireNonNull(item.slotStart()),
                         Objects.requireNonNull(item.slotEnd()), text(item.summary(), "Job booked by Redial"),
                         lead.details().serviceAddress(), link(lead));
@@ -81,7 +89,7 @@ class SyncSteps {
                         () -> gateway.bookJob(contact, job, crmLead(lead)));
             }
             case EMERGENCY -> {
-                CrmRecordRef contact = contact(crm, lead, gateway);
+                CrmRecordRef contact = target(provider, lead, gateway);
                 FollowUpTask task = new FollowUpTask(lead.id(), "EMERGENCY: call " + lead.callerPhone().e164() + " now",
                         text(item.summary(), "Emergency reported by the caller") + "\n\nSource: " + LEAD_SOURCE
                                 + "\nLead in Redial: " + link(lead),
@@ -90,7 +98,7 @@ class SyncSteps {
             }
             case TRANSCRIPT -> {
                 long conversationId = Objects.requireNonNull(item.conversationId());
-                CrmRecordRef contact = contact(crm, lead, gateway);
+                CrmRecordRef contact = target(provider, lead, gateway);
                 Transcript transcript = new Transcript(conversationId,
                         conversations.transcript(lead.tenant(), conversationId).stream()
                                 .map(l -> new Transcript.Line(l.at(), l.author(), l.body())).toList(),
@@ -122,6 +130,24 @@ class SyncSteps {
             links.complete(lead.tenant(), crm, key, ref); // the CRM merged or deleted the old record
         }
         return ref;
+    }
+
+    /**
+     * Where a lead's transcript, booking and emergency go: the lead's own record when the CRM keeps one
+     * (created here if the lead's work has not run yet), else the contact.
+     */
+    private CrmRecordRef target(CrmProvider provider, Lead lead, CrmGateway gateway) {
+        CrmId crm = provider.id();
+        CrmRecordRef contact = contact(crm, lead, gateway);
+        if (!provider.capabilities().contains(CrmCapability.LEAD_RECORDS)) {
+            return contact;
+        }
+        return links.find(lead.tenant(), crm, leadKey(lead))
+                .orElseGet(() -> claimed(crm, lead, leadKey(lead), () -> gateway.recordLead(contact, crmLead(lead))));
+    }
+
+    private static String leadKey(Lead lead) {
+        return "lead:" + lead.id();
     }
 
     /** The contact, created only if no earlier work did so. */

@@ -1,4 +1,4 @@
-/** The Jobber adapter of the CRM SPI (filled in by the CRM adapter issues). */
+/** The Jobber adapter of the CRM SPI: provider, configuration, the gateway for one account and its webhooks. */
 @NullMarked
 package io.redial.crm.jobber;
 

@@ -92,6 +92,12 @@ class CrmView extends VerticalLayout {
             connections.add(new Paragraph("No CRM is connected. Install Redial from your CRM's marketplace to sync leads."));
         }
         all.forEach(c -> connections.add(card(c)));
+        for (CrmStatus.Connectable crm : status.connectable(tenant)) {
+            Anchor connect = new Anchor(crm.installPath(), "Connect " + crm.crmName());
+            connect.setId("connect-" + crm.crm().value());
+            connect.setRouterIgnore(true); // a server endpoint that leaves for the CRM's consent page
+            connections.add(new Div(connect));
+        }
         List<SyncItem> items = status.failed(tenant);
         failed.setItems(items);
         retryAll.setEnabled(!items.isEmpty());
