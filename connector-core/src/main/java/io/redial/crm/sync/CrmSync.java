@@ -8,6 +8,10 @@ import io.redial.crm.CrmRejected;
 import io.redial.crm.CrmThrottle;
 import io.redial.crm.CrmUnavailable;
 import io.redial.jobs.DurableJobs;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +43,11 @@ class CrmSync {
     private final ConnectionThrottles throttles;
     private final DurableJobs jobs;
     private final Clock clock;
+    private final DataSource dataSource;
 
     CrmSync(SyncWork work, CrmConnections connections, CrmCatalog catalog, CrmAccess access, SyncSteps steps,
-            ConnectionThrottles throttles, DurableJobs jobs, Clock clock) {
+            ConnectionThrottles throttles, DurableJobs jobs, Clock clock, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.work = work;
         this.connections = connections;
         this.catalog = catalog;
@@ -66,6 +73,16 @@ class CrmSync {
             work.markFailed(item, "no adapter for " + connection.crm() + " is installed");
             return;
         }
+        if (!alone(item, () -> perform(item, connection, provider))) {
+            // Another node or thread syncs this lead right now: its writes (a client, a property) are what this
+            // item's look-ups must see, so it waits its turn instead of racing them.
+            Instant next = clock.instant().plusSeconds(1);
+            work.postpone(item, next);
+            jobs.runOnceAt(CrmSyncTask.instance(item.id(), next), next);
+        }
+    }
+
+    private void perform(SyncItem item, StoredConnection connection, CrmProvider provider) {
         try {
             steps.perform(item, provider, access.open(connection, provider));
             work.markDone(item);
@@ -75,6 +92,37 @@ class CrmSync {
             jobs.runOnceAt(CrmSyncTask.instance(item.id(), next), next);
         } catch (CrmException failure) {
             handle(item, connection, failure);
+        }
+    }
+
+    /**
+     * Runs {@code work} holding the database's named lock of this lead's sync to this connection, so one
+     * item per lead and CRM runs at a time on all nodes; false, without running it, when another holds it.
+     * The lock belongs to the session that took it, so a node that dies lets it go with its connection.
+     */
+    private boolean alone(SyncItem item, Runnable work) {
+        String name = "redial-crm-sync-" + item.connectionId() + "-" + item.leadId();
+        try (Connection session = dataSource.getConnection()) {
+            if (!named(session, "SELECT GET_LOCK(?, 0)", name)) {
+                return false;
+            }
+            try {
+                work.run();
+            } finally {
+                named(session, "SELECT RELEASE_LOCK(?)", name);
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the sync lock of lead " + item.leadId(), e);
+        }
+    }
+
+    private static boolean named(Connection session, String sql, String name) throws SQLException {
+        try (PreparedStatement statement = session.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getInt(1) == 1;
+            }
         }
     }
 
