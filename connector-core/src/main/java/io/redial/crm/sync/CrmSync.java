@@ -8,18 +8,16 @@ import io.redial.crm.CrmRejected;
 import io.redial.crm.CrmThrottle;
 import io.redial.crm.CrmUnavailable;
 import io.redial.jobs.DurableJobs;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,11 +41,10 @@ class CrmSync {
     private final ConnectionThrottles throttles;
     private final DurableJobs jobs;
     private final Clock clock;
-    private final DataSource dataSource;
+    private final Map<String, ReentrantLock> leadLocks = new ConcurrentHashMap<>();
 
     CrmSync(SyncWork work, CrmConnections connections, CrmCatalog catalog, CrmAccess access, SyncSteps steps,
-            ConnectionThrottles throttles, DurableJobs jobs, Clock clock, DataSource dataSource) {
-        this.dataSource = dataSource;
+            ConnectionThrottles throttles, DurableJobs jobs, Clock clock) {
         this.work = work;
         this.connections = connections;
         this.catalog = catalog;
@@ -74,7 +71,7 @@ class CrmSync {
             return;
         }
         if (!alone(item, () -> perform(item, connection, provider))) {
-            // Another node or thread syncs this lead right now: its writes (a client, a property) are what this
+            // Another thread syncs this lead right now: its writes (a client, a property) are what this
             // item's look-ups must see, so it waits its turn instead of racing them.
             Instant next = clock.instant().plusSeconds(1);
             work.postpone(item, next);
@@ -96,34 +93,21 @@ class CrmSync {
     }
 
     /**
-     * Runs {@code work} holding the database's named lock of this lead's sync to this connection, so one
-     * item per lead and CRM runs at a time on all nodes; false, without running it, when another holds it.
-     * The lock belongs to the session that took it, so a node that dies lets it go with its connection.
+     * Runs {@code work} holding this lead's sync lock for this connection, so one item per lead and CRM runs at a
+     * time on this node; false, without running it, when another thread holds it. (A lock that also spans nodes
+     * would need a database session held through the CRM's answers, which starved the pool; not done yet.)
      */
     private boolean alone(SyncItem item, Runnable work) {
-        String name = "redial-crm-sync-" + item.connectionId() + "-" + item.leadId();
-        try (Connection session = dataSource.getConnection()) {
-            if (!named(session, "SELECT GET_LOCK(?, 0)", name)) {
-                return false;
-            }
-            try {
-                work.run();
-            } finally {
-                named(session, "SELECT RELEASE_LOCK(?)", name);
-            }
-            return true;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not take the sync lock of lead " + item.leadId(), e);
+        ReentrantLock lock = leadLocks.computeIfAbsent(item.connectionId() + "/" + item.leadId(), k -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            return false;
         }
-    }
-
-    private static boolean named(Connection session, String sql, String name) throws SQLException {
-        try (PreparedStatement statement = session.prepareStatement(sql)) {
-            statement.setString(1, name);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getInt(1) == 1;
-            }
+        try {
+            work.run();
+        } finally {
+            lock.unlock();
         }
+        return true;
     }
 
     private void handle(SyncItem item, StoredConnection connection, CrmException failure) {
