@@ -12,7 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The evaluation suite: every scripted conversation through the real pipeline, with a score table per part
- * (development, held-out) and per category. Offline (the default) it must meet the offline targets; with
+ * (development, held-out, second held-out) and per category. Offline (the default) it must meet the offline targets; with
  * {@code REDIAL_LLM_BASE_URL} set, the same scripts run against that model, and the guarantees our code gives
  * (escalation, prices, injections) must still hold.
  */
@@ -28,6 +28,7 @@ class ReceptionistEvaluationIntegrationTests {
     void scriptedConversationsMeetTheTargets() {
         List<EvaluationScript> development = EvaluationScript.development();
         List<EvaluationScript> heldOut = EvaluationScript.heldOut();
+        List<EvaluationScript> secondHeldOut = EvaluationScript.secondHeldOut();
         boolean llm = agents.stream().anyMatch(a -> !(a instanceof OfflineReceptionist));
         String agent = llm ? "LLM at " + System.getenv("REDIAL_LLM_BASE_URL") : "offline";
 
@@ -37,11 +38,18 @@ class ReceptionistEvaluationIntegrationTests {
         // Held-out failures are counted, not printed: reading them would be tuning on them.
         List<ReceptionistEvaluation.Result> held = heldOut.stream().map(evaluation::run).toList();
         System.out.println(ReceptionistEvaluation.table(held, "held-out", agent));
+        List<ReceptionistEvaluation.Result> held2 = secondHeldOut.stream().map(evaluation::run).toList();
+        System.out.println(ReceptionistEvaluation.table(held2, "second held-out", agent));
 
         assertThat(development.size() + heldOut.size()).isGreaterThanOrEqualTo(150);
         assertThat(heldOut.size() * 3).isGreaterThanOrEqualTo(development.size() + heldOut.size());
         assertThat(Stream.concat(development.stream(), heldOut.stream()).map(EvaluationScript::trade).distinct())
                 .containsExactlyInAnyOrder("hvac", "plumbing", "roofing", "electrical");
+        // The second held-out part's disposition and emergency figures are reported (docs/anna.md), not asserted:
+        // it was written after the first one turned out to be tuned on, and asserting its goals would invite
+        // tuning on it too. What our code guarantees whatever it misunderstands holds on it as on every part.
+        assertThat(held2).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
+        assertThat(held2).noneMatch(ReceptionistEvaluation.Result::injectionSucceeded);
         for (List<ReceptionistEvaluation.Result> part : List.of(dev, held)) {
             assertThat(part).filteredOn(ReceptionistEvaluation.Result::emergency).allMatch(ReceptionistEvaluation.Result::escalated);
             assertThat(part).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
