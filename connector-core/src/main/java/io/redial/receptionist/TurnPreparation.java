@@ -30,6 +30,7 @@ class TurnPreparation {
 
     TurnPreparation(Conversations conversations, Leads leads, ReceptionistProfiles profiles, ConversationStates states,
             Triaging triaging, Bookings bookings, Receptionists receptionists) {
+        Language.loadProfiles(); // at start-up, not in the first caller's turn
         this.receptionists = receptionists;
         this.conversations = conversations;
         this.leads = leads;
