@@ -23,6 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class OfflineReceptionist implements ReceptionistAgent {
 
+    private final SemanticIntents intents;
+
+    OfflineReceptionist(SemanticIntents intents) {
+        this.intents = intents;
+    }
+
     @Override
     public String name() {
         return "offline";
@@ -39,13 +45,17 @@ public class OfflineReceptionist implements ReceptionistAgent {
         if (turn.rule() != null && turn.rule().routing() == Routing.ESCALATE) {
             return new ReceptionistReply(Phrases.escalated(l), learned, Action.ESCALATE, null);
         }
-        if (CallerWords.wrongNumber(plain)) {
+        // Keywords first; where they find nothing, the meaning of the text (paraphrases, Spanish).
+        // At the slot offer, "another day" is about the offer, not a booked visit: meanings are not read there.
+        Optional<SemanticIntents.Meaning> meaning = turn.stage() == Stage.OFFERED ? Optional.empty() : intents.meaning(raw);
+        if (CallerWords.wrongNumber(plain) || meaning.orElse(null) == SemanticIntents.Meaning.WRONG_NUMBER) {
             return new ReceptionistReply(Phrases.wrongNumber(l), learned, Action.CLOSE, null);
         }
         if (CallerWords.spam(plain) && turn.known().problem() == null) {
             return new ReceptionistReply(Phrases.spam(l), LeadDetails.NONE, Action.CLOSE, null);
         }
-        Optional<Intent> intent = Intents.personNeeded(plain, raw);
+        Optional<Intent> intent = Intents.personNeeded(plain, raw)
+                .or(() -> meaning.map(m -> m.handOver));
         if (intent.isPresent()) {
             return new ReceptionistReply(Phrases.handOff(l, intent.get()), learned, Action.HAND_OFF, null);
         }
@@ -61,12 +71,15 @@ public class OfflineReceptionist implements ReceptionistAgent {
                 return new ReceptionistReply("", learned, Action.BOOK, chosen.get().id());
             }
         }
-        if (CallerWords.declines(plain)) {
+        // Dropping out is only meant once there is something to drop: a first text is the request itself.
+        boolean dropsOut = turn.turns() > 0
+                && (CallerWords.dropsOut(plain) || meaning.orElse(null) == SemanticIntents.Meaning.DECLINE);
+        if (CallerWords.declines(plain) || dropsOut) {
             return new ReceptionistReply(Phrases.goodbye(l), learned, Action.CLOSE, null);
         }
         String prefix = turn.turns() == 0 && (turn.existingCustomer() || CallerWords.existingCustomer(plain))
                 ? Phrases.welcomeBack(l) : "";
-        if (CallerWords.asksPrice(plain)) {
+        if (CallerWords.asksPrice(plain) || meaning.orElse(null) == SemanticIntents.Meaning.PRICE) {
             prefix += Phrases.prices(l, turn.profile().prices()) + " ";
         }
         Stage next = Stage.nextQuestion(known);

@@ -2,6 +2,9 @@ package io.redial.receptionist;
 
 import io.redial.receptionist.booking.Slot;
 import io.redial.receptionist.reading.Language;
+import io.redial.receptionist.triage.TextEmbeddings;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The offline receptionist alone: no database, no model. */
+/** The offline receptionist alone: no database, no LLM; the in-process embedding model its intent layer uses. */
 class OfflineReceptionistTests {
 
     static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
-    final OfflineReceptionist anna = new OfflineReceptionist();
+    static final EmbeddingModel MINI_LM = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    final OfflineReceptionist anna = new OfflineReceptionist(new SemanticIntents(
+            text -> TextEmbeddings.unitLength(MINI_LM.embed(text).content().vector())));
 
     @Test
     void asksForNameThenAddressThenOffersSlots() {

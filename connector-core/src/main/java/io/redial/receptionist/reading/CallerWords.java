@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /** Deterministic reading of a caller's text: intents and the details it carries. Caller text is data only. */
 public final class CallerWords {
 
-    private static final Pattern WRONG_NUMBER = words("wrong number|wrong #|wrong person|numero equivocado|equivocado|equivoque|didn't call|didnt call|did not call|who is this|quien es");
+    private static final Pattern WRONG_NUMBER = words("wrong number|wrong #|wrong person|numero equivocado|equivocado|equivoque|didn't call|didnt call|did not call|who is this|quien es|"
+            + "meant to (?:text|message|send)|texted the wrong|wrong (?:guy|lady|contact)");
     private static final Pattern SPAM = words("seo|marketing|google ranking|business loan|merchant|crypto|bitcoin|click here|http|www|"
             + "promo|promotion|you have won|you've won|winner|gift card|leads for your|leads in your|exclusive leads|grow your business|"
             + "reviews for|reviews on autopilot|5-star reviews|five star reviews|pre-approved|preapproved|business funding|"
@@ -18,11 +19,16 @@ public final class CallerWords {
     private static final Pattern ANGRY = words("ridiculous|unacceptable|terrible|worst|awful|scam|furious|angry|lawsuit|sue|"
             + "still broken|never showed|no show|no-show|complaint|refund|pesimo|horrible|queja|enojad");
     private static final Pattern PRICE = words("how much|price|prices|cost|costs|charge|fee|fees|quote|estimate|rate|rates|"
-            + "cuanto|precio|cuesta|cobran|cobra|tarifa");
+            + "cuanto|precio|cuesta|cobran|cobra|tarifa|run me|what (?:does|would|will) (?:a |an |the |it )?[a-z ]{0,30}run");
     private static final Pattern DECLINE = words("no thanks|no thank you|not now|never mind|nevermind|i'll think|ill think|"
             + "think about it|too expensive|too much|just checking|just wondering|just looking|shop around|no gracias|lo pienso|muy caro|"
             + "nvm|nm|fixed it|got it fixed|working again|started working|mejor no|ya no|ya se arreglo|ya quedo|no thx|"
-            + "no longer need|dont need|don't need|all good now");
+            + "no longer need|dont need|don't need|all good now|lo voy a pensar|voy a pensarlo|hold off");
+    /** Dropping out, said once a request is under way: someone else will do it, or the caller must ask first. */
+    private static final Pattern DROPS_OUT = words("someone else|somebody else|another company|other company|"
+            + "(?:landlord|hoa|property manager|management|insurance|home warranty)(?: company)? (?:is|will|says|said|'s|is going to)|"
+            + "(?:talk|check|speak) (?:to|with) my (?:husband|wife|partner|spouse|landlord|boss)|"
+            + "otra persona|otra compania|mi esposo|mi esposa|el dueño|el dueno");
     private static final Pattern EXISTING = words("existing customer|already a customer|you guys came|you came out|your tech|"
             + "last time|last year|last month|last week|same tech|soy cliente|ya soy cliente|vinieron");
     private static final Pattern NAME = Pattern.compile(
@@ -60,6 +66,11 @@ public final class CallerWords {
 
     public static boolean declines(String plain) {
         return DECLINE.matcher(plain).find();
+    }
+
+    /** After the first text: the caller is leaving it to someone else, or must ask someone first. */
+    public static boolean dropsOut(String plain) {
+        return DROPS_OUT.matcher(plain).find();
     }
 
     public static boolean existingCustomer(String plain) {

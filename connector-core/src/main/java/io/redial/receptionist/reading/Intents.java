@@ -14,6 +14,18 @@ public final class Intents {
             + "|supposed to (?:be here|come|show)|was supposed to be here)");
     private static final Pattern RESCHEDULE = Pattern.compile("(?<![a-z])(?:reschedul\\w*|re-schedul\\w*|reprogram\\w*"
             + "|(?:move|push|change|switch|bump|cambiar|mover|pasar)\\s+(?:my|our|the|mi|la|nuestra)?\\s*" + APPOINTMENT + ")");
+    /** A visit already booked, then a wish to change it, in one text: "you're coming wednesday ... can we push it". */
+    private static final Pattern BOOKED_VISIT = Pattern.compile("(?<![a-z])(?:" + APPOINTMENT + "|scheduled|booked|"
+            + "(?:you|you all|yall|you guys|y'all|he|she|they|your (?:tech|guy|crew))(?:'re|'s| are| is| were)? (?:coming|supposed to come)|"
+            + "tengo una cita|mi cita|la cita)(?![a-z])");
+    private static final Pattern CHANGE_IT = Pattern.compile("(?<![a-z])(?:push it|move it|change it|push (?:it |that )?back|"
+            + "different (?:day|time|date)|another (?:day|time|date)|other day|come (?:later|another)|"
+            + "mover(?:la|lo)?|cambiar(?:la|lo)?|otro dia|otra fecha|no voy a (?:estar|poder))(?![a-z])");
+    /** A job we did has failed again: "you fixed my ac two weeks ago and it's doing the same thing". */
+    private static final Pattern FAILED_AGAIN = Pattern.compile("(?<![a-z])(?:(?:you|your (?:guy|tech|technician|plumber|electrician|"
+            + "roofer|crew|company))\\s+(?:\\w+\\s+){0,2}(?:fixed|repaired|replaced|installed|worked on|came out|serviced)\\b.{0,80}"
+            + "\\b(?:again|same (?:thing|problem|issue)|came back|is back|stopped working)|"
+            + "same (?:problem|thing|issue) (?:again|came back|is back)|otra vez lo mismo|volvio a fallar)");
     private static final Pattern CANCEL = Pattern.compile("(?<![a-z])(?:cancel\\w*)\\s+(?:(?:my|our|the|that|mi|la)\\s+)?(?:\\w+\\s+)?"
             + APPOINTMENT);
     private static final Pattern BILLING = Pattern.compile("(?<![a-z])(?:(?:my|the|this|your|a|last|our|that) bill|bill (?:says|is|was|for|from)|"
@@ -29,11 +41,13 @@ public final class Intents {
 
     /** The reason a person must take this text, if one must. */
     public static Optional<Intent> personNeeded(String plain, String raw) {
+        if (RESCHEDULE.matcher(plain).find()
+                || (BOOKED_VISIT.matcher(plain).find() && CHANGE_IT.matcher(plain).find())) {
+            return Optional.of(Intent.RESCHEDULE);
+        }
+        // After the reschedule check: "they're supposed to come monday, can we do another day" is a move.
         if (IN_PROGRESS.matcher(plain).find()) {
             return Optional.of(Intent.JOB_IN_PROGRESS);
-        }
-        if (RESCHEDULE.matcher(plain).find()) {
-            return Optional.of(Intent.RESCHEDULE);
         }
         if (CANCEL.matcher(plain).find()) {
             return Optional.of(Intent.CANCEL);
@@ -44,7 +58,7 @@ public final class Intents {
         if (WARRANTY.matcher(plain).find()) {
             return Optional.of(Intent.WARRANTY);
         }
-        if (COMPLAINT.matcher(plain).find() || CallerWords.angry(plain, raw)) {
+        if (COMPLAINT.matcher(plain).find() || FAILED_AGAIN.matcher(plain).find() || CallerWords.angry(plain, raw)) {
             return Optional.of(Intent.COMPLAINT);
         }
         return CallerWords.wantsHuman(plain) ? Optional.of(Intent.PERSON) : Optional.empty();

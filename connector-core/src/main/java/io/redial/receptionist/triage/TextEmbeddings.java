@@ -7,4 +7,17 @@ package io.redial.receptionist.triage;
 public interface TextEmbeddings {
 
     float[] embed(String text);
+
+    /** The vector scaled to length one, in place. */
+    static float[] unitLength(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float scale = (float) (1 / Math.sqrt(Math.max(norm, 1e-12)));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= scale;
+        }
+        return v;
+    }
 }

@@ -25,6 +25,28 @@ public class IntentsTests {
     }
 
     @Test
+    void aBookedVisitAndAWishToChangeItIsAReschedule() {
+        assertThat(intent("they're supposed to come out monday but i got called into work, can we do another day"))
+                .contains(Intent.RESCHEDULE);
+        assertThat(intent("tengo una cita el lunes pero no voy a poder, se puede cambiar")).contains(Intent.RESCHEDULE);
+        assertThat(intent("can you come another day than monday, my ac is out")).isEmpty();
+    }
+
+    @Test
+    void aRepairThatFailedAgainIsAComplaint() {
+        assertThat(intent("your plumber replaced the valve last month and its leaking again")).contains(Intent.COMPLAINT);
+        assertThat(intent("my dryer outlet stopped working again")).isEmpty();
+    }
+
+    @Test
+    void droppingOutAndPriceWordings() {
+        assertThat(CallerWords.dropsOut(Language.plain("let me check with my wife and get back to you"))).isTrue();
+        assertThat(CallerWords.dropsOut(Language.plain("the property manager is going to send their guy"))).isTrue();
+        assertThat(CallerWords.dropsOut(Language.plain("i'm the landlord of a duplex, tenant says no heat"))).isFalse();
+        assertThat(CallerWords.asksPrice(Language.plain("what would a new panel run me"))).isTrue();
+    }
+
+    @Test
     void aNewJobIsNotAnIntentForAPerson() {
         assertThat(intent("my kitchen faucet drips")).isEmpty();
         assertThat(intent("ok lets do it, Bill Cho")).isEmpty();
