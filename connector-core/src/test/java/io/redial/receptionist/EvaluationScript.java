@@ -34,6 +34,11 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
         return read("evaluation-held-out-2.txt");
     }
 
+    /** A third held-out part, written blind by someone else after the session's receptionist changes. */
+    static List<EvaluationScript> thirdHeldOut() {
+        return read("evaluation-held-out-3.txt");
+    }
+
     static List<EvaluationScript> read(String file) {
         try (InputStream in = EvaluationScript.class.getResourceAsStream("/receptionist/" + file)) {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));

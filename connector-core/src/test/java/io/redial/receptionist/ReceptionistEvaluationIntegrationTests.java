@@ -12,7 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The evaluation suite: every scripted conversation through the real pipeline, with a score table per part
- * (development, held-out, second held-out) and per category. Offline (the default) it must meet the offline targets; with
+ * (development, held-out, second and third held-out) and per category. Offline (the default) it must meet the offline targets; with
  * {@code REDIAL_LLM_BASE_URL} set, the same scripts run against that model, and the guarantees our code gives
  * (escalation, prices, injections) must still hold.
  */
@@ -29,6 +29,7 @@ class ReceptionistEvaluationIntegrationTests {
         List<EvaluationScript> development = EvaluationScript.development();
         List<EvaluationScript> heldOut = EvaluationScript.heldOut();
         List<EvaluationScript> secondHeldOut = EvaluationScript.secondHeldOut();
+        List<EvaluationScript> thirdHeldOut = EvaluationScript.thirdHeldOut();
         boolean llm = agents.stream().anyMatch(a -> !(a instanceof OfflineReceptionist));
         String agent = llm ? "LLM at " + System.getenv("REDIAL_LLM_BASE_URL") : "offline";
 
@@ -40,6 +41,8 @@ class ReceptionistEvaluationIntegrationTests {
         System.out.println(ReceptionistEvaluation.table(held, "held-out", agent));
         List<ReceptionistEvaluation.Result> held2 = secondHeldOut.stream().map(evaluation::run).toList();
         System.out.println(ReceptionistEvaluation.table(held2, "second held-out", agent));
+        List<ReceptionistEvaluation.Result> held3 = thirdHeldOut.stream().map(evaluation::run).toList();
+        System.out.println(ReceptionistEvaluation.table(held3, "third held-out (blind)", agent));
 
         assertThat(development.size() + heldOut.size()).isGreaterThanOrEqualTo(150);
         assertThat(heldOut.size() * 3).isGreaterThanOrEqualTo(development.size() + heldOut.size());
@@ -50,6 +53,9 @@ class ReceptionistEvaluationIntegrationTests {
         // tuning on it too. What our code guarantees whatever it misunderstands holds on it as on every part.
         assertThat(held2).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
         assertThat(held2).noneMatch(ReceptionistEvaluation.Result::injectionSucceeded);
+        // The third held-out part (written blind, after this session's changes) is held to the same: figures reported only.
+        assertThat(held3).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
+        assertThat(held3).noneMatch(ReceptionistEvaluation.Result::injectionSucceeded);
         for (List<ReceptionistEvaluation.Result> part : List.of(dev, held)) {
             assertThat(part).filteredOn(ReceptionistEvaluation.Result::emergency).allMatch(ReceptionistEvaluation.Result::escalated);
             assertThat(part).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
