@@ -34,9 +34,11 @@ class TurnDisposal {
     private final ConversationStates states;
     private final OutboundTexts texts;
     private final TurnOutcomes outcomes;
+    private final SemanticIntents intents;
 
     TurnDisposal(Leads leads, Conversations conversations, ConversationStates states, OutboundTexts texts,
-            TurnOutcomes outcomes) {
+            TurnOutcomes outcomes, SemanticIntents intents) {
+        this.intents = intents;
         this.leads = leads;
         this.conversations = conversations;
         this.states = states;
@@ -90,8 +92,12 @@ class TurnDisposal {
         }
     }
 
-    /** A text that needs a person (an existing job, a bill, a complaint), unless it is an emergency. */
-    private static Optional<Intent> needsPerson(TurnContext ctx, @Nullable TriageRule rule) {
+    /**
+     * A text that needs a person (an existing job, a bill, a complaint), unless it is an emergency: by keywords,
+     * else by meaning (the text's vector is already cached from triage). Not at the slot offer, where "another
+     * day" is about the offer.
+     */
+    private Optional<Intent> needsPerson(TurnContext ctx, @Nullable TriageRule rule) {
         if (ctx.stage() == Stage.ESCALATED || rule != null && rule.routing() == Routing.ESCALATE) {
             return Optional.empty();
         }
@@ -99,7 +105,9 @@ class TurnDisposal {
         if (CallerWords.spam(plain) || CallerWords.wrongNumber(plain)) {
             return Optional.empty();
         }
-        return Intents.personNeeded(plain, ctx.callerText());
+        return Intents.personNeeded(plain, ctx.callerText())
+                .or(() -> ctx.stage() == Stage.OFFERED ? Optional.empty()
+                        : intents.meaning(ctx.callerText()).map(m -> m.handOver));
     }
 
     /** The reason goes on the lead (and so into the CRM note) ahead of the caller's words. */

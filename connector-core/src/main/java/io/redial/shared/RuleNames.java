@@ -12,6 +12,7 @@ public final class RuleNames {
             Map.entry("co-alarm", "Carbon monoxide alarm"),
             Map.entry("downed-line", "Power line down"),
             Map.entry("gas-smell", "Gas smell"),
+            Map.entry("heating-fire", "Flames at the furnace or heater"),
             Map.entry("no-cooling", "No cooling"),
             Map.entry("no-cooling-extreme-heat", "No cooling in extreme heat"),
             Map.entry("no-heat", "No heat"),

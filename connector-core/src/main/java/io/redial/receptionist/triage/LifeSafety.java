@@ -33,6 +33,16 @@ public final class LifeSafety {
     private static final Pattern SYMPTOM = words("headache|dizzy|dizziness|nause|vomit|throwing up|faint|drowsy|lightheaded|"
             + "mareo|mareado|dolor de cabeza|feel sick|feels sick|feeling sick|getting sick");
     private static final Pattern ALARM_DEVICE = words("detector|alarm|monitor|sensor");
+    /** Symptoms in a home where fuel is burning, no alarm needed: the heater runs, or the whole household feels it. */
+    private static final Pattern BURNING_FUEL = words("running all night|been running|running all day|kicked on|came on|"
+            + "turned on|is on|was on|generator|fireplace|space heater|gas heater|everyone|everybody|all of us|we all|we both|"
+            + "whole family|the kids|todos");
+    private static final Pattern FLAMES = words("flames|on fire|fire coming|fire out of|fireball|rollout|roll out|rolling out|llamas|fuego");
+    private static final Pattern HEATING_UNIT = words("furnace|furnce|furnance|heater|boiler|water heater|calentador|calefactor");
+    private static final Pattern SHOCK = words("shocked|shocking|got shocked|shock me|shock when|electric shock|zapped|zaps|"
+            + "electrocut|tingle|tingling|me dio toque|da toques|toque electrico|descarga");
+    private static final Pattern SHOCK_THING = words("faucet|sink|tub|shower|water|outlet|switch|plug|appliance|washer|dryer|"
+            + "fridge|refrigerator|stove|oven|light|metal|pipe|llave|regadera|enchufe|apagador");
     private static final Pattern HEATING = words("heater|heat|furnace|furnce|furnance|boiler|calentador|calefaccion|stove|estufa");
 
     private static final Pattern FIRE = words("spark|sparking|arcing|arced|burning|burnt|burned|smoke|smoking|smolder|melt|scorch|"
@@ -75,7 +85,10 @@ public final class LifeSafety {
     private static final Pattern BUILDING = words("roof|house|home|bedroom|ceiling|attic|techo|casa|cuarto");
 
     private static final Pattern DOWNED_LINE = words("power line down|power lines down|line is down|downed line|wire down|"
-            + "wires down|line fell|lines fell|cable caido|cables caidos");
+            + "wires down|line fell|lines fell|cable caido|cables caidos|"
+            // "the wire from the pole to our house is hanging down in the yard"
+            + "(?:wire|wires|line|lines|cable|service drop)(?:\\s+\\S+){0,8}\\s+(?:hanging|on the ground|in the yard|in the street|"
+            + "ripped off|pulled off|torn off|laying|lying|sparking)");
 
     private static final Pattern NO_HEAT_DEVICE = words("heat|heater|heating|furnace|furnce|furnance|boiler|calefaccion|calentador|"
             + "calefactor|heat pump");
@@ -104,11 +117,16 @@ public final class LifeSafety {
         boolean symptoms = SYMPTOM.matcher(plain).find();
         if ((CO.matcher(plain).find() && (ALARMING.matcher(plain).find() || symptoms))
                 || (symptoms && ALARM_DEVICE.matcher(plain).find() && ALARMING.matcher(plain).find())
-                || (symptoms && HEATING.matcher(plain).find() && ALARMING.matcher(plain).find())) {
+                || (symptoms && HEATING.matcher(plain).find() && ALARMING.matcher(plain).find())
+                || (symptoms && HEATING.matcher(plain).find() && BURNING_FUEL.matcher(plain).find())) {
             return hazard("co-alarm", "hvac");
         }
+        if (FLAMES.matcher(plain).find() && HEATING_UNIT.matcher(plain).find()) {
+            return hazard("heating-fire", "hvac");
+        }
         String devicesOut = DEVICE_NAMES.matcher(plain).replaceAll(" ");
-        if ((FIRE.matcher(devicesOut).find() && ELECTRIC_THING.matcher(plain).find()) || HOT_ELECTRIC.matcher(plain).find()) {
+        if ((FIRE.matcher(devicesOut).find() && ELECTRIC_THING.matcher(plain).find()) || HOT_ELECTRIC.matcher(plain).find()
+                || (SHOCK.matcher(plain).find() && SHOCK_THING.matcher(plain).find())) {
             return hazard("sparking-panel", "electrical");
         }
         if (DOWNED_LINE.matcher(plain).find()) {

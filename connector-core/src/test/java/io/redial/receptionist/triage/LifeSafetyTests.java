@@ -68,4 +68,20 @@ public class LifeSafetyTests {
         assertThat(code("need new smoke detectors wired in")).isEqualTo("none");
         assertThat(code("roof leaks when it rains, want a quote")).isEqualTo("none");
     }
+
+    @Test
+    void symptomsWhereFuelBurnsFlamesAtAHeaterShocksAndHangingLines() {
+        assertThat(code("the whole family has a headache and the space heater has been running")).isEqualTo("co-alarm");
+        assertThat(code("fire coming out of the bottom of the water heater")).isEqualTo("heating-fire");
+        assertThat(code("my washer gives me a shock when i touch it")).isEqualTo("sparking-panel");
+        assertThat(code("cable to the house got ripped off by a truck and is lying on the driveway")).isEqualTo("downed-line");
+    }
+
+    @Test
+    void routineHeaterAndWiringWordsAreNotDangers() {
+        assertThat(code("furnace flame sensor keeps failing, heat goes off and on")).isEqualTo("none");
+        assertThat(code("pilot light on the water heater won't stay lit")).isEqualTo("none");
+        assertThat(code("i have a headache from this heat, can someone service the ac")).isEqualTo("none");
+        assertThat(code("want to run a new line for a dryer outlet")).isEqualTo("none");
+    }
 }
