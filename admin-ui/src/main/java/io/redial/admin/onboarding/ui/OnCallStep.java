@@ -38,13 +38,16 @@ class OnCallStep extends SetupStep {
             }
             names.add(name);
             numbers.add(number);
+            check(number, null, OnCallStep::phoneOrEmpty, "Write the mobile number as (512) 555-0911 or +1 512 555 0911.");
             add(new HorizontalLayout(name, number));
         }
         ackMinutes.setValue(onboarding.onCallAckMinutes(tenant));
         ackMinutes.setMin(1);
         ackMinutes.setMax(60);
-        ackMinutes.setWidth("24rem");
-        add(ackMinutes, problem);
+        ackMinutes.setWidth("min(24rem, 100%)");
+        check(ackMinutes, "Say how many minutes someone has to acknowledge.", m -> m >= 1 && m <= 60,
+                "The acknowledgement timeout must be between 1 and 60 minutes.");
+        add(ackMinutes);
     }
 
     @Override
@@ -55,15 +58,24 @@ class OnCallStep extends SetupStep {
             if (raw.isEmpty()) {
                 continue;
             }
-            try {
-                ladder.add(new OnCallRoster.Person(names.get(i).getValue(), PhoneNumber.parse(raw, "US")));
-            } catch (IllegalArgumentException notANumber) {
-                throw new IllegalArgumentException("'" + raw + "' is not a phone number");
-            }
+            ladder.add(new OnCallRoster.Person(names.get(i).getValue(), PhoneNumber.parse(raw, "US")));
         }
-        if (ackMinutes.getValue() == null) {
-            throw new IllegalArgumentException("say how many minutes someone has to acknowledge");
+        try {
+            onboarding.saveOnCall(tenant, ladder, ackMinutes.getValue());
+        } catch (IllegalArgumentException refused) {
+            throw new Refused(numbers.getFirst(), refused.getMessage());
         }
-        onboarding.saveOnCall(tenant, ladder, ackMinutes.getValue());
+    }
+
+    private static boolean phoneOrEmpty(String raw) {
+        if (raw.isBlank()) {
+            return true;
+        }
+        try {
+            PhoneNumber.parse(raw.trim(), "US");
+            return true;
+        } catch (IllegalArgumentException notANumber) {
+            return false;
+        }
     }
 }

@@ -141,7 +141,7 @@ class TriageView extends VerticalLayout implements BeforeLeaveObserver {
             });
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return remove;
-        }).setHeader("").setAutoWidth(true);
+        }).setHeader("").setKey("remove").setAutoWidth(true);
         exampleText.setId("example-text");
         exampleText.setWidth("min(30rem, 100%)");
         exampleText.setPlaceholder("e.g. water is coming through the light fixture");
