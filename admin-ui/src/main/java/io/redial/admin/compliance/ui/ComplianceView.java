@@ -272,9 +272,10 @@ class ComplianceView extends VerticalLayout implements BeforeLeaveObserver {
     /** Checks a form, runs its change, and shows a refusal beside the form's main field. */
     private void act(Binder<Draft> form, HasValidation mainField, java.util.function.Consumer<Draft> change, String done) {
         Draft draft = new Draft();
-        if (!Forms.valid(form) || !form.writeBeanIfValid(draft)) {
+        if (!Forms.valid(form)) {
             return;
         }
+        form.writeBeanAsDraft(draft, true); // checked above; a refusal below leaves the form unsaved
         try {
             change.accept(draft);
             refresh();

@@ -42,8 +42,6 @@ class OnCallStep extends SetupStep {
             add(new HorizontalLayout(name, number));
         }
         ackMinutes.setValue(onboarding.onCallAckMinutes(tenant));
-        ackMinutes.setMin(1);
-        ackMinutes.setMax(60);
         ackMinutes.setWidth("min(24rem, 100%)");
         check(ackMinutes, "Say how many minutes someone has to acknowledge.", m -> m >= 1 && m <= 60,
                 "The acknowledgement timeout must be between 1 and 60 minutes.");

@@ -40,11 +40,7 @@ abstract class SetupStep extends VerticalLayout {
 
     /** Adds a check of one field: required (when {@code required} is not null) and then {@code ok}. */
     <V> void check(HasValue<?, V> field, String required, SerializablePredicate<V> ok, String message) {
-        Binder.BindingBuilder<Object, V> binding = binder.forField(field);
-        if (required != null) {
-            binding = binding.asRequired(required);
-        }
-        binding.withValidator(ok, message).bind(ignored -> field.getValue(), (ignored, value) -> { });
+        Forms.check(binder, field, required, ok, message);
     }
 
     /** Saves what the step shows; false (with the reason beside its field) when it cannot be saved as entered. */

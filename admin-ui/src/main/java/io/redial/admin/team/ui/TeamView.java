@@ -94,6 +94,9 @@ class TeamView extends VerticalLayout implements BeforeLeaveObserver {
         role.setItems(grantable());
         role.setValue(AdminRole.OFFICE);
         role.setItemLabelGenerator(TeamView::label);
+        email.setI18n(new EmailField.EmailFieldI18n() // the field's own check speaks first: the same words
+                .setPatternErrorMessage("That is not an email address, e.g. sam@example.com.")
+                .setRequiredErrorMessage("Enter the email address of the person to invite."));
         inviteForm.forField(email).asRequired("Enter the email address of the person to invite.")
                 .withValidator(new com.vaadin.flow.data.validator.EmailValidator("That is not an email address, e.g. sam@example.com."))
                 .bind(d -> d[0], (d, v) -> d[0] = v);
@@ -174,7 +177,7 @@ class TeamView extends VerticalLayout implements BeforeLeaveObserver {
 
     void invite() {
         String[] draft = new String[1];
-        if (!Forms.valid(inviteForm) || !inviteForm.writeBeanIfValid(draft)) {
+        if (!Forms.valid(inviteForm)) {
             return;
         }
         try {

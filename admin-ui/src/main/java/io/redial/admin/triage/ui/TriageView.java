@@ -211,9 +211,10 @@ class TriageView extends VerticalLayout implements BeforeLeaveObserver {
 
     private void addExample() {
         ExampleDraft draft = new ExampleDraft();
-        if (!Forms.valid(example) || !example.writeBeanIfValid(draft)) {
+        if (!Forms.valid(example)) {
             return;
         }
+        example.writeBeanAsDraft(draft, true); // checked above; a refusal below leaves the form unsaved
         try {
             ownExamples.add(tenant.id(), new TriageExample(trade.getValue(), draft.kind.isEmpty() ? null : draft.kind,
                     draft.text));
