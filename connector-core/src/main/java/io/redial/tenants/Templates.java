@@ -62,7 +62,7 @@ public class Templates {
     /** @throws TemplateRejected when the template could not be sent as written */
     @Transactional
     public void save(TenantId tenant, @Nullable Long lineId, String kind, String body) {
-        if (!TextBackTemplates.KINDS.contains(kind)) {
+        if (!TextBackTemplates.known(kind)) {
             throw new TemplateRejected("unknown template kind " + kind);
         }
         if (unset(kind, body)) { // an empty Spanish text: Spanish-speaking callers get the English one again

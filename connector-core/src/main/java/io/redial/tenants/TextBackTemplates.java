@@ -75,9 +75,13 @@ public final class TextBackTemplates {
     /** What a kind's Spanish version adds to its name. */
     public static final String SPANISH = ".es";
 
-    /** The kinds of template a tenant (or one of its lines) can set, each in English and in Spanish. */
-    public static final Set<String> KINDS = Set.of(BUSINESS_HOURS, AFTER_HOURS, REPEAT_CALL, FOLLOW_UP,
-            spanish(BUSINESS_HOURS), spanish(AFTER_HOURS), spanish(REPEAT_CALL), spanish(FOLLOW_UP));
+    /** The kinds of template a tenant (or one of its lines) can set; each also in Spanish ({@link #spanish}). */
+    public static final Set<String> KINDS = Set.of(BUSINESS_HOURS, AFTER_HOURS, REPEAT_CALL, FOLLOW_UP);
+
+    /** One of {@link #KINDS}, or the Spanish version of one. */
+    public static boolean known(String kind) {
+        return KINDS.contains(isSpanish(kind) ? kind.substring(0, kind.length() - SPANISH.length()) : kind);
+    }
 
     /**
      * The Spanish version of a kind: the tenant's own words for a caller who wrote Spanish before. There is no

@@ -65,7 +65,12 @@ class ConsoleBrowserIT {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "redial-data");
         int port = freePort();
 
-        try (RunningApp app = RunningApp.start(jar(), dataDir, port, TOKEN)) {
+        // the three CRMs installed, as an operator who offers them would (nothing here talks to them)
+        Map<String, String> crms = Map.of("REDIAL_CRM_HUBSPOT_CLIENT_ID", "browser-hubspot",
+                "REDIAL_CRM_HUBSPOT_CLIENT_SECRET", "browser-hubspot-secret", "REDIAL_CRM_JOBBER_CLIENT_ID", "browser-jobber",
+                "REDIAL_CRM_JOBBER_CLIENT_SECRET", "browser-jobber-secret", "REDIAL_CRM_SERVICETITAN_CLIENT_ID", "browser-st",
+                "REDIAL_CRM_SERVICETITAN_CLIENT_SECRET", "browser-st-secret", "REDIAL_CRM_SERVICETITAN_APP_KEY", "browser-st-key");
+        try (RunningApp app = RunningApp.start(jar(), dataDir, port, TOKEN, crms)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(app.log())
                     .contains("Redial is ready (sandbox mode): open the console at http://localhost:" + port));
             // the embedded database installs itself quietly: none of its start-up notes in the default log

@@ -236,6 +236,10 @@ class ComplianceView extends VerticalLayout implements BeforeLeaveObserver {
 
     private void clearForms() {
         Stream.of(optOutForm, blockForm, staffForm, keywordForm, priceForm).forEach(b -> b.readBean(new Draft()));
+        showDisclosure();
+    }
+
+    private void showDisclosure() {
         Compliance.Disclosure d = compliance.disclosure(tenant.id());
         Draft shown = new Draft();
         shown.flag = d.on();
@@ -279,7 +283,11 @@ class ComplianceView extends VerticalLayout implements BeforeLeaveObserver {
         try {
             change.accept(draft);
             refresh();
-            clearForms();
+            if (form == disclosureForm) {
+                showDisclosure();
+            } else {
+                form.readBean(new Draft()); // the other forms keep what is typed in them
+            }
             Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalArgumentException invalid) {
             Forms.refuse(form == priceForm && invalid.getMessage().startsWith("Give the amount") ? priceAmount : mainField,

@@ -17,7 +17,7 @@ class OnCallStep extends SetupStep {
 
     final List<TextField> names = new ArrayList<>();
     final List<TextField> numbers = new ArrayList<>();
-    final IntegerField ackMinutes = new IntegerField("Minutes to acknowledge before the next person is paged");
+    final IntegerField ackMinutes = new IntegerField("Minutes to acknowledge");
     private final Onboarding onboarding;
     private final TenantId tenant;
 
@@ -31,10 +31,10 @@ class OnCallStep extends SetupStep {
             TextField name = new TextField(i == 0 ? "Name" : "");
             TextField number = new TextField(i == 0 ? "Mobile number" : "");
             name.setPlaceholder((i + 1) + ". name");
-            number.setPlaceholder("+15125550911");
+            number.setPlaceholder("(512) 555-0911");
             if (i < current.size()) {
                 name.setValue(current.get(i).name());
-                number.setValue(current.get(i).phone().e164());
+                number.setValue(io.redial.tenants.TextBackTemplates.national(current.get(i).phone()));
             }
             names.add(name);
             numbers.add(number);
@@ -42,7 +42,7 @@ class OnCallStep extends SetupStep {
             add(new HorizontalLayout(name, number));
         }
         ackMinutes.setValue(onboarding.onCallAckMinutes(tenant));
-        ackMinutes.setWidth("min(24rem, 100%)");
+        ackMinutes.setHelperText("before the next person is paged");
         check(ackMinutes, "Say how many minutes someone has to acknowledge.", m -> m >= 1 && m <= 60,
                 "The acknowledgement timeout must be between 1 and 60 minutes.");
         add(ackMinutes);

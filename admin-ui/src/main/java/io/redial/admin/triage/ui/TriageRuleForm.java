@@ -150,13 +150,6 @@ class TriageRuleForm extends VerticalLayout {
         return isVisible() && binder.hasChanges();
     }
 
-    /** After a save: what is shown is what is stored. */
-    void saved() {
-        Draft now = new Draft();
-        binder.writeBeanAsDraft(now, true);
-        binder.readBean(now);
-    }
-
     /** The rule as the fields describe it now. */
     TriageRule read() {
         String spec = String.join(";", Arrays.stream(terms.getValue().split("(?m)^\\s*AND\\s*$"))
