@@ -87,7 +87,7 @@ public class MainLayout extends AppLayout {
     private static com.vaadin.flow.dom.Element phoneWidthRules() {
         com.vaadin.flow.dom.Element style = new com.vaadin.flow.dom.Element("style");
         style.setText("@media (max-width: 640px) {"
-                + " vaadin-horizontal-layout { flex-wrap: wrap; }"
+                + " vaadin-horizontal-layout:not([slot='navbar']) { flex-wrap: wrap; }"
                 + " vaadin-text-field, vaadin-text-area, vaadin-email-field, vaadin-password-field, vaadin-combo-box,"
                 + " vaadin-select, vaadin-integer-field, vaadin-big-decimal-field, vaadin-date-picker,"
                 + " vaadin-time-picker, vaadin-checkbox-group, vaadin-radio-group, vaadin-form-layout { max-width: 100%; } }");

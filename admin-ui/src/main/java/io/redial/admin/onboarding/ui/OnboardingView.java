@@ -129,6 +129,7 @@ class OnboardingView extends VerticalLayout implements BeforeLeaveObserver {
         boolean last = step.next().isEmpty();
         back.setEnabled(step.ordinal() > 0);
         next.setVisible(!last);
+        next.setText(step == Step.CRM ? "Continue" : "Save and continue"); // the CRM step stores nothing
         testCall.setVisible(last && sandbox.available());
         finish.setVisible(last);
         showProgress();

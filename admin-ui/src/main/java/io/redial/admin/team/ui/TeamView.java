@@ -118,7 +118,8 @@ class TeamView extends VerticalLayout implements BeforeLeaveObserver {
         members.setAllRowsVisible(true);
         members.addColumn(Team.Member::username).setHeader("Signs in as").setAutoWidth(true);
         members.addColumn(m -> m.displayName() == null ? "" : m.displayName()).setHeader("Name").setAutoWidth(true);
-        members.addComponentColumn(this::roleOf).setHeader("Role").setKey("role").setFlexGrow(1);
+        // wide enough for its select on a phone too: the list scrolls sideways rather than cutting the role
+        members.addComponentColumn(this::roleOf).setHeader("Role").setKey("role").setWidth("9rem").setFlexGrow(1);
     }
 
     private void configureInvitations() {
@@ -140,6 +141,7 @@ class TeamView extends VerticalLayout implements BeforeLeaveObserver {
 
     private Select<AdminRole> roleOf(Team.Member member) {
         Select<AdminRole> select = new Select<>();
+        select.setWidth("8rem");
         // An admin sees an owner's role but cannot change it, and is never offered "owner" (the server refuses too).
         select.setItems(member.role() == AdminRole.OWNER ? Arrays.asList(AdminRole.values()) : grantable());
         select.setItemLabelGenerator(TeamView::label);

@@ -64,6 +64,7 @@ class TriageView extends VerticalLayout implements BeforeLeaveObserver {
     final Button tryIt = new Button("Which rule fires?");
     final Paragraph verdict = new Paragraph();
     final Grid<TriageExamples.Stored> examples = new Grid<>();
+    final Paragraph noExamples = new Paragraph();
     final TextField exampleText = new TextField("A caller's text");
     final Select<String> exampleKind = new Select<>();
     final Button addExample = new Button("Add example");
@@ -158,7 +159,8 @@ class TriageView extends VerticalLayout implements BeforeLeaveObserver {
         addExample.addClickListener(e -> addExample());
         Paragraph why = new Paragraph("Anna compares every text with these by meaning (typos, other words and Spanish "
                 + "included), alongside the built-in examples: add texts your callers really send, on either side.");
-        return section("Your examples", why, examples, wrapping(exampleText, exampleKind, addExample));
+        noExamples.setId("no-examples");
+        return section("Your examples", why, examples, noExamples, wrapping(exampleText, exampleKind, addExample));
     }
 
     private Component limitsSection() {
@@ -200,7 +202,11 @@ class TriageView extends VerticalLayout implements BeforeLeaveObserver {
     }
 
     void showExamples() {
-        examples.setItems(ownExamples.stored(tenant.id(), trade.getValue()));
+        List<TriageExamples.Stored> own = ownExamples.stored(tenant.id(), trade.getValue());
+        examples.setItems(own);
+        examples.setVisible(!own.isEmpty());
+        noExamples.setText("No " + trade.getValue() + " examples of your own yet: Anna uses the built-in ones.");
+        noExamples.setVisible(own.isEmpty());
         List<String> kinds = new ArrayList<>(List.of(ROUTINE));
         settings.rules(tenant.id(), trade.getValue()).stream().map(TriageSettings.Entry::rule)
                 .filter(r -> r.urgency() == Urgency.EMERGENCY).map(TriageRule::code).forEach(kinds::add);
@@ -315,6 +321,7 @@ class TriageView extends VerticalLayout implements BeforeLeaveObserver {
         HorizontalLayout row = new HorizontalLayout(parts);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
+        row.setWidthFull(); // so a field sized "up to 30rem" gets its room before the row wraps
         return row;
     }
 
