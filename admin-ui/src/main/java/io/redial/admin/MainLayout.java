@@ -77,6 +77,21 @@ public class MainLayout extends AppLayout {
             nav.addItem(OnboardingNavigation.item());
         }
         addToDrawer(nav);
+        getElement().appendChild(phoneWidthRules());
+    }
+
+    /**
+     * At phone width every row wraps and no field is wider than the screen, so no screen needs a sideways
+     * scrollbar; one rule here rather than a width fix on each screen.
+     */
+    private static com.vaadin.flow.dom.Element phoneWidthRules() {
+        com.vaadin.flow.dom.Element style = new com.vaadin.flow.dom.Element("style");
+        style.setText("@media (max-width: 640px) {"
+                + " vaadin-horizontal-layout:not([slot='navbar']) { flex-wrap: wrap; }"
+                + " vaadin-text-field, vaadin-text-area, vaadin-email-field, vaadin-password-field, vaadin-combo-box,"
+                + " vaadin-select, vaadin-integer-field, vaadin-big-decimal-field, vaadin-date-picker,"
+                + " vaadin-time-picker, vaadin-checkbox-group, vaadin-radio-group, vaadin-form-layout { max-width: 100%; } }");
+        return style;
     }
 
     /** A tenant's user sees their business; a platform admin picks one. */

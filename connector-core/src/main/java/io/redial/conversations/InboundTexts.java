@@ -36,9 +36,11 @@ public class InboundTexts {
     private final OutboundTexts texts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SmsKeywords keywords;
 
     InboundTexts(JdbcClient jdbc, Tenants tenants, Callers callers, Conversations conversations, OutboundTexts texts,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, SmsKeywords keywords) {
+        this.keywords = keywords;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.callers = callers;
@@ -61,9 +63,9 @@ public class InboundTexts {
         if (messageId.isEmpty()) {
             return Handled.DUPLICATE;
         }
-        Optional<SmsKeyword> keyword = SmsKeyword.of(sms.body(), callers.optedOut(tenant.id(), callerId));
+        Optional<SmsKeywords.Word> keyword = keywords.match(tenant.id(), sms.body(), callers.optedOut(tenant.id(), callerId));
         if (keyword.isPresent()) {
-            return keyword(keyword.get(), tenant, line, callerId, sms);
+            return keyword(keyword.get().kind(), keyword.get().spanish(), tenant, line, callerId, sms);
         }
         if (tenant.staff().contains(sms.from()) || tenant.onCall().contains(sms.from())) {
             events.publishEvent(new StaffTextReceived(tenant.id(), messageId.get(), sms.from(), line.number(), sms.body()));
@@ -77,11 +79,11 @@ public class InboundTexts {
         return Handled.CONVERSATION;
     }
 
-    private Handled keyword(SmsKeyword keyword, Tenant tenant, PhoneLine line, long callerId, InboundSms sms) {
+    private Handled keyword(SmsKeyword keyword, boolean spanish, Tenant tenant, PhoneLine line, long callerId, InboundSms sms) {
         return switch (keyword) {
             case OPT_OUT -> {
                 if (callers.optOut(tenant.id(), callerId)) {
-                    reply(tenant, line, sms, "opt-out-confirmation", SmsKeyword.spanish(sms.body())
+                    reply(tenant, line, sms, "opt-out-confirmation", spanish
                             ? "Se dio de baja de los mensajes de " + tenant.name() + " y no recibirá más. Responda START para volver."
                             : "You're unsubscribed from " + tenant.name() + " texts and will get no more. Reply START to resubscribe.");
                 }
@@ -95,7 +97,7 @@ public class InboundTexts {
                 yield Handled.OPTED_IN;
             }
             case HELP -> {
-                reply(tenant, line, sms, "help", SmsKeyword.spanish(sms.body())
+                reply(tenant, line, sms, "help", spanish
                         ? tenant.name() + ": le escribimos sobre su llamada. Para comunicarse, llame al "
                                 + TextBackTemplates.national(line.number()) + ". Responda ALTO para no recibir más mensajes."
                         : tenant.name() + ": we text you back about your call. To reach us, call "

@@ -1,5 +1,6 @@
 package io.redial.conversations;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,13 @@ public enum SmsKeyword {
             return Optional.of(HELP);
         }
         return Optional.empty();
+    }
+
+    /** The built-in opt-out and help words, which every tenant honours (opt-in words are not listed: they are fixed). */
+    static List<SmsKeywords.Word> builtIn() {
+        return java.util.stream.Stream.concat(
+                OPT_OUT_WORDS.stream().sorted().map(w -> new SmsKeywords.Word(w, OPT_OUT, SPANISH_WORDS.contains(w), true)),
+                HELP_WORDS.stream().sorted().map(w -> new SmsKeywords.Word(w, HELP, SPANISH_WORDS.contains(w), true))).toList();
     }
 
     /** Whether the keyword was said in Spanish, so the answer is in Spanish too. */

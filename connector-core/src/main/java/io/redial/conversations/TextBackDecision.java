@@ -152,11 +152,13 @@ class TextBackDecision {
         WeeklyHours hours = tenants.hours(tenant);
         String kind = hours.isOpenAt(clock.instant()) ? TextBackTemplates.BUSINESS_HOURS : TextBackTemplates.AFTER_HOURS;
         TextBackTemplates.Fields fields = fields(tenant, line, policy, hours, known);
-        String body = render(tenant, line, kind, fields);
+        String language = inCallersLanguage(tenant, line, kind, callerId);
+        String body = render(tenant, line, language, fields);
         Optional<OutboundTexts.Queued> queued = texts.queueForSendNow(new OutboundTexts.Request(tenant.id(),
                 conversationId, callId, "textback", "textback:" + callSid, line.number(), caller, body,
                 OutboundTexts.FIRST_CONTACT));
-        followUps.arm(tenant, conversationId, () -> render(tenant, line, TextBackTemplates.FOLLOW_UP, fields));
+        followUps.arm(tenant, conversationId, () -> render(tenant, line,
+                inCallersLanguage(tenant, line, TextBackTemplates.FOLLOW_UP, callerId), fields));
         record(callId, conversationId, leadId, "texted: first contact"
                 + (known.isPresent() ? " (existing customer)" : ""));
         return queued;
@@ -170,7 +172,7 @@ class TextBackDecision {
             conversations.touch(tenant.id(), conversationId);
         }
         TenantPolicy policy = tenants.policy(tenant.id());
-        String body = render(tenant, line, TextBackTemplates.REPEAT_CALL,
+        String body = render(tenant, line, inCallersLanguage(tenant, line, TextBackTemplates.REPEAT_CALL, callerId),
                 fields(tenant, line, policy, tenants.hours(tenant), Optional.empty()));
         Optional<OutboundTexts.Queued> queued = texts.queueForSendNow(new OutboundTexts.Request(tenant.id(),
                 conversationId, callId, "repeat-call", "repeat:" + firstTextId, line.number(), caller, body,
@@ -184,6 +186,22 @@ class TextBackDecision {
     /** Texts since then count as "already texted": the start of the tenant's dedupe window, in UTC as stored. */
     private LocalDateTime windowStart(TenantPolicy policy) {
         return LocalDateTime.ofInstant(clock.instant().minus(policy.dedupeWindow()), ZoneOffset.UTC);
+    }
+
+    /**
+     * The Spanish version of the template when the tenant wrote one and the caller wrote Spanish in their last
+     * conversation; else the kind itself. Tenants without Spanish templates cost no query here.
+     */
+    private String inCallersLanguage(Tenant tenant, PhoneLine line, String kind, long callerId) {
+        String spanish = TextBackTemplates.spanish(kind);
+        if (tenants.template(tenant.id(), line.id(), spanish).isEmpty()) {
+            return kind;
+        }
+        boolean wroteSpanish = jdbc.sql("""
+                SELECT s.language FROM conversations c JOIN receptionist_state s ON s.conversation_id = c.id
+                WHERE c.tenant_id = ? AND c.caller_id = ? ORDER BY c.id DESC LIMIT 1""")
+                .params(tenant.id().value(), callerId).query(String.class).optional().filter("es"::equals).isPresent();
+        return wroteSpanish ? spanish : kind;
     }
 
     private String render(Tenant tenant, PhoneLine line, String kind, TextBackTemplates.Fields fields) {

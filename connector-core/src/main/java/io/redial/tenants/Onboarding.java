@@ -25,7 +25,7 @@ public class Onboarding {
 
     /** The wizard's steps, in order. */
     public enum Step {
-        BUSINESS, HOURS, LINE, TEMPLATE, ON_CALL, TEST_CALL;
+        BUSINESS, HOURS, LINE, TEMPLATE, ON_CALL, CRM, TEST_CALL;
 
         public Optional<Step> next() {
             return ordinal() + 1 < values().length ? Optional.of(values()[ordinal() + 1]) : Optional.empty();

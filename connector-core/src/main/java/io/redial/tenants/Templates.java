@@ -37,9 +37,10 @@ public class Templates {
     public record Preview(String text, SmsSegments segments, @Nullable String problem) {
     }
 
-    /** The tenant's own template of this kind, else the built-in one it would get. */
+    /** The tenant's own template of this kind, else the built-in one it would get ("" for an unset Spanish one). */
     public String current(TenantId tenant, String kind) {
-        return tenants.template(tenant, null, kind).orElseGet(() -> TextBackTemplates.defaultFor(kind));
+        return tenants.template(tenant, null, kind)
+                .orElseGet(() -> TextBackTemplates.isSpanish(kind) ? "" : TextBackTemplates.defaultFor(kind));
     }
 
     /**
@@ -53,7 +54,7 @@ public class Templates {
         String bookingLink = tenants.policy(tenant).bookingLink();
         String text = TextBackTemplates.preview(body, new TextBackTemplates.Fields(owner.name(), null, bookingLink,
                 callback, tenants.hours(owner).todayText(clock.instant())));
-        String problem = line == null ? null : TextBackTemplates.problem(body,
+        String problem = line == null || unset(kind, body) ? null : TextBackTemplates.problem(kind, body,
                 TextBackTemplates.worstCase(owner.name(), bookingLink, line.number()));
         return new Preview(text, SmsSegments.of(text), problem);
     }
@@ -61,14 +62,20 @@ public class Templates {
     /** @throws TemplateRejected when the template could not be sent as written */
     @Transactional
     public void save(TenantId tenant, @Nullable Long lineId, String kind, String body) {
-        if (!TextBackTemplates.KINDS.contains(kind)) {
+        if (!TextBackTemplates.known(kind)) {
             throw new TemplateRejected("unknown template kind " + kind);
+        }
+        if (unset(kind, body)) { // an empty Spanish text: Spanish-speaking callers get the English one again
+            jdbc.sql("DELETE FROM message_templates WHERE tenant_id = ? AND kind = ? AND (line_id = ? OR (? IS NULL AND line_id IS NULL))")
+                    .params(tenant.value(), kind, lineId, lineId).update();
+            tenants.configurationChanged();
+            return;
         }
         Tenant owner = tenants.find(tenant).orElseThrow(() -> new TemplateRejected("no tenant " + tenant));
         PhoneLine line = lineId == null ? tenants.lines(tenant).stream().findFirst().orElse(null)
                 : tenants.line(lineId).filter(l -> l.tenantId().equals(tenant))
                         .orElseThrow(() -> new TemplateRejected("no line " + lineId + " for " + tenant));
-        String problem = line == null ? null : TextBackTemplates.problem(body, TextBackTemplates.worstCase(owner.name(),
+        String problem = line == null ? null : TextBackTemplates.problem(kind, body, TextBackTemplates.worstCase(owner.name(),
                 tenants.policy(tenant).bookingLink(), line.number()));
         if (problem != null) {
             throw new TemplateRejected(problem);
@@ -83,5 +90,9 @@ public class Templates {
                     .params(tenant.value(), lineId, kind, body, now).update();
         }
         tenants.configurationChanged();
+    }
+
+    private static boolean unset(String kind, String body) {
+        return TextBackTemplates.isSpanish(kind) && body.isBlank();
     }
 }

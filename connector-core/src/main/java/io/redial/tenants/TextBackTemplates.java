@@ -72,8 +72,28 @@ public final class TextBackTemplates {
                 "closed today for the holiday and open again Wednesday at 12:30 PM");
     }
 
-    /** The kinds of template a tenant (or one of its lines) can set. */
+    /** What a kind's Spanish version adds to its name. */
+    public static final String SPANISH = ".es";
+
+    /** The kinds of template a tenant (or one of its lines) can set; each also in Spanish ({@link #spanish}). */
     public static final Set<String> KINDS = Set.of(BUSINESS_HOURS, AFTER_HOURS, REPEAT_CALL, FOLLOW_UP);
+
+    /** One of {@link #KINDS}, or the Spanish version of one. */
+    public static boolean known(String kind) {
+        return KINDS.contains(isSpanish(kind) ? kind.substring(0, kind.length() - SPANISH.length()) : kind);
+    }
+
+    /**
+     * The Spanish version of a kind: the tenant's own words for a caller who wrote Spanish before. There is no
+     * built-in one; without the tenant's, such a caller gets the English text.
+     */
+    public static String spanish(String kind) {
+        return kind + SPANISH;
+    }
+
+    public static boolean isSpanish(String kind) {
+        return kind.endsWith(SPANISH);
+    }
 
     /** A rendered text, or why the template could not be used. */
     public record Rendered(String text, @Nullable String problem) {
@@ -85,11 +105,27 @@ public final class TextBackTemplates {
      * never blocks a text, and {@link Rendered#problem()} says what to tell the admin.
      */
     public static Rendered render(String kind, String template, Fields fields) {
-        String problem = problem(template, fields);
+        String problem = problem(kind, template, fields);
         if (problem == null) {
             return new Rendered(fill(template, fields), null);
         }
-        return new Rendered(fill(DEFAULTS.get(kind), fields), problem);
+        return new Rendered(fill(DEFAULTS.get(kind.replace(SPANISH, "")), fields), problem);
+    }
+
+    /**
+     * As {@link #problem(String, Fields)}, for a kind: a Spanish text may not use the fields that read in English
+     * ("there" for an unknown name, "open until 6 PM today").
+     */
+    public static @Nullable String problem(String kind, String template, Fields fields) {
+        if (isSpanish(kind)) {
+            Matcher m = FIELD.matcher(template);
+            while (m.find()) {
+                if (LEAD_IN.containsKey(m.group(1))) {
+                    return "{" + m.group(1) + "} reads in English, so the Spanish text cannot use it";
+                }
+            }
+        }
+        return problem(template, fields);
     }
 
     /** Why this template cannot be used with these values, or null when it can. */

@@ -112,6 +112,25 @@ class TextBackTemplatesTests {
         }
     }
 
+    @Test
+    void aSpanishTextMayNotUseTheFieldsThatReadInEnglishAndFallsBackToTheEnglishDefault() {
+        var fields = new TextBackTemplates.Fields("Acme", null, null, "(512) 555-0100", "open until 6:00 PM today");
+        String spanishKind = TextBackTemplates.spanish(TextBackTemplates.AFTER_HOURS);
+        assertThat(TextBackTemplates.known(spanishKind)).isTrue();
+        assertThat(TextBackTemplates.known("textback.nonsense.es")).isFalse();
+        assertThat(TextBackTemplates.problem(spanishKind, "Hola {caller_first_name}, habla {business}.", fields))
+                .isEqualTo("{caller_first_name} reads in English, so the Spanish text cannot use it");
+        assertThat(TextBackTemplates.problem(TextBackTemplates.AFTER_HOURS, "Hi {caller_first_name}, {business} here.", fields))
+                .isNull();
+
+        var broken = TextBackTemplates.render(spanishKind, "Estamos {hours_today}.", fields);
+        assertThat(broken.problem()).startsWith("{hours_today} reads in English");
+        assertThat(broken.text()).isEqualTo(TextBackTemplates.render(TextBackTemplates.AFTER_HOURS,
+                TextBackTemplates.defaultFor(TextBackTemplates.AFTER_HOURS), fields).text());
+        assertThat(TextBackTemplates.render(spanishKind, "Hola, habla {business}. Llame al {callback_number}.", fields).text())
+                .isEqualTo("Hola, habla Acme. Llame al (512) 555-0100.");
+    }
+
     private static List<WeeklyHours.Interval> week() {
         List<WeeklyHours.Interval> week = new ArrayList<>();
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {

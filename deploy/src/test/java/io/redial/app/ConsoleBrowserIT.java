@@ -65,7 +65,12 @@ class ConsoleBrowserIT {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "redial-data");
         int port = freePort();
 
-        try (RunningApp app = RunningApp.start(jar(), dataDir, port, TOKEN)) {
+        // the three CRMs installed, as an operator who offers them would (nothing here talks to them)
+        Map<String, String> crms = Map.of("REDIAL_CRM_HUBSPOT_CLIENT_ID", "browser-hubspot",
+                "REDIAL_CRM_HUBSPOT_CLIENT_SECRET", "browser-hubspot-secret", "REDIAL_CRM_JOBBER_CLIENT_ID", "browser-jobber",
+                "REDIAL_CRM_JOBBER_CLIENT_SECRET", "browser-jobber-secret", "REDIAL_CRM_SERVICETITAN_CLIENT_ID", "browser-st",
+                "REDIAL_CRM_SERVICETITAN_CLIENT_SECRET", "browser-st-secret", "REDIAL_CRM_SERVICETITAN_APP_KEY", "browser-st-key");
+        try (RunningApp app = RunningApp.start(jar(), dataDir, port, TOKEN, crms)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(app.log())
                     .contains("Redial is ready (sandbox mode): open the console at http://localhost:" + port));
             // the embedded database installs itself quietly: none of its start-up notes in the default log
@@ -144,11 +149,12 @@ class ConsoleBrowserIT {
         page.locator("#phone").getByText("My AC is blowing warm air").waitFor();
         assertThat(page.locator("#lead").textContent()).startsWith("Open the lead: ");
         // Anna carries the conversation to a booking, as a caller would on a real phone.
-        say(page, "Got it. What's your name?", "Dana Whitfield");
-        say(page, "What's the service address, with ZIP code?", "1200 Barton Springs Rd, Austin TX 78704");
+        // several facts in one text, as people really write: Anna takes them all and asks for none of them again
+        say(page, "Got it. What's your name?", "Dana Whitfield, 1200 Barton Springs Rd, Austin TX 78704");
         say(page, "Reply with the number that works for you.", "1");
         page.locator("#phone").getByText("You're booked for").waitFor();
         page.locator("#lead").getByText("booked").waitFor();
+        assertThat(page.locator("#phone").getByText("What's the service address").count()).isZero();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-simulator.png")));
 
         page.locator("#lead").click(); // the simulator's lead badge opens the lead
@@ -205,6 +211,48 @@ class ConsoleBrowserIT {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-unsaved-changes.png")));
         page.getByText("Leave without saving", new Page.GetByTextOptions().setExact(true)).click();
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Last 30 days")).waitFor();
+
+        page.navigate(url + "/hours");
+        page.locator("#day-monday vaadin-time-picker").last().locator("input").fill("6:00 AM");
+        page.locator("#day-monday vaadin-time-picker").last().locator("input").press("Enter");
+        page.locator("vaadin-button").getByText("Save hours").click();
+        page.locator("vaadin-time-picker[invalid]").first().waitFor();
+        leaveWithoutSaving(page);
+
+        page.navigate(url + "/triage");
+        page.locator("#add-example").click();
+        page.locator("vaadin-text-field[invalid]").getByText("Type a text as a caller would write it.").waitFor();
+        page.locator("#limits vaadin-integer-field input").first().fill("300");
+        page.locator("#save-limits").click();
+        page.locator("#limits vaadin-integer-field[invalid]").getByText("Give a temperature between 30 and 75 °F.").waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-triage-refused.png")));
+        leaveWithoutSaving(page);
+
+        page.navigate(url + "/compliance");
+        page.locator("#keyword input").fill("no more");
+        page.locator("#add-keyword").click();
+        page.locator("vaadin-text-field[invalid]").getByText("One word of 2 to 30 letters").waitFor();
+        page.locator("#keyword input").fill("basta");
+        page.locator("#add-keyword").click();
+        page.locator("#opt-out-words").getByText("BASTA").waitFor();
+        page.locator("vaadin-text-field[placeholder='(512) 555-0100'] input").first().fill("call me maybe");
+        page.getByText("Opt out", new Page.GetByTextOptions().setExact(true)).click();
+        page.locator("vaadin-text-field[invalid]").getByText("is not a phone number").waitFor();
+        leaveWithoutSaving(page);
+
+        page.navigate(url + "/team");
+        page.locator("#invite-email input").fill("kim at demo heating");
+        page.getByText("Create invitation link").click();
+        page.locator("vaadin-email-field[invalid]").getByText("That is not an email address").waitFor();
+        leaveWithoutSaving(page);
+    }
+
+    /** Leaves by the menu: the console asks first, and the answer is to leave. */
+    private static void leaveWithoutSaving(Page page) {
+        page.locator("vaadin-side-nav-item").getByText("Dashboard").click();
+        page.getByText("Leave without saving?").waitFor();
+        page.getByText("Leave without saving", new Page.GetByTextOptions().setExact(true)).click();
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Last 30 days")).waitFor();
     }
 
     /** At 390 px the menu folds into the drawer, and the simulator places a call and shows its text. */
@@ -237,12 +285,38 @@ class ConsoleBrowserIT {
             page.locator("#job-card").waitFor();
             assertFitsTheWidth(page);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-phone-lead.png")));
+
+            // every other screen fits too, and its menu is behind the toggle
+            for (String screen : List.of("calls", "leads", "conversations", "templates", "hours", "triage", "on-call",
+                    "lines", "compliance", "crm", "team", "onboarding")) {
+                page.navigate(url + "/" + screen);
+                page.locator("h2").first().waitFor();
+                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                assertThat(page.locator("vaadin-side-nav").isVisible()).as(screen + "'s menu is folded").isFalse();
+                assertFitsTheWidth(page, screen);
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(SCREENSHOTS.resolve("console-phone-" + screen + ".png")));
+            }
         }
     }
 
     /** Nothing sticks out sideways: the page never needs a horizontal scrollbar. */
     private static void assertFitsTheWidth(Page page) {
+        assertFitsTheWidth(page, page.url());
+    }
+
+    /** As above, and names what sticks out: the widest element past the right edge. */
+    private static void assertFitsTheWidth(Page page, String screen) {
+        Object wider = page.evaluate("""
+                () => { const w = window.innerWidth; let worst = null;
+                  const walk = (root) => root.querySelectorAll('*').forEach(e => {
+                    const r = e.getBoundingClientRect();
+                    if (r.right > w + 1 && r.width > 0 && (!worst || r.right > worst.right))
+                      worst = {right: Math.round(r.right), tag: e.tagName.toLowerCase(), id: e.id, text: (e.textContent || '').trim().slice(0, 40)};
+                    if (e.shadowRoot) walk(e.shadowRoot); });
+                  walk(document); return worst ? JSON.stringify(worst) : null; }""");
         assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .as(screen + " is wider than the phone: " + wider)
                 .isLessThanOrEqualTo((Integer) page.evaluate("window.innerWidth"));
     }
 
@@ -276,6 +350,19 @@ class ConsoleBrowserIT {
         page.getByText("(b) Keep your number; your carrier forwards the calls you miss to Redial").click();
         page.locator("#forwarding-steps").getByText("Dial *71").waitFor();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-onboarding-line.png")));
+
+        page.navigate(url + "/onboarding"); // resumes at the line, as stored
+        page.locator("#setup-progress").getByText("3. Phone line").waitFor();
+        page.locator("#setup-next").click();
+        page.locator("#first-template").waitFor();
+        page.locator("#setup-next").click();
+        page.getByText("On-call ladder").waitFor();
+        page.locator("#setup-next").click();
+        // the CRM step offers every CRM Redial ships with
+        page.locator("#setup-connect-hubspot").getByText("Connect HubSpot").waitFor();
+        assertThat(page.locator("#setup-connect-jobber").textContent()).isEqualTo("Connect Jobber");
+        assertThat(page.locator("#setup-connect-servicetitan").textContent()).startsWith("Connect ServiceTitan");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-onboarding-crm.png")));
     }
 
     /** An owner invites by link; the invitee, in a browser of their own, joins and lands signed in. */

@@ -18,6 +18,8 @@ import io.redial.crm.sync.StoredConnection;
 import io.redial.shared.TenantId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.vaadin.flow.data.binder.Binder;
+import io.redial.admin.Forms;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,8 @@ class ClientCredentialsForm extends VerticalLayout {
     final Button save = new Button();
     final Button disconnect = new Button("Disconnect");
     final Paragraph result = new Paragraph();
+    /** Bound to the three credentials: a missing one shows beside its field. */
+    final Binder<String[]> form = new Binder<>();
 
     ClientCredentialsForm(CrmProvider provider, CrmClientCredentials credentials, ClientCredentialConnections connecting,
             TenantId tenant, Runnable changed) {
@@ -48,13 +52,16 @@ class ClientCredentialsForm extends VerticalLayout {
         clientId.setId("client-id-" + crm);
         clientSecret.setId("client-secret-" + crm);
         clientSecret.setHelperText(connected ? "Stored encrypted; enter it again to change any of these" : "");
-        FormLayout form = new FormLayout(accountId, clientId, clientSecret);
+        form.forField(accountId).asRequired("Enter the " + credentials.accountIdLabel() + ".").bind(v -> v[0], (v, x) -> v[0] = x);
+        form.forField(clientId).asRequired("Enter the client ID.").bind(v -> v[1], (v, x) -> v[1] = x);
+        form.forField(clientSecret).asRequired("Enter the client secret.").bind(v -> v[2], (v, x) -> v[2] = x);
+        FormLayout fields = new FormLayout(accountId, clientId, clientSecret);
         credentials.connectionSettings().forEach((key, label) -> {
             TextField field = new TextField(label);
             field.setId("setting-" + crm + "-" + key.replace('_', '-'));
             stored.map(c -> c.settings().get(key)).ifPresent(field::setValue);
             settings.put(key, field);
-            form.add(field);
+            fields.add(field);
         });
         save.setText(connected ? "Check and save new credentials" : "Check and connect");
         save.setId("connect-" + crm);
@@ -68,13 +75,14 @@ class ClientCredentialsForm extends VerticalLayout {
             changed.run();
         });
         result.setId("credentials-result-" + crm);
-        add(new H3((connected ? "" : "Connect ") + provider.displayName() + (connected ? " credentials" : "")), form,
+        add(new H3((connected ? "" : "Connect ") + provider.displayName() + (connected ? " credentials" : "")), fields,
                 new HorizontalLayout(save, disconnect), result);
+        form.setBean(new String[] {accountId.getValue(), "", ""}); // what is shown now counts as unchanged
     }
 
     private void connect(CrmProvider provider, ClientCredentialConnections connecting, TenantId tenant, Runnable changed) {
-        if (accountId.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty()) {
-            result.setText("Enter the " + accountId.getLabel() + ", client ID and client secret.");
+        result.setText("");
+        if (!Forms.valid(form)) {
             return;
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -85,9 +93,9 @@ class ClientCredentialsForm extends VerticalLayout {
             clientSecret.clear();
             changed.run();
         } catch (CrmException refused) {
-            result.setText(provider.displayName() + " did not accept them: " + refused.getMessage());
+            Forms.refuse(clientSecret, provider.displayName() + " did not accept them: " + refused.getMessage());
         } catch (IllegalArgumentException invalid) {
-            result.setText(invalid.getMessage());
+            Forms.refuse(accountId, invalid.getMessage());
         }
     }
 }

@@ -14,6 +14,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.redial.admin.MainLayout;
+import io.redial.admin.UnsavedChanges;
+import io.redial.admin.leads.ui.LeadsNavigation;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import io.redial.admin.security.ConsoleUser;
 import io.redial.admin.security.TenantScope;
 import io.redial.crm.CrmCatalog;
@@ -39,7 +43,7 @@ import org.jspecify.annotations.Nullable;
 @Route(value = "crm", layout = MainLayout.class)
 @PageTitle("CRM · Redial")
 @RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN})
-class CrmView extends VerticalLayout {
+class CrmView extends VerticalLayout implements BeforeLeaveObserver {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -75,7 +79,8 @@ class CrmView extends VerticalLayout {
         });
         failed.setId("failed-items");
         failed.addColumn(item -> item.kind().name().toLowerCase()).setHeader("What").setAutoWidth(true);
-        failed.addColumn(item -> "#" + item.leadId()).setHeader("Lead").setAutoWidth(true);
+        failed.addComponentColumn(item -> new Anchor(LeadsNavigation.path(item.leadId()), "Lead #" + item.leadId()))
+                .setHeader("Lead").setAutoWidth(true);
         failed.addColumn(item -> item.state().name().toLowerCase()).setHeader("State").setAutoWidth(true);
         failed.addColumn(item -> item.lastError() == null ? "" : item.lastError()).setHeader("Last error").setFlexGrow(1);
         failed.addComponentColumn(this::retryButton).setKey("retry").setHeader("").setAutoWidth(true);
@@ -152,6 +157,16 @@ class CrmView extends VerticalLayout {
             case BROKEN -> "Broken: reconnect to resume syncing";
             case DISCONNECTED -> "Disconnected: the app was uninstalled";
         };
+    }
+
+    /** A client secret typed into a connection form but not checked and saved yet. */
+    boolean unsaved() {
+        return setup.getChildren().anyMatch(c -> c instanceof ClientCredentialsForm form && !form.clientSecret.isEmpty());
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        UnsavedChanges.askBeforeLeaving(event, this::unsaved, "the CRM credentials");
     }
 
     private String at(@Nullable Instant when) {

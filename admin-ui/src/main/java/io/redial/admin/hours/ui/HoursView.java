@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
 import io.redial.admin.Forms;
+import com.vaadin.flow.data.binder.Binder;
 import io.redial.admin.MainLayout;
 import io.redial.admin.UnsavedChanges;
 import io.redial.admin.security.ConsoleUser;
@@ -60,9 +61,10 @@ class HoursView extends VerticalLayout implements BeforeLeaveObserver {
     final TimePicker quietFrom = new TimePicker("Quiet from");
     final TimePicker quietUntil = new TimePicker("until");
     final Button saveFollowUps = new Button("Save follow-ups");
-    final Span followUpProblem = new Span();
     final Paragraph status = new Paragraph();
-    final Span problem = new Span();
+    /** Checks of the week (zone, each day's times) and of the follow-ups; values are read from the fields. */
+    private final Binder<Object> week = new Binder<>();
+    private final Binder<Object> followUps = new Binder<>();
     private final TreeSet<LocalDate> holidays = new TreeSet<>();
     private List<Object> saved = List.of();
     private final BusinessHours hours;
@@ -87,11 +89,15 @@ class HoursView extends VerticalLayout implements BeforeLeaveObserver {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         status.setId("open-now");
-        problem.getElement().getThemeList().add("badge error");
-        problem.setVisible(false);
+        Forms.check(week, zone, "Choose the time zone your business keeps its hours in.", z -> true, "");
+        days.forEach(day -> {
+            Forms.check(week, day.opens, null, opens -> !day.open.getValue() || opens != null, "Set when you open.");
+            Forms.check(week, day.closes, null, closes -> !day.open.getValue() || day.opens.getValue() == null
+                    || (closes != null && closes.isAfter(day.opens.getValue())), "Closing time comes after opening time.");
+        });
         add(new H2("Business hours"), status, zone, new H3("Every week"));
         days.forEach(this::add);
-        add(new H3("Holidays"), new HorizontalLayout(holiday, addHoliday), holidayList, new HorizontalLayout(save, problem));
+        add(new H3("Holidays"), new HorizontalLayout(holiday, addHoliday), holidayList, save);
         showHolidays();
         addFollowUps(hours.followUps(tenant));
         status.setText(hours.now(tenant));
@@ -118,20 +124,21 @@ class HoursView extends VerticalLayout implements BeforeLeaveObserver {
     }
 
     private void save() {
-        if (zone.getValue() == null) {
-            Forms.refuse(zone, "Choose the time zone your business keeps its hours in.");
+        if (!Forms.valid(week)) {
             return;
         }
         try {
             List<WeeklyHours.Interval> intervals = days.stream().flatMap(d -> d.interval().stream()).toList();
             hours.save(tenant, ZoneId.of(zone.getValue()), intervals, holidays);
-            problem.setVisible(false);
             status.setText(hours.now(tenant));
             saved = remember(saved, asShown(), 0, saved.size() - 1);
             Notification.show("Hours saved.", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalArgumentException | java.time.DateTimeException invalid) {
-            showProblem(invalid.getMessage());
+        } catch (java.time.DateTimeException invalid) {
+            Forms.refuse(zone, invalid.getMessage());
+        } catch (IllegalArgumentException invalid) {
+            Forms.refuse(days.stream().filter(d -> d.open.getValue()).findFirst().orElse(days.getFirst()).closes,
+                    invalid.getMessage());
         }
     }
 
@@ -144,27 +151,26 @@ class HoursView extends VerticalLayout implements BeforeLeaveObserver {
         quietFrom.setValue(current.quietStart());
         quietUntil.setValue(current.quietEnd());
         saveFollowUps.addClickListener(e -> saveFollowUps());
-        followUpProblem.getElement().getThemeList().add("badge error");
-        followUpProblem.setVisible(false);
+        Forms.check(followUps, followUpAfter, "Choose when to follow up, or Never.", a -> true, "");
+        Forms.check(followUps, quietFrom, "Choose when the quiet hours start.", t -> true, "");
+        Forms.check(followUps, quietUntil, "Choose when the quiet hours end.", t -> true, "");
         add(new H3("Follow-ups and quiet hours"),
                 new Paragraph("The instant text-back answers the caller's own call and goes at any hour. A follow-up "
                         + "does not: it waits until the quiet hours end (in the business's time zone)."),
-                followUpAfter, new HorizontalLayout(quietFrom, quietUntil), new HorizontalLayout(saveFollowUps, followUpProblem));
+                followUpAfter, new HorizontalLayout(quietFrom, quietUntil), saveFollowUps);
     }
 
     private void saveFollowUps() {
+        if (!Forms.valid(followUps)) {
+            return;
+        }
         try {
-            if (followUpAfter.getValue() == null || quietFrom.getValue() == null || quietUntil.getValue() == null) {
-                throw new IllegalArgumentException("choose when to follow up and both ends of the quiet hours");
-            }
             hours.saveFollowUps(tenant, new FollowUpPolicy(followUpAfter.getValue(), quietFrom.getValue(), quietUntil.getValue()));
-            followUpProblem.setVisible(false);
             saved = remember(saved, asShown(), saved.size() - 1, saved.size());
             Notification.show("Follow-ups saved.", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalArgumentException invalid) {
-            followUpProblem.setText(invalid.getMessage());
-            followUpProblem.setVisible(true);
+            Forms.refuse(quietFrom, invalid.getMessage());
         }
     }
 
@@ -182,11 +188,6 @@ class HoursView extends VerticalLayout implements BeforeLeaveObserver {
             next.set(i, shown.get(i));
         }
         return next;
-    }
-
-    private void showProblem(String why) {
-        problem.setText(why);
-        problem.setVisible(true);
     }
 
     private void showHolidays() {

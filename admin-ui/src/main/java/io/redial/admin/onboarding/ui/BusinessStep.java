@@ -52,7 +52,13 @@ class BusinessStep extends SetupStep {
         });
         trades.addValueChangeListener(e -> showValueFields());
         showValueFields();
-        add(name, trades, zone, valueFields, problem);
+        check(name, "Enter your business name: callers see it in every text.", n -> n.strip().length() <= 80,
+                "Keep the name under 80 characters.");
+        check(trades, "Choose at least one trade.", t -> true, "");
+        check(zone, "Choose the time zone your business keeps its hours in.", z -> true, "");
+        jobValues.values().forEach(field -> check(field, null, v -> v == null || v.signum() >= 0,
+                "An average job is worth zero dollars or more."));
+        add(name, trades, zone, valueFields);
     }
 
     private void showValueFields() {
@@ -61,19 +67,17 @@ class BusinessStep extends SetupStep {
 
     @Override
     void store() {
-        if (trades.getValue().isEmpty()) {
-            throw new IllegalArgumentException("choose at least one trade");
-        }
-        if (zone.getValue() == null) {
-            throw new IllegalArgumentException("choose a time zone");
-        }
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         jobValues.forEach((trade, field) -> {
             if (field.getValue() != null) {
                 values.put(trade, field.getValue());
             }
         });
-        onboarding.saveBusiness(tenant.id(), name.getValue(), new ArrayList<>(trades.getValue()),
-                ZoneId.of(zone.getValue()), values);
+        try {
+            onboarding.saveBusiness(tenant.id(), name.getValue(), new ArrayList<>(trades.getValue()),
+                    ZoneId.of(zone.getValue()), values);
+        } catch (IllegalArgumentException refused) {
+            throw new Refused(name, refused.getMessage());
+        }
     }
 }

@@ -22,13 +22,21 @@ class HoursStep extends SetupStep {
         this.tenant = tenant;
         WeeklyHours current = hours.of(tenant);
         days = Arrays.stream(DayOfWeek.values()).map(d -> new DayRow(d, current.intervals())).toList();
-        days.forEach(this::add);
-        add(problem);
+        days.forEach(day -> {
+            check(day.closes, null, closes -> !day.open.getValue() || day.opens.getValue() == null || closes == null
+                    || closes.isAfter(day.opens.getValue()), "Closing time comes after opening time.");
+            check(day.opens, null, opens -> !day.open.getValue() || opens != null, "Set when you open.");
+            add(day);
+        });
     }
 
     @Override
     void store() {
         WeeklyHours current = hours.of(tenant);
-        hours.save(tenant, current.zone(), days.stream().flatMap(d -> d.interval().stream()).toList(), current.holidays());
+        try {
+            hours.save(tenant, current.zone(), days.stream().flatMap(d -> d.interval().stream()).toList(), current.holidays());
+        } catch (IllegalArgumentException refused) {
+            throw new Refused(days.getFirst().closes, refused.getMessage());
+        }
     }
 }

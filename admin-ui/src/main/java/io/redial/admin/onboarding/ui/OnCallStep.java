@@ -17,7 +17,7 @@ class OnCallStep extends SetupStep {
 
     final List<TextField> names = new ArrayList<>();
     final List<TextField> numbers = new ArrayList<>();
-    final IntegerField ackMinutes = new IntegerField("Minutes to acknowledge before the next person is paged");
+    final IntegerField ackMinutes = new IntegerField("Minutes to acknowledge");
     private final Onboarding onboarding;
     private final TenantId tenant;
 
@@ -31,20 +31,22 @@ class OnCallStep extends SetupStep {
             TextField name = new TextField(i == 0 ? "Name" : "");
             TextField number = new TextField(i == 0 ? "Mobile number" : "");
             name.setPlaceholder((i + 1) + ". name");
-            number.setPlaceholder("+15125550911");
+            number.setPlaceholder("(512) 555-0911");
             if (i < current.size()) {
                 name.setValue(current.get(i).name());
-                number.setValue(current.get(i).phone().e164());
+                number.setValue(io.redial.tenants.TextBackTemplates.national(current.get(i).phone()));
             }
             names.add(name);
             numbers.add(number);
+            check(name, null, n -> true, ""); // counted as a change, nothing to refuse
+            check(number, null, OnCallStep::phoneOrEmpty, "Write the mobile number as (512) 555-0911 or +1 512 555 0911.");
             add(new HorizontalLayout(name, number));
         }
         ackMinutes.setValue(onboarding.onCallAckMinutes(tenant));
-        ackMinutes.setMin(1);
-        ackMinutes.setMax(60);
-        ackMinutes.setWidth("24rem");
-        add(ackMinutes, problem);
+        ackMinutes.setHelperText("before the next person is paged");
+        check(ackMinutes, "Say how many minutes someone has to acknowledge.", m -> m >= 1 && m <= 60,
+                "The acknowledgement timeout must be between 1 and 60 minutes.");
+        add(ackMinutes);
     }
 
     @Override
@@ -55,15 +57,24 @@ class OnCallStep extends SetupStep {
             if (raw.isEmpty()) {
                 continue;
             }
-            try {
-                ladder.add(new OnCallRoster.Person(names.get(i).getValue(), PhoneNumber.parse(raw, "US")));
-            } catch (IllegalArgumentException notANumber) {
-                throw new IllegalArgumentException("'" + raw + "' is not a phone number");
-            }
+            ladder.add(new OnCallRoster.Person(names.get(i).getValue(), PhoneNumber.parse(raw, "US")));
         }
-        if (ackMinutes.getValue() == null) {
-            throw new IllegalArgumentException("say how many minutes someone has to acknowledge");
+        try {
+            onboarding.saveOnCall(tenant, ladder, ackMinutes.getValue());
+        } catch (IllegalArgumentException refused) {
+            throw new Refused(numbers.getFirst(), refused.getMessage());
         }
-        onboarding.saveOnCall(tenant, ladder, ackMinutes.getValue());
+    }
+
+    private static boolean phoneOrEmpty(String raw) {
+        if (raw.isBlank()) {
+            return true;
+        }
+        try {
+            PhoneNumber.parse(raw.trim(), "US");
+            return true;
+        } catch (IllegalArgumentException notANumber) {
+            return false;
+        }
     }
 }

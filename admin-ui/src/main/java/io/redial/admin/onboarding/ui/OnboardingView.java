@@ -16,6 +16,11 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.shared.Registration;
 import io.redial.admin.MainLayout;
+import io.redial.admin.UnsavedChanges;
+import io.redial.crm.CrmCatalog;
+import io.redial.crm.sync.CrmStatus;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import io.redial.admin.PhoneFormat;
 import io.redial.shared.DeliveryWords;
 import io.redial.shared.PhoneNumber;
@@ -37,18 +42,18 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The guided setup: business, hours, line and call pattern, first text, on-call ladder, then a test call in the
- * simulator. Each step saves before the next opens, and the step reached is kept, so leaving mid-way resumes
+ * The guided setup: business, hours, line and call pattern, first text, on-call ladder, the CRM, then a test call
+ * in the simulator. Each step saves before the next opens, and the step reached is kept, so leaving mid-way resumes
  * there. Steps are built when shown, so each reads what the previous one saved.
  */
 @Route(value = "onboarding", layout = MainLayout.class)
 @PageTitle("Setup · Redial")
 @RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN})
-class OnboardingView extends VerticalLayout {
+class OnboardingView extends VerticalLayout implements BeforeLeaveObserver {
 
     private static final Map<Step, String> NAMES = new EnumMap<>(Map.of(Step.BUSINESS, "Business",
             Step.HOURS, "Hours", Step.LINE, "Phone line", Step.TEMPLATE, "First text", Step.ON_CALL, "On call",
-            Step.TEST_CALL, "Test call"));
+            Step.CRM, "CRM", Step.TEST_CALL, "Test call"));
 
     final Div progress = new Div();
     final Div content = new Div();
@@ -65,12 +70,16 @@ class OnboardingView extends VerticalLayout {
     private final Tenants tenants;
     private final TenantId tenant;
     private final SandboxPhone sandbox;
+    private final CrmStatus crmStatus;
+    private final CrmCatalog catalog;
     private final PhoneFormat phones;
     private @Nullable PhoneNumber testCaller;
     private Registration polling = () -> { };
 
     OnboardingView(Onboarding onboarding, TenantScope scope, BusinessHours hours, Templates templates, Tenants tenants,
-            SandboxPhone sandbox) {
+            SandboxPhone sandbox, CrmStatus crmStatus, CrmCatalog catalog) {
+        this.crmStatus = crmStatus;
+        this.catalog = catalog;
         this.onboarding = onboarding;
         this.sandbox = sandbox;
         this.phones = PhoneFormat.of(scope);
@@ -99,6 +108,12 @@ class OnboardingView extends VerticalLayout {
         show(onboarding.resumeAt(tenant));
     }
 
+    /** Leaving mid-step with changes "Save and continue" has not stored asks first; moving between steps does not. */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        UnsavedChanges.askBeforeLeaving(event, () -> shown != null && shown.unsaved(), "this setup step");
+    }
+
     void saveAndContinue() {
         if (shown.save()) {
             current.next().ifPresent(this::show);
@@ -114,6 +129,7 @@ class OnboardingView extends VerticalLayout {
         boolean last = step.next().isEmpty();
         back.setEnabled(step.ordinal() > 0);
         next.setVisible(!last);
+        next.setText(step == Step.CRM ? "Continue" : "Save and continue"); // the CRM step stores nothing
         testCall.setVisible(last && sandbox.available());
         finish.setVisible(last);
         showProgress();
@@ -126,6 +142,7 @@ class OnboardingView extends VerticalLayout {
             case LINE -> new LineStep(onboarding, tenants, tenant);
             case TEMPLATE -> new TemplateStep(templates, tenant);
             case ON_CALL -> new OnCallStep(onboarding, tenant);
+            case CRM -> new CrmStep(crmStatus, catalog, tenant);
             case TEST_CALL -> new TestCallStep(sandbox.available());
         };
     }

@@ -23,7 +23,8 @@ class TemplateStep extends SetupStep {
         form.body.setValue(templates.current(tenant, form.kind));
         form.show(templates.preview(tenant, form.kind, form.body.getValue()));
         form.onChange(e -> form.show(templates.preview(tenant, form.kind, form.body.getValue())));
-        add(form, problem);
+        check(form.body, "Write the text a missed caller gets.", body -> true, "");
+        add(form);
     }
 
     @Override
@@ -31,8 +32,8 @@ class TemplateStep extends SetupStep {
         try {
             templates.save(tenant, null, form.kind, form.body.getValue());
         } catch (Templates.TemplateRejected rejected) {
-            form.showProblem(rejected.getMessage());
-            throw new IllegalArgumentException(rejected.getMessage());
+            form.showProblem(rejected.getMessage()); // beside the text, with the preview
+            throw new Refused(form.body, rejected.getMessage());
         }
     }
 }

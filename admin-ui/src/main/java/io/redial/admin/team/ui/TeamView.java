@@ -28,6 +28,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import io.redial.admin.Forms;
+import io.redial.admin.UnsavedChanges;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may sign in to this tenant's console. Invitations are links the inviter passes on (no mail server is
@@ -36,7 +42,7 @@ import java.util.List;
 @Route(value = "team", layout = MainLayout.class)
 @PageTitle("Team · Redial")
 @RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN})
-class TeamView extends VerticalLayout {
+class TeamView extends VerticalLayout implements BeforeLeaveObserver {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM");
 
@@ -53,6 +59,9 @@ class TeamView extends VerticalLayout {
     private final String myName;
     private final String baseUrl;
     private final ZoneId zone;
+    private final Binder<String[]> inviteForm = new Binder<>();
+    /** The last refused role change, as shown beside the role (for tests). */
+    @Nullable String lastRefusal;
 
     TeamView(Team team, TenantScope scope, TwilioAccount twilio) {
         this.team = team;
@@ -85,6 +94,13 @@ class TeamView extends VerticalLayout {
         role.setItems(grantable());
         role.setValue(AdminRole.OFFICE);
         role.setItemLabelGenerator(TeamView::label);
+        email.setI18n(new EmailField.EmailFieldI18n() // the field's own check speaks first: the same words
+                .setPatternErrorMessage("That is not an email address, e.g. sam@example.com.")
+                .setRequiredErrorMessage("Enter the email address of the person to invite."));
+        inviteForm.forField(email).asRequired("Enter the email address of the person to invite.")
+                .withValidator(new com.vaadin.flow.data.validator.EmailValidator("That is not an email address, e.g. sam@example.com."))
+                .bind(d -> d[0], (d, v) -> d[0] = v);
+        inviteForm.readBean(new String[] {""});
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         invite.addClickListener(e -> invite());
         long days = Math.max(1, team.invitationLifetime().toDays());
@@ -102,7 +118,8 @@ class TeamView extends VerticalLayout {
         members.setAllRowsVisible(true);
         members.addColumn(Team.Member::username).setHeader("Signs in as").setAutoWidth(true);
         members.addColumn(m -> m.displayName() == null ? "" : m.displayName()).setHeader("Name").setAutoWidth(true);
-        members.addComponentColumn(this::roleOf).setHeader("Role").setKey("role").setFlexGrow(1);
+        // wide enough for its select on a phone too: the list scrolls sideways rather than cutting the role
+        members.addComponentColumn(this::roleOf).setHeader("Role").setKey("role").setWidth("9rem").setFlexGrow(1);
     }
 
     private void configureInvitations() {
@@ -124,6 +141,7 @@ class TeamView extends VerticalLayout {
 
     private Select<AdminRole> roleOf(Team.Member member) {
         Select<AdminRole> select = new Select<>();
+        select.setWidth("8rem");
         // An admin sees an owner's role but cannot change it, and is never offered "owner" (the server refuses too).
         select.setItems(member.role() == AdminRole.OWNER ? Arrays.asList(AdminRole.values()) : grantable());
         select.setItemLabelGenerator(TeamView::label);
@@ -131,36 +149,59 @@ class TeamView extends VerticalLayout {
         select.setEnabled(me == AdminRole.OWNER || member.role() != AdminRole.OWNER);
         select.addValueChangeListener(e -> {
             if (e.getValue() != null && e.getValue() != member.role()) {
-                changeRole(member, e.getValue());
+                changeRole(member, e.getValue(), select);
             }
         });
         return select;
     }
 
     void changeRole(Team.Member member, AdminRole to) {
+        changeRole(member, to, null);
+    }
+
+    /** A refused change is shown beside the member's role, which goes back to what it was. */
+    private void changeRole(Team.Member member, AdminRole to, @Nullable Select<AdminRole> shownIn) {
         try {
             team.changeRole(tenant, me, member.id(), to);
             Notification.show(member.username() + " is now " + label(to) + ".", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh();
         } catch (Team.TeamRuleBroken refused) {
-            Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            lastRefusal = refused.getMessage();
+            if (shownIn != null) {
+                shownIn.setValue(member.role());
+                Forms.refuse(shownIn, refused.getMessage());
+            } else {
+                refresh();
+            }
         }
-        refresh();
     }
 
     void invite() {
+        String[] draft = new String[1];
+        if (!Forms.valid(inviteForm)) {
+            return;
+        }
         try {
             Team.Invited invited = team.invite(tenant, me, myName, email.getValue(), role.getValue());
             link.setValue(baseUrl + "/invite/" + invited.token());
             link.setVisible(true);
             copy.setVisible(true);
-            email.clear();
+            inviteForm.readBean(new String[] {""});
             refresh();
         } catch (Team.TeamRuleBroken refused) {
-            email.setInvalid(true);
-            email.setErrorMessage(refused.getMessage());
+            Forms.refuse(email, refused.getMessage());
         }
+    }
+
+    /** An address typed but not invited yet. */
+    boolean unsaved() {
+        return inviteForm.hasChanges();
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        UnsavedChanges.askBeforeLeaving(event, this::unsaved, "the invitation");
     }
 
     private void refresh() {

@@ -2,6 +2,10 @@ package io.redial.admin.templates.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import java.util.List;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -36,6 +40,10 @@ class TemplatesView extends VerticalLayout implements BeforeLeaveObserver {
     final TemplateForm afterHours = new TemplateForm(TextBackTemplates.AFTER_HOURS, "After hours", "after-hours");
     final TemplateForm followUp = new TemplateForm(TextBackTemplates.FOLLOW_UP,
             "Follow-up, for a caller who hasn't replied (switched on under Hours)", "follow-up");
+    final TemplateForm businessHoursEs = spanish(TextBackTemplates.BUSINESS_HOURS, "During business hours", "business-hours-es");
+    final TemplateForm afterHoursEs = spanish(TextBackTemplates.AFTER_HOURS, "After hours", "after-hours-es");
+    final TemplateForm followUpEs = spanish(TextBackTemplates.FOLLOW_UP, "Follow-up", "follow-up-es");
+    final Tabs languages = new Tabs(new Tab("English"), new Tab("Spanish"));
     private final Templates templates;
     private final SandboxPhone phone;
     private final TenantId tenant;
@@ -46,21 +54,41 @@ class TemplatesView extends VerticalLayout implements BeforeLeaveObserver {
         this.phone = phone;
         this.tenant = scope.tenantId();
         setMaxWidth("48rem");
-        add(new H2("Text templates"));
-        for (TemplateForm form : new TemplateForm[] {businessHours, afterHours, followUp}) {
+        VerticalLayout english = new VerticalLayout();
+        VerticalLayout spanish = new VerticalLayout(new Paragraph("For a caller who wrote Spanish the last time: they "
+                + "get these instead. Leave one empty and they get the English text."));
+        for (VerticalLayout language : List.of(english, spanish)) {
+            language.setPadding(false);
+        }
+        spanish.setVisible(false);
+        languages.setId("template-languages");
+        languages.addSelectedChangeListener(e -> {
+            english.setVisible(languages.getSelectedIndex() == 0);
+            spanish.setVisible(languages.getSelectedIndex() == 1);
+        });
+        add(new H2("Text templates"), languages, english, spanish);
+        for (TemplateForm form : List.of(businessHours, afterHours, followUp, businessHoursEs, afterHoursEs, followUpEs)) {
             form.body.setValue(templates.current(tenant, form.kind));
             saved.put(form.kind, form.body.getValue());
             form.show(templates.preview(tenant, form.kind, form.body.getValue()));
             form.onChange(e -> form.show(templates.preview(tenant, form.kind, form.body.getValue())));
             form.onSave(e -> save(form));
             form.onTest(e -> sendTest(form));
-            form.sendTest.setVisible(phone.available());
-            add(form);
+            form.sendTest.setVisible(phone.available() && !TextBackTemplates.isSpanish(form.kind));
+            (TextBackTemplates.isSpanish(form.kind) ? spanish : english).add(form);
         }
     }
 
+    private static TemplateForm spanish(String kind, String title, String id) {
+        TemplateForm form = new TemplateForm(TextBackTemplates.spanish(kind), title + " (Spanish)", id);
+        form.body.setHelperText("Merge fields: {business}, {callback_number}, {booking_link}. The caller's name and "
+                + "today's hours read in English, so a Spanish text leaves them out.");
+        form.body.setPlaceholder("e.g. Hola, habla {business}. Perdón por no contestar. Responda aquí o llame al {callback_number}.");
+        return form;
+    }
+
     boolean unsaved() {
-        return java.util.stream.Stream.of(businessHours, afterHours, followUp)
+        return java.util.stream.Stream.of(businessHours, afterHours, followUp, businessHoursEs, afterHoursEs, followUpEs)
                 .anyMatch(form -> !form.body.getValue().equals(saved.get(form.kind)));
     }
 
@@ -73,7 +101,9 @@ class TemplatesView extends VerticalLayout implements BeforeLeaveObserver {
         try {
             templates.save(tenant, null, form.kind, form.body.getValue());
             saved.put(form.kind, form.body.getValue());
-            Notification.show(form.kind.equals(TextBackTemplates.FOLLOW_UP) ? "Saved. The next follow-up uses this text."
+            Notification.show(TextBackTemplates.isSpanish(form.kind) ? (form.body.getValue().isBlank()
+                            ? "Removed: callers who wrote Spanish get the English text." : "Saved. Callers who wrote Spanish get this text.")
+                            : form.kind.equals(TextBackTemplates.FOLLOW_UP) ? "Saved. The next follow-up uses this text."
                             : "Saved. The next missed caller gets this text.", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (Templates.TemplateRejected rejected) {

@@ -13,17 +13,48 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.shared.Registration;
+import io.redial.admin.Forms;
 import io.redial.leads.Urgency;
 import io.redial.receptionist.triage.Routing;
 import io.redial.receptionist.triage.TriageRule;
 import io.redial.receptionist.triage.TriageSettings;
 import java.util.Arrays;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One rule's editor. Passive: it shows what it is given and fires events; the view talks to the service. */
+/**
+ * One rule's editor, bound through a {@link Binder}: a bad value shows beside its field. Passive: it shows what it
+ * is given and fires events; the view talks to the service.
+ */
 class TriageRuleForm extends VerticalLayout {
+
+    /** The rule as the fields edit it: mutable, one property per field. */
+    static final class Draft {
+        String code = "";
+        String terms = "";
+        Urgency urgency = Urgency.URGENT;
+        Routing routing = Routing.BOOK_URGENT;
+        String safetyEn = "";
+        String safetyEs = "";
+        String questionEn = "";
+        String questionEs = "";
+        boolean enabled = true;
+
+        static Draft of(TriageRule rule) {
+            Draft d = new Draft();
+            d.code = rule.code();
+            d.terms = String.join("\nAND\n", rule.terms().stream().map(g -> String.join("\n", g)).toList());
+            d.urgency = rule.urgency();
+            d.routing = rule.routing();
+            d.safetyEn = orEmpty(rule.safetyEn());
+            d.safetyEs = orEmpty(rule.safetyEs());
+            d.questionEn = orEmpty(rule.questionEn());
+            d.questionEs = orEmpty(rule.questionEs());
+            d.enabled = rule.enabled();
+            return d;
+        }
+    }
 
     final H3 title = new H3();
     final TextField code = new TextField("Rule name");
@@ -36,9 +67,9 @@ class TriageRuleForm extends VerticalLayout {
     final TextArea questionEs = new TextArea("Question to ask (Spanish)");
     final Checkbox enabled = new Checkbox("On");
     final Span origin = new Span();
-    final Span problem = new Span();
     final Button save = new Button("Save rule");
     final Button reset = new Button("Reset to default");
+    final Binder<Draft> binder = new Binder<>();
     private String trade = "";
 
     TriageRuleForm() {
@@ -53,34 +84,54 @@ class TriageRuleForm extends VerticalLayout {
         routing.setItems(Routing.values());
         routing.setItemLabelGenerator(TriageRuleForm::describe);
         origin.getElement().getThemeList().add("badge");
-        problem.getElement().getThemeList().add("badge error");
-        problem.setVisible(false);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> fireEvent(new SaveRequested(this)));
+        save.addClickListener(e -> {
+            if (Forms.valid(binder)) {
+                fireEvent(new SaveRequested(this));
+            }
+        });
         reset.addClickListener(e -> fireEvent(new ResetRequested(this)));
+        bind();
         FormLayout fields = new FormLayout(code, urgency, routing, enabled, terms, safetyEn, safetyEs, questionEn, questionEs);
         fields.setColspan(terms, 2);
-        add(new HorizontalLayout(title, origin), fields, new HorizontalLayout(save, reset, problem));
+        add(new HorizontalLayout(title, origin), fields, new HorizontalLayout(save, reset));
+    }
+
+    private void bind() {
+        binder.forField(code).asRequired("Name the rule, e.g. ice-dam.")
+                .withValidator(c -> c.strip().matches("[a-z0-9]+(-[a-z0-9]+)*"),
+                        "Use lowercase letters, digits and dashes, e.g. ice-dam.")
+                .bind(d -> d.code, (d, v) -> d.code = v.strip());
+        binder.forField(terms).asRequired("Give at least one word or phrase that makes the rule fire.")
+                .withValidator(t -> Arrays.stream(t.split("(?m)^\\s*AND\\s*$")).allMatch(g -> !g.isBlank()),
+                        "Each group between AND lines needs at least one phrase.")
+                .bind(d -> d.terms, (d, v) -> d.terms = v);
+        binder.forField(urgency).asRequired("Choose how urgent it is.").bind(d -> d.urgency, (d, v) -> d.urgency = v);
+        binder.forField(routing).asRequired("Choose what happens next.")
+                .withValidator(r -> urgency.getValue() != Urgency.EMERGENCY || r == Routing.ESCALATE || r == Routing.HAND_OFF,
+                        "An emergency must page the on-call ladder or go to a person, not just book.")
+                .bind(d -> d.routing, (d, v) -> d.routing = v);
+        urgency.addValueChangeListener(e -> {
+            if (routing.getValue() != null) {
+                binder.validate(); // the routing's rule depends on the urgency
+            }
+        });
+        binder.forField(safetyEn).bind(d -> d.safetyEn, (d, v) -> d.safetyEn = v);
+        binder.forField(safetyEs).bind(d -> d.safetyEs, (d, v) -> d.safetyEs = v);
+        binder.forField(questionEn).bind(d -> d.questionEn, (d, v) -> d.questionEn = v);
+        binder.forField(questionEs).bind(d -> d.questionEs, (d, v) -> d.questionEs = v);
+        binder.forField(enabled).bind(d -> d.enabled, (d, v) -> d.enabled = v);
     }
 
     void edit(TriageSettings.Entry entry) {
         TriageRule rule = entry.rule();
         trade = rule.trade();
         title.setText(io.redial.shared.RuleNames.plain(rule.code()));
-        code.setValue(rule.code());
+        binder.readBean(Draft.of(rule));
         code.setReadOnly(true);
-        terms.setValue(String.join("\nAND\n", rule.terms().stream().map(g -> String.join("\n", g)).toList()));
-        urgency.setValue(rule.urgency());
-        routing.setValue(rule.routing());
-        safetyEn.setValue(orEmpty(rule.safetyEn()));
-        safetyEs.setValue(orEmpty(rule.safetyEs()));
-        questionEn.setValue(orEmpty(rule.questionEn()));
-        questionEs.setValue(orEmpty(rule.questionEs()));
-        enabled.setValue(rule.enabled());
         origin.setText(entry.builtIn() ? (entry.edited() ? "built in, edited" : "built in") : "your own");
         reset.setText(entry.builtIn() ? "Reset to default" : "Delete rule");
         reset.setEnabled(entry.edited());
-        showProblem(null);
         setVisible(true);
     }
 
@@ -88,16 +139,15 @@ class TriageRuleForm extends VerticalLayout {
         this.trade = trade;
         title.setText("New " + trade + " rule");
         code.setReadOnly(false);
-        code.clear();
-        terms.clear();
-        urgency.setValue(Urgency.URGENT);
-        routing.setValue(Routing.BOOK_URGENT);
-        List.of(safetyEn, safetyEs, questionEn, questionEs).forEach(TextArea::clear);
-        enabled.setValue(true);
+        binder.readBean(new Draft());
         origin.setText("your own");
         reset.setEnabled(false);
-        showProblem(null);
         setVisible(true);
+    }
+
+    /** Changes in the shown rule that Save has not stored yet. */
+    boolean unsaved() {
+        return isVisible() && binder.hasChanges();
     }
 
     /** The rule as the fields describe it now. */
@@ -110,9 +160,9 @@ class TriageRuleForm extends VerticalLayout {
                 questionEs.getValue(), enabled.getValue());
     }
 
-    void showProblem(@Nullable String why) {
-        problem.setText(why == null ? "" : why);
-        problem.setVisible(why != null);
+    /** A refusal from the server, beside the field it is about (the phrases unless it names the rule). */
+    void refuse(String why) {
+        Forms.refuse(why.startsWith("Name the rule") ? code : why.startsWith("An emergency") ? routing : terms, why);
     }
 
     static String describe(Routing routing) {

@@ -9,6 +9,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import io.redial.admin.ConsoleTest;
 import io.redial.calls.CallOutcome;
@@ -43,6 +44,7 @@ class ComplianceViewTests extends ConsoleTest {
     @Autowired LeadReview review;
     @Autowired ConversationDesk desk;
     @Autowired RecentCalls calls;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void provision() {
@@ -65,7 +67,7 @@ class ComplianceViewTests extends ConsoleTest {
         _click(view.addOptOut);
         view.optOutSearch.setValue("6511");
 
-        assertThat(rows(view.optOuts)).startsWith("+15125556511 | ");
+        assertThat(rows(view.optOuts)).startsWith("(512) 555-6511 | ");
         view.optOutSearch.setValue("9999");
         assertThat(rows(view.optOuts)).isEmpty();
         phone.missedCall(CO, LINE, new PhoneNumber("+15125556511"));
@@ -76,11 +78,19 @@ class ComplianceViewTests extends ConsoleTest {
     void aMistypedNumberIsRefusedWithAClearError() {
         ComplianceView view = openAs("compliance-owner", AdminRole.OWNER);
 
+        _click(view.addBlock);
+        assertThat(view.blockNumber.isInvalid()).isTrue();
+        assertThat(view.blockNumber.getErrorMessage()).isEqualTo("Enter the phone number, e.g. (512) 555-0100.");
+
         view.blockNumber.setValue("call me maybe");
         _click(view.addBlock);
 
-        assertThat(view.problem.getText()).isEqualTo("\"call me maybe\" is not a phone number; write it as +1 512 555 0100.");
+        assertThat(view.blockNumber.getErrorMessage()).isEqualTo("\"call me maybe\" is not a phone number; write it as +1 512 555 0100.");
         assertThat(GridKt._size(view.blocked)).isZero();
+        assertThat(view.unsaved()).isTrue();
+        UI.getCurrent().navigate("dashboard");
+        assertThat(LocatorJ._get(ConfirmDialog.class, spec -> spec.withId("unsaved-changes")).isOpened()).isTrue();
+        assertThat(LocatorJ._find(ComplianceView.class)).hasSize(1);
     }
 
     @Test
@@ -92,8 +102,9 @@ class ComplianceViewTests extends ConsoleTest {
         view.staffNumber.setValue("512-555-6513");
         _click(view.addStaff);
 
-        assertThat(rows(view.blocked)).startsWith("+15125556512 | robocaller");
-        assertThat(rows(view.staff)).startsWith("+15125556513");
+        assertThat(rows(view.blocked)).startsWith("(512) 555-6512 | robocaller");
+        assertThat(rows(view.staff)).startsWith("(512) 555-6513");
+        assertThat(view.unsaved()).isFalse();
         phone.missedCall(CO, LINE, new PhoneNumber("+15125556512"));
         phone.missedCall(CO, LINE, new PhoneNumber("+15125556513"));
         assertThat(suppression("+15125556512")).isEqualTo("the number is on the business's blocklist");
@@ -115,7 +126,8 @@ class ComplianceViewTests extends ConsoleTest {
         view.priceName.setValue("Diagnostic fee");
         view.priceAmount.setValue(new BigDecimal("-5"));
         _click(view.setPrice);
-        assertThat(view.problem.getText()).startsWith("Give the amount in dollars and cents");
+        assertThat(view.priceAmount.isInvalid()).isTrue();
+        assertThat(view.priceAmount.getErrorMessage()).startsWith("Give the amount in dollars and cents");
         view.priceName.setValue("Diagnostic fee");
         view.priceAmount.setValue(new BigDecimal("89"));
         _click(view.setPrice);
@@ -129,6 +141,39 @@ class ComplianceViewTests extends ConsoleTest {
         String reply = await().atMost(PATIENCE).until(() -> annasFirstReply(caller), r -> r != null);
         assertThat(reply).startsWith("(You're texting Compliance HVAC's virtual assistant, not a person.) ")
                 .contains("diagnostic fee $89.00");
+    }
+
+    @Test
+    void aTenantsOwnStopAndHelpWordsAreListedBesideTheCarriersAndHonoured() {
+        jdbc.sql("DELETE FROM sms_keywords WHERE tenant_id = ?").param(CO.value()).update();
+        ComplianceView view = openAs("compliance-admin", AdminRole.ADMIN);
+        assertThat(view.optOutWords.getElement().getTextRecursively()).contains("STOP", "ALTO (es)", "PARAR (es)");
+        assertThat(view.helpWords.getElement().getTextRecursively()).contains("HELP", "AYUDA (es)");
+
+        view.keyword.setValue("no more");
+        _click(view.addKeyword);
+        assertThat(view.keyword.getErrorMessage()).isEqualTo("One word of 2 to 30 letters, no spaces or digits.");
+        view.keyword.setValue("alto");
+        _click(view.addKeyword);
+        assertThat(view.keyword.getErrorMessage()).isEqualTo("ALTO is already a keyword.");
+
+        view.keyword.setValue("basta");
+        view.keywordSpanish.setValue(true);
+        _click(view.addKeyword);
+        view.keyword.setValue("socorro");
+        view.keywordKind.setValue(io.redial.conversations.SmsKeyword.HELP);
+        view.keywordSpanish.setValue(true);
+        _click(view.addKeyword);
+        assertThat(view.optOutWords.getElement().getTextRecursively()).contains("BASTA (es)");
+        assertThat(view.helpWords.getElement().getTextRecursively()).contains("SOCORRO (es)");
+
+        PhoneNumber caller = new PhoneNumber("+15125556515");
+        phone.textFromCaller(CO, LINE, caller, " Basta ");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(phone.thread(CO, caller)).anySatisfy(t ->
+                assertThat(t.body()).startsWith("Se dio de baja de los mensajes de Compliance HVAC")));
+        view.refresh();
+        view.optOutSearch.setValue("6515");
+        assertThat(rows(view.optOuts)).startsWith("(512) 555-6515 | ");
     }
 
     @Test

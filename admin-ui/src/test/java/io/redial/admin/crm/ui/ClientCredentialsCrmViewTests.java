@@ -122,6 +122,9 @@ class ClientCredentialsCrmViewTests extends ConsoleTest {
     @Test
     void credentialsAreCheckedBeforeSavingThenTheTableIsPickedFromTheCrmsListsAndDisconnectForgetsThem() {
         CrmView view = open(CrmView.class);
+        _click(LocatorJ._get(Button.class, b -> b.withId("connect-titanlike")));
+        assertThat(LocatorJ._get(TextField.class, f -> f.withId("client-id-titanlike")).getErrorMessage())
+                .isEqualTo("Enter the client ID.");
         LocatorJ._get(TextField.class, f -> f.withId("account-id-titanlike")).setValue("123456");
         LocatorJ._get(TextField.class, f -> f.withId("client-id-titanlike")).setValue("cid.abc");
         LocatorJ._get(PasswordField.class, f -> f.withId("client-secret-titanlike")).setValue("cs1.wrong");
@@ -129,8 +132,10 @@ class ClientCredentialsCrmViewTests extends ConsoleTest {
 
         _click(LocatorJ._get(Button.class, b -> b.withId("connect-titanlike")));
 
-        assertThat(LocatorJ._get(Paragraph.class, p -> p.withId("credentials-result-titanlike")).getText())
-                .contains("did not accept them").contains("refused the client id or secret");
+        PasswordField secret = LocatorJ._get(PasswordField.class, f -> f.withId("client-secret-titanlike"));
+        assertThat(secret.isInvalid()).isTrue();
+        assertThat(secret.getErrorMessage()).contains("did not accept them").contains("refused the client id or secret");
+        assertThat(view.unsaved()).isTrue();
         assertThat(connections.find(TENANT, CRM)).isEmpty();
         assertThat(LocatorJ._find(JobRoutingTable.class)).isEmpty();
 

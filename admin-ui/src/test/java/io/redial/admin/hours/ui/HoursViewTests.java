@@ -88,7 +88,7 @@ class HoursViewTests extends ConsoleTest {
         assertThat(saved.intervals()).noneMatch(i -> i.day() == DayOfWeek.SATURDAY)
                 .contains(new WeeklyHours.Interval(DayOfWeek.WEDNESDAY, LocalTime.of(7, 0), LocalTime.of(20, 0)));
         assertThat(saved.holidays()).containsExactlyInAnyOrder(LocalDate.of(2026, 12, 25), LocalDate.of(2027, 7, 4));
-        assertThat(view.problem.isVisible()).isFalse();
+        assertThat(view.zone.isInvalid()).isFalse();
     }
 
     @Test
@@ -98,8 +98,8 @@ class HoursViewTests extends ConsoleTest {
         view.days.get(0).closes.setValue(LocalTime.of(6, 0));
         _click(view.save);
 
-        assertThat(view.problem.isVisible()).isTrue();
-        assertThat(view.problem.getText()).contains("closing time must follow opening time on MONDAY");
+        assertThat(view.days.get(0).closes.isInvalid()).isTrue();
+        assertThat(view.days.get(0).closes.getErrorMessage()).isEqualTo("Closing time comes after opening time.");
         assertThat(businessHours.of(TENANT).intervals())
                 .contains(new WeeklyHours.Interval(DayOfWeek.MONDAY, LocalTime.of(7, 0), LocalTime.of(18, 0)));
     }
@@ -128,8 +128,8 @@ class HoursViewTests extends ConsoleTest {
         view.quietFrom.setValue(LocalTime.of(8, 0));
         _click(view.saveFollowUps);
 
-        assertThat(view.followUpProblem.isVisible()).isTrue();
-        assertThat(view.followUpProblem.getText()).contains("different times");
+        assertThat(view.quietFrom.isInvalid()).isTrue();
+        assertThat(view.quietFrom.getErrorMessage()).contains("different times");
         assertThat(businessHours.followUps(TENANT).enabled()).isFalse();
     }
 }

@@ -121,6 +121,11 @@ class OnboardingViewTests extends ConsoleTest {
         assertThat(onboarding.onCall(TENANT)).extracting(OnCallRoster.Person::name).containsExactly("Rosa", "Sam");
         assertThat(onboarding.onCallAckMinutes(TENANT)).isEqualTo(7);
 
+        assertThat(view.current).isEqualTo(Step.CRM);
+        assertThat(((CrmStep) view.shown).crms.getElement().getTextRecursively())
+                .isEqualTo("No CRM is installed on this Redial server."); // the console's own tests install none; the browser journey sees all three
+        _click(view.next); // optional: nothing to store
+
         assertThat(view.current).isEqualTo(Step.TEST_CALL);
         assertThat(onboarding.pending(TENANT)).isTrue();
         _click(view.testCall);
@@ -191,7 +196,30 @@ class OnboardingViewTests extends ConsoleTest {
         _click(view.next);
 
         assertThat(view.current).isEqualTo(Step.BUSINESS);
-        assertThat(view.shown.problem.getText()).isEqualTo("choose at least one trade");
-        assertThat(view.shown.problem.isVisible()).isTrue();
+        BusinessStep business = (BusinessStep) view.shown;
+        assertThat(business.trades.isInvalid()).isTrue();
+        assertThat(business.trades.getErrorMessage()).isEqualTo("Choose at least one trade.");
+        assertThat(view.shown.problem.isVisible()).isFalse(); // one place for errors: beside the field
+
+        com.vaadin.flow.component.UI.getCurrent().navigate("dashboard");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("unsaved-changes")).isOpened()).isTrue();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(OnboardingView.class)).hasSize(1);
+    }
+
+    @Test
+    void aMistypedOnCallNumberAndTimeoutAreShownBesideTheirFields() {
+        signIn(TENANT, "onboard-owner3", AdminRole.OWNER);
+        OnboardingView view = open(OnboardingView.class);
+        view.show(Step.ON_CALL);
+        OnCallStep onCall = (OnCallStep) view.shown;
+        onCall.numbers.get(0).setValue("call rosa");
+        onCall.ackMinutes.setValue(90);
+
+        _click(view.next);
+
+        assertThat(view.current).isEqualTo(Step.ON_CALL);
+        assertThat(onCall.numbers.get(0).getErrorMessage()).isEqualTo("Write the mobile number as (512) 555-0911 or +1 512 555 0911.");
+        assertThat(onCall.ackMinutes.getErrorMessage()).isEqualTo("The acknowledgement timeout must be between 1 and 60 minutes.");
     }
 }

@@ -60,6 +60,25 @@ class TeamViewTests extends ConsoleTest {
     }
 
     @Test
+    void aMissingOrMistypedAddressIsRefusedBesideTheFieldAndLeavingWithItAsksFirst() {
+        signIn(TENANT, "owner@team-heating.test", AdminRole.OWNER);
+        TeamView view = open(TeamView.class);
+
+        _click(view.invite);
+        assertThat(view.email.getErrorMessage()).isEqualTo("Enter the email address of the person to invite.");
+        view.email.setValue("dana at team heating");
+        _click(view.invite);
+        assertThat(view.email.isInvalid()).isTrue();
+        assertThat(view.email.getErrorMessage()).isEqualTo("That is not an email address, e.g. sam@example.com.");
+        assertThat(view.link.isVisible()).isFalse();
+
+        com.vaadin.flow.component.UI.getCurrent().navigate("dashboard");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("unsaved-changes")).isOpened()).isTrue();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(TeamView.class)).hasSize(1);
+    }
+
+    @Test
     void anAdminCannotInviteOrMakeOwners() {
         signIn(TENANT, "admin@team-heating.test", AdminRole.ADMIN);
         TeamView view = open(TeamView.class);
@@ -77,10 +96,12 @@ class TeamViewTests extends ConsoleTest {
         TeamView view = open(TeamView.class);
         int me = row(view, "solo-owner@team-heating.test");
 
-        roleSelect(view, me).setValue(AdminRole.ADMIN);
+        Select<AdminRole> mine = roleSelect(view, me);
+        mine.setValue(AdminRole.ADMIN);
 
-        assertThat(NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text", "")).toList())
-                .anySatisfy(text -> assertThat(text).contains("is the last owner"));
+        assertThat(mine.isInvalid()).isTrue();
+        assertThat(mine.getErrorMessage()).contains("is the last owner");
+        assertThat(mine.getValue()).isEqualTo(AdminRole.OWNER);
         assertThat(rows(view.members)).contains("solo-owner@team-heating.test");
         assertThat(team.members(TENANT)).filteredOn(m -> m.username().equals("solo-owner@team-heating.test"))
                 .extracting(Team.Member::role).containsExactly(AdminRole.OWNER);

@@ -9,6 +9,7 @@ import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import io.redial.admin.ConsoleTest;
+import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.tenants.AdminRole;
 import io.redial.tenants.provisioning.Provisioner;
@@ -23,6 +24,8 @@ class TemplatesViewTests extends ConsoleTest {
     static final TenantId TENANT = new TenantId("tpl-roofing");
 
     @Autowired Provisioner provisioner;
+    @Autowired io.redial.simulator.SandboxPhone phone;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void provision() {
@@ -61,6 +64,46 @@ class TemplatesViewTests extends ConsoleTest {
         view.afterHours.body.setValue("We're closed 🌙 " + "x".repeat(140));
         assertThat(view.afterHours.segments.getText()).contains("UCS-2").startsWith("3 segments");
         assertThat(view.afterHours.problem.getText()).contains("at most 2");
+    }
+
+    @Test
+    void aCallerWhoWroteSpanishBeforeGetsTheSpanishTextAndOthersTheEnglishOne() {
+        jdbc.sql("DELETE FROM message_templates WHERE tenant_id = ? AND kind LIKE '%.es'").param(TENANT.value()).update();
+        signIn(TENANT, "tpl-owner", AdminRole.OWNER);
+        TemplatesView view = open(TemplatesView.class);
+        view.languages.setSelectedIndex(1);
+        assertThat(view.businessHoursEs.getParent().orElseThrow().isVisible()).isTrue(); // the Spanish tab shows
+        assertThat(view.businessHours.getParent().orElseThrow().isVisible()).isFalse();
+        assertThat(view.businessHoursEs.body.getValue()).isEmpty();
+
+        view.businessHoursEs.body.setValue("Hola {caller_first_name}, habla {business}.");
+        assertThat(view.businessHoursEs.body.getErrorMessage()).isEqualTo("{caller_first_name} reads in English, so the Spanish text cannot use it");
+        assertThat(view.businessHoursEs.save.isEnabled()).isFalse();
+        String spanish = "Hola, habla {business}. Perdón por no contestar. Responda aquí o llame al {callback_number}.";
+        for (TemplateForm form : java.util.List.of(view.businessHoursEs, view.afterHoursEs)) {
+            form.body.setValue(spanish);
+            assertThat(form.preview.getText()).startsWith("Hola, habla Template Roofing. Perdón");
+            _click(form.save);
+        }
+        assertThat(view.unsaved()).isFalse();
+
+        PhoneNumber line = new PhoneNumber("+17205550100");
+        PhoneNumber wroteSpanish = new PhoneNumber("+17205550161");
+        phone.textFromCaller(TENANT, line, wroteSpanish, "hola, se descompuso el aire acondicionado de la casa");
+        await().atMost(Duration.ofSeconds(30)).until(() -> phone.thread(TENANT, wroteSpanish).stream().anyMatch(t -> !t.fromCaller()));
+        phone.missedCall(TENANT, line, wroteSpanish);
+        PhoneNumber stranger = new PhoneNumber("+17205550162");
+        phone.missedCall(TENANT, line, stranger);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(phone.thread(TENANT, wroteSpanish)).anySatisfy(t -> assertThat(t.body()).isEqualTo(
+                    "Hola, habla Template Roofing. Perdón por no contestar. Responda aquí o llame al (720) 555-0100."));
+            assertThat(phone.thread(TENANT, stranger)).anySatisfy(t -> assertThat(t.body()).doesNotContain("Hola"));
+        });
+
+        view.businessHoursEs.body.clear();
+        _click(view.businessHoursEs.save);
+        assertThat(open(TemplatesView.class).businessHoursEs.body.getValue()).isEmpty();
     }
 
     @Test

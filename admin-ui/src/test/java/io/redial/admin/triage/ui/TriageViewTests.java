@@ -10,7 +10,11 @@ import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import io.redial.admin.ConsoleTest;
 import io.redial.leads.Urgency;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import io.redial.receptionist.ConversationDesk;
+import io.redial.receptionist.ReceptionistProfiles;
+import io.redial.receptionist.triage.SafetyThresholds;
+import io.redial.receptionist.triage.TriageExamples;
 import io.redial.receptionist.triage.Routing;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
@@ -33,6 +37,9 @@ class TriageViewTests extends ConsoleTest {
     @Autowired Provisioner provisioner;
     @Autowired SandboxPhone phone;
     @Autowired ConversationDesk desk;
+    @Autowired TriageExamples ownExamples;
+    @Autowired ReceptionistProfiles profiles;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void provision() {
@@ -44,6 +51,8 @@ class TriageViewTests extends ConsoleTest {
                     trades: [plumbing, hvac]
                     lines: [{number: "+15125556300", pattern: forwarded}]
                 """));
+        jdbc.sql("DELETE FROM triage_examples WHERE tenant_id = ?").param(CO.value()).update();
+        profiles.saveSettings(CO, profiles.settings(CO).withSafety(SafetyThresholds.DEFAULTS));
     }
 
     @Test
@@ -94,15 +103,23 @@ class TriageViewTests extends ConsoleTest {
         _click(view.addRule);
         view.form.code.setValue("Frozen Pipe!");
         _click(view.form.save);
-        assertThat(view.form.problem.getText()).startsWith("Name the rule with lowercase letters");
+        assertThat(view.form.code.isInvalid()).isTrue();
+        assertThat(view.form.code.getErrorMessage()).startsWith("Use lowercase letters, digits and dashes");
+        assertThat(view.form.terms.getErrorMessage()).startsWith("Give at least one word or phrase");
+        assertThat(view.unsaved()).isTrue();
 
         view.form.code.setValue("frozen-pipe");
-        _click(view.form.save);
-        assertThat(view.form.problem.getText()).startsWith("Give at least one word or phrase");
-
+        view.form.urgency.setValue(Urgency.EMERGENCY);
         view.form.terms.setValue("frozen pipe\npipes froze\nAND\ncan't turn\nno water");
         _click(view.form.save);
-        assertThat(view.form.problem.isVisible()).isFalse();
+        assertThat(view.form.routing.isInvalid()).isTrue();
+        assertThat(view.form.routing.getErrorMessage()).startsWith("An emergency must page the on-call ladder");
+
+        view.form.urgency.setValue(Urgency.URGENT);
+        _click(view.form.save);
+        assertThat(view.form.code.isInvalid()).isFalse();
+        assertThat(view.form.routing.isInvalid()).isFalse();
+        assertThat(view.unsaved()).isFalse();
         assertThat(rows(view)).contains("Frozen pipe | urgent | book the earliest slot | frozen pipe, pipes froze + can't turn, no water | your own");
 
         view.message.setValue("I think our pipes froze, no water anywhere");
@@ -114,6 +131,60 @@ class TriageViewTests extends ConsoleTest {
 
         _click(view.resetTrade);
         assertThat(rows(view)).contains("Frozen pipe");
+    }
+
+    @Test
+    void theTenantsOwnExamplesAreCheckedAddedPerTradeAndRemoved() {
+        TriageView view = openAs("triage-view-owner", AdminRole.OWNER);
+        view.trade.setValue("plumbing");
+        _click(view.addExample);
+        assertThat(view.exampleText.isInvalid()).isTrue();
+        assertThat(view.exampleText.getErrorMessage()).isEqualTo("Type a text as a caller would write it.");
+
+        view.exampleText.setValue("water coming out of the light fixture in the kitchen");
+        view.exampleKind.setValue("burst-pipe");
+        assertThat(view.unsaved()).isTrue();
+        _click(view.addExample);
+        view.exampleText.setValue("drip under the bathroom sink, no rush");
+        view.exampleKind.setValue(TriageView.ROUTINE);
+        _click(view.addExample);
+
+        assertThat(examples(view)).containsExactly(
+                "water coming out of the light fixture in the kitchen | emergency: Burst pipe",
+                "drip under the bathroom sink, no rush | not an emergency");
+        assertThat(ownExamples.own(CO)).extracting(e -> e.text() + " / " + e.emergency())
+                .contains("drip under the bathroom sink, no rush / false");
+        assertThat(view.unsaved()).isFalse();
+        view.trade.setValue("hvac");
+        assertThat(examples(view)).isEmpty();
+
+        view.trade.setValue("plumbing");
+        _click((com.vaadin.flow.component.button.Button) GridKt._getCellComponent(view.examples, 1, "remove"));
+        assertThat(examples(view)).containsExactly("water coming out of the light fixture in the kitchen | emergency: Burst pipe");
+    }
+
+    @Test
+    void theTemperatureLimitsAreCheckedBesideTheirFieldAndSavedForAnna() {
+        TriageView view = openAs("triage-view-admin", AdminRole.ADMIN);
+        assertThat(view.vulnerableHeatBelow.getValue()).isEqualTo(62);
+
+        view.anyoneHeatBelow.setValue(70);
+        view.outdoorHotAbove.setValue(300);
+        _click(view.saveLimits);
+        assertThat(view.anyoneHeatBelow.getErrorMessage()).isEqualTo("For anyone, the limit is at most the one for a vulnerable person.");
+        assertThat(view.outdoorHotAbove.getErrorMessage()).isEqualTo("Give a temperature between 80 and 130 °F.");
+        assertThat(profiles.settings(CO).safety()).isEqualTo(SafetyThresholds.DEFAULTS);
+
+        UI.getCurrent().navigate("dashboard");
+        assertThat(LocatorJ._get(ConfirmDialog.class, spec -> spec.withId("unsaved-changes")).isOpened()).isTrue();
+        assertThat(LocatorJ._find(TriageView.class)).hasSize(1);
+
+        view.anyoneHeatBelow.setValue(50);
+        view.outdoorHotAbove.setValue(105);
+        view.vulnerableHeatBelow.setValue(65);
+        _click(view.saveLimits);
+        assertThat(profiles.settings(CO).safety()).isEqualTo(new SafetyThresholds(65, 85, 35, 105, 50, 95));
+        assertThat(view.unsaved()).isFalse();
     }
 
     @Test
@@ -133,6 +204,11 @@ class TriageViewTests extends ConsoleTest {
     private static int indexOf(TriageView view, String code) {
         return IntStream.range(0, GridKt._size(view.rules))
                 .filter(i -> GridKt._getFormattedRow(view.rules, i).getFirst().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static java.util.List<String> examples(TriageView view) {
+        return IntStream.range(0, GridKt._size(view.examples))
+                .mapToObj(i -> String.join(" | ", GridKt._getFormattedRow(view.examples, i).subList(0, 2))).toList();
     }
 
     private static String rows(TriageView view) {
