@@ -136,10 +136,11 @@ class ReceptionistTurnsIntegrationTests {
     void textsSentTogetherAreAnsweredInOneTurn() {
         Conversation c = fixture.conversation(tenant, "+15125550155");
         fixture.texts(c, "hello");
-        awaitReplies(c, 1); // the conversation's next turn is now a turn gap away
+        awaitReplies(c, 1);
+        states.paceNextTurn(tenant, c.id(), Instant.now().plusSeconds(3)); // as if the caller had texted fast
 
         long problem = fixture.texts(c, "my toilet keeps running");
-        long more = fixture.texts(c, "water everywhere on the floor");
+        long more = fixture.texts(c, "the one in the upstairs bathroom");
 
         List<String> replies = awaitReplies(c, 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> action(problem) != null && action(more) != null);
@@ -171,6 +172,23 @@ class ReceptionistTurnsIntegrationTests {
                 .query(Integer.class).single()).isZero();
         Instant next = states.nextTurnAt(tenant, c.id());
         assertThat(next).isAfter(Instant.now().plusSeconds(10)); // flooding: the next turn waits the flood gap
+    }
+
+    @Test
+    void aTurnLeftByADeadNodeIsTakenOverWhenItsLeaseEndsAndNothingFails() {
+        Conversation c = fixture.conversation(tenant, "+15125550157");
+        states.enqueueState(tenant, c.id());
+        assertThat(states.tryLease(tenant, c.id(), "turn-task:of-a-dead-node", Instant.now().plusSeconds(3))).isTrue();
+
+        long text = fixture.texts(c, "is anyone there? my AC died");
+
+        sleepALittle();
+        assertThat(fixture.repliesTo(c)).isEmpty(); // the lease still stands: the task waits for its end
+        assertThat(awaitReplies(c, 1)).hasSize(1);
+        assertThat(action(text)).isNotEqualTo("COALESCED");
+        assertThat(jdbc.sql("""
+                SELECT COALESCE(MAX(consecutive_failures), 0) FROM scheduled_tasks WHERE task_name = 'receptionist-turn'""")
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
