@@ -112,6 +112,13 @@ public record PhoneNumber(String e164) {
         return e164.substring(0, 2) + "*".repeat(e164.length() - 4) + e164.substring(e164.length() - 2);
     }
 
+    private static final Pattern ANY_E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+
+    /** {@code text} with every number in it masked, for a message from outside (a carrier's error) that goes to a log. */
+    public static String maskAll(@Nullable String text) {
+        return text == null ? "" : ANY_E164.matcher(text).replaceAll(m -> new PhoneNumber(m.group()).masked());
+    }
+
     @Override
     public String toString() {
         return masked();
