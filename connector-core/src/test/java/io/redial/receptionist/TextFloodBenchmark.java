@@ -37,13 +37,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * prints how long each missed call waited for its text-back, and what the flooder cost and got:
  * {@code ./mvnw -o -q -pl connector-core test -Dtest=TextFloodBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * Size with {@code -Dbenchmark.flood-per-minute=600 -Dbenchmark.seconds=60 -Dbenchmark.call-every-seconds=3}.
- * The app runs with the packaged app's thread and pool sizes (deploy's application.yml) and the offline
- * receptionist, against the local database and a fake Twilio on loopback. It fails when a missed call's p99
+ * The app runs with the packaged app's thread sizes (deploy's application.yml; the test database gives it 12
+ * connections, half the packaged app's 24) and the offline receptionist, against the local database and a fake Twilio on loopback. It fails when a missed call's p99
  * exceeds 10 s, a text is sent twice, or the flooder got more than one answer per turn.
  */
 @SpringBootTest(classes = CoreTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"redial.llm.base-url=", "redial.jobs.threads=8", "redial.jobs.fast-lane-threads=8",
-                "redial.webhooks.max-concurrent=4", "spring.datasource.hikari.maximum-pool-size=24"})
+                "redial.webhooks.max-concurrent=4"})
 @DirtiesContext
 class TextFloodBenchmark {
 
