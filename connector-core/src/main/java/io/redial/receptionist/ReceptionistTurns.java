@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ReceptionistTurns {
 
-    /** How many of the waiting texts one turn reads (the newest); older ones are marked answered with it. */
+    /** How many of the waiting texts one turn reads (the newest different ones); the rest are answered with it. */
     static final int MAX_COALESCED = 10;
 
     private final String owner = "node-" + UUID.randomUUID();
@@ -128,8 +128,8 @@ public class ReceptionistTurns {
             return 0;
         }
         Instant started = clock.instant();
-        List<ConversationStates.PendingTurn> read = pending.subList(Math.max(0, pending.size() - MAX_COALESCED), pending.size());
-        var newest = read.getLast();
+        List<ConversationStates.PendingTurn> read = readTogether(pending);
+        var newest = pending.getLast();
         var together = new ConversationStates.PendingTurn(newest.messageId(),
                 read.stream().map(ConversationStates.PendingTurn::body).collect(Collectors.joining("\n")));
         List<Long> answeredWith = pending.subList(0, pending.size() - 1).stream()
@@ -138,6 +138,21 @@ public class ReceptionistTurns {
         boolean flooding = states.textsSince(tenant, conversationId, started.minus(Duration.ofMinutes(1))) > floodTextsPerMinute;
         states.paceNextTurn(tenant, conversationId, started.plus(flooding ? floodTurnGap : turnGap));
         return 1;
+    }
+
+    /**
+     * The texts a turn reads: the newest {@link #MAX_COALESCED} different ones, oldest first. A flood repeats
+     * itself, so a different text in it (an address, a gas smell) is still read among the repeats.
+     */
+    static List<ConversationStates.PendingTurn> readTogether(List<ConversationStates.PendingTurn> pending) {
+        var seen = new java.util.HashSet<String>();
+        var newestFirst = new java.util.ArrayList<ConversationStates.PendingTurn>();
+        for (int i = pending.size() - 1; i >= 0 && newestFirst.size() < MAX_COALESCED; i--) {
+            if (seen.add(String.valueOf(pending.get(i).body()).strip().toLowerCase(java.util.Locale.ROOT))) {
+                newestFirst.add(pending.get(i));
+            }
+        }
+        return newestFirst.reversed();
     }
 
     private void run(TenantId tenant, long conversationId, ConversationStates.PendingTurn pending, List<Long> answeredWith) {
