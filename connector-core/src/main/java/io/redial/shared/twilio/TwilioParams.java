@@ -95,10 +95,13 @@ public final class TwilioParams {
     static final Set<String> WITHHELD = Set.of("anonymous", "restricted", "unknown", "unavailable", "blocked", "private",
             "withheld", "266696687", "7378742833", "8656696", "86282452253", "256258", "7748283");
 
-    /** A caller's number, or {@link PhoneNumber#HIDDEN} when the caller withheld it (or it came empty). */
+    /** A caller's number, or {@link PhoneNumber#HIDDEN} when the caller withheld it (or it came empty, not absent). */
     public static PhoneNumber caller(Map<String, String> form, String name) {
         String value = form.get(name);
-        if (value == null || value.isBlank() || WITHHELD.contains(value.strip().replace("+", "").toLowerCase(java.util.Locale.ROOT))) {
+        if (value == null) {
+            throw new IllegalArgumentException("missing Twilio parameter " + name);
+        }
+        if (value.isBlank() || WITHHELD.contains(value.strip().replace("+", "").toLowerCase(java.util.Locale.ROOT))) {
             return PhoneNumber.HIDDEN;
         }
         return phone(name, value);
