@@ -15,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -50,7 +51,12 @@ public class InboundTexts {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Read committed: two first texts of one number race (Twilio posts them at once), and the second waits for the
+     * caller's row the first created; it must then see that row and the conversation the first opened, which a
+     * repeatable-read snapshot taken before the wait hides (it answered 500, or opened a second conversation).
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Handled receive(InboundSms sms) {
         Optional<PhoneLine> found = tenants.lineByNumber(sms.to());
         if (found.isEmpty()) {

@@ -17,6 +17,9 @@ class Suppression {
 
     Optional<String> reasonNotToText(Tenant tenant, TenantPolicy policy, PhoneNumber caller, CallerFacts facts,
             @Nullable String stirVerstat) {
+        if (caller.hidden()) {
+            return Optional.of("the caller withheld their number: it cannot be texted (or called) back");
+        }
         if (facts.optedOut()) {
             return Optional.of("the caller opted out of texts");
         }

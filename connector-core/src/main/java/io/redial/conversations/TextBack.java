@@ -102,7 +102,8 @@ class TextBack {
             decision.decideAndQueue(callId, call, Optional.empty());
             return;
         }
-        if (call.lineTypeUnknownAndWanted() && !lineTypes.isEmpty()) {
+        boolean hidden = call.caller().hidden(); // nothing to look up: the decision records the lead and why
+        if (!hidden && call.lineTypeUnknownAndWanted() && !lineTypes.isEmpty()) {
             within(lookupBudget, () -> lineTypes.getFirst().typeOf(call.caller()))
                     .flatMap(type -> type)
                     .ifPresent(type -> {
@@ -110,7 +111,8 @@ class TextBack {
                         decision.rememberLineType(call, type);
                     });
         }
-        Optional<KnownCustomer> known = lookUp(directories, call.tenant(), call.caller(), lookupBudget);
+        Optional<KnownCustomer> known = hidden ? Optional.empty()
+                : lookUp(directories, call.tenant(), call.caller(), lookupBudget);
         Optional<OutboundTexts.Queued> queued;
         try {
             queued = decision.decideAndQueue(callId, call, known);

@@ -5,11 +5,13 @@ import io.redial.receptionist.reading.Language;
 import io.redial.shared.TenantId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,10 +52,22 @@ public class ConversationStates {
 
     /** An atomic conditional update: exactly one holder at a time, across any number of nodes. */
     public boolean tryLease(TenantId tenant, long conversationId, String owner) {
+        return tryLease(tenant, conversationId, owner, clock.instant().plus(LEASE));
+    }
+
+    /** Takes (or, for its holder, extends) the lease until {@code until}. */
+    public boolean tryLease(TenantId tenant, long conversationId, String owner, Instant until) {
         return jdbc.sql("""
                 UPDATE receptionist_state SET lease_owner = ?, lease_until = ?
                 WHERE tenant_id = ? AND conversation_id = ? AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)""")
-                .params(owner, utc(clock.instant().plus(LEASE)), tenant.value(), conversationId, now(), owner).update() == 1;
+                .params(owner, utc(until), tenant.value(), conversationId, now(), owner).update() == 1;
+    }
+
+    /** When the current holder's lease runs out (now, when nobody holds it). */
+    public Instant leaseUntil(TenantId tenant, long conversationId) {
+        return jdbc.sql("SELECT lease_until FROM receptionist_state WHERE tenant_id = ? AND conversation_id = ?")
+                .params(tenant.value(), conversationId).query(LocalDateTime.class).optional()
+                .map(t -> t.toInstant(ZoneOffset.UTC)).orElse(clock.instant());
     }
 
     public void release(TenantId tenant, long conversationId, String owner) {
@@ -61,13 +75,37 @@ public class ConversationStates {
                 .params(tenant.value(), conversationId, owner).update();
     }
 
-    /** The oldest caller text of the conversation whose turn has not run. */
-    public Optional<PendingTurn> nextPending(TenantId tenant, long conversationId) {
+    /** When the conversation may take its next turn; null: now. */
+    public @Nullable Instant nextTurnAt(TenantId tenant, long conversationId) {
+        return jdbc.sql("SELECT next_turn_at FROM receptionist_state WHERE tenant_id = ? AND conversation_id = ?")
+                .params(tenant.value(), conversationId).query((rs, n) -> rs.getObject(1, LocalDateTime.class))
+                .optional().map(t -> t.toInstant(ZoneOffset.UTC)).orElse(null);
+    }
+
+    public void paceNextTurn(TenantId tenant, long conversationId, Instant at) {
+        jdbc.sql("UPDATE receptionist_state SET next_turn_at = ? WHERE tenant_id = ? AND conversation_id = ?")
+                .params(utc(at), tenant.value(), conversationId).update();
+    }
+
+    /** How many texts the caller sent in this conversation since {@code since}. */
+    public long textsSince(TenantId tenant, long conversationId, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM receptionist_turns WHERE tenant_id = ? AND conversation_id = ? AND created_at >= ?")
+                .params(tenant.value(), conversationId, utc(since)).query(Long.class).single();
+    }
+
+    public boolean hasPending(TenantId tenant, long conversationId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM receptionist_turns WHERE tenant_id = ? AND conversation_id = ? AND processed_at IS NULL)""")
+                .params(tenant.value(), conversationId).query(Boolean.class).single();
+    }
+
+    /** Every caller text of the conversation whose turn has not run, oldest first. */
+    public List<PendingTurn> pending(TenantId tenant, long conversationId) {
         return jdbc.sql("""
                 SELECT m.id, m.body FROM receptionist_turns t JOIN messages m ON m.id = t.message_id AND m.tenant_id = t.tenant_id
-                WHERE t.tenant_id = ? AND t.conversation_id = ? AND t.processed_at IS NULL ORDER BY m.id LIMIT 1""")
+                WHERE t.tenant_id = ? AND t.conversation_id = ? AND t.processed_at IS NULL ORDER BY m.id""")
                 .params(tenant.value(), conversationId)
-                .query((rs, n) -> new PendingTurn(rs.getLong(1), rs.getString(2))).optional();
+                .query((rs, n) -> new PendingTurn(rs.getLong(1), rs.getString(2))).list();
     }
 
     /** @return false when the turn had already been marked (a second run must not act again) */
@@ -76,6 +114,17 @@ public class ConversationStates {
                 UPDATE receptionist_turns SET agent = ?, action = ?, our_micros = ?, model_micros = ?, processed_at = ?
                 WHERE tenant_id = ? AND message_id = ? AND processed_at IS NULL""")
                 .params(agent, action, ourMicros, modelMicros, now(), tenant.value(), messageId).update() == 1;
+    }
+
+    /** Texts answered within a later text's turn: processed, with no answer of their own. */
+    public void markCoalesced(TenantId tenant, List<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE receptionist_turns SET agent = 'none', action = 'COALESCED', our_micros = 0, model_micros = 0, processed_at = :now
+                WHERE tenant_id = :tenant AND message_id IN (:ids) AND processed_at IS NULL""")
+                .param("now", now()).param("tenant", tenant.value()).param("ids", messageIds).update();
     }
 
     public ConversationState find(TenantId tenant, long conversationId) {
@@ -108,7 +157,7 @@ public class ConversationStates {
         return utc(clock.instant());
     }
 
-    private static LocalDateTime utc(java.time.Instant i) {
+    private static LocalDateTime utc(Instant i) {
         return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 }

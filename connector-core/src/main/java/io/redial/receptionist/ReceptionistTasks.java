@@ -1,8 +1,10 @@
 package io.redial.receptionist;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.redial.shared.TenantId;
@@ -14,9 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Anna's durable tasks. A turn task exists per caller text; it drains its conversation's inbox under the
- * conversation lease, so turns run one at a time and in order on any number of nodes. A busy lease is
- * retried shortly; a turn that keeps failing gets a hand-off text instead of silence.
+ * Anna's durable tasks. A turn task exists per caller text, so no text is left unanswered by a crash; it takes
+ * its conversation's turn under the conversation lease ({@link ReceptionistTurns#take}), so turns run one at a
+ * time, in order, on any number of nodes. A task that finds another driving the conversation, or the
+ * conversation's next turn not due, is simply run again later: a completion, not a failure, so a flood of
+ * texts costs no retries. A turn that keeps failing gets a hand-off text instead of silence.
  */
 @Configuration(proxyBeanMethods = false)
 class ReceptionistTasks {
@@ -31,13 +35,11 @@ class ReceptionistTasks {
     }
 
     @Bean
-    OneTimeTask<String> receptionistTurnTask(ReceptionistTurns turns, TurnRescue rescue) {
+    CustomTask<String> receptionistTurnTask(ReceptionistTurns turns, TurnRescue rescue) {
         FailureHandler<String> failures = (complete, ops) -> {
             Throwable cause = complete.getCause().orElse(null);
             int failed = complete.getExecution().consecutiveFailures;
-            if (cause instanceof ReceptionistTurns.LeaseBusy) {
-                ops.reschedule(complete, Instant.now().plusMillis(250));
-            } else if (failed < 3) {
+            if (failed < 3) {
                 log.warn("turn task {} failed ({}), retrying", complete.getExecution().taskInstance.getId(), String.valueOf(cause));
                 ops.reschedule(complete, Instant.now().plus(Duration.ofSeconds(1L << failed)));
             } else {
@@ -46,9 +48,13 @@ class ReceptionistTasks {
                 ops.remove();
             }
         };
-        return Tasks.oneTime(TURN).onFailure(failures).execute((instance, context) -> {
+        return Tasks.custom(TURN).onFailure(failures).execute((instance, context) -> {
             String[] data = instance.getData().split(":");
-            turns.drain(new TenantId(data[0]), Long.parseLong(data[1]));
+            Instant again = turns.take(new TenantId(data[0]), Long.parseLong(data[1]), "turn-task:" + instance.getId());
+            if (again == null) {
+                return new CompletionHandler.OnCompleteRemove<>();
+            }
+            return (complete, ops) -> ops.reschedule(complete, again);
         });
     }
 

@@ -5,6 +5,7 @@ import io.redial.receptionist.reading.Language;
 import io.redial.conversations.Conversations;
 import io.redial.conversations.OutboundTexts;
 import io.redial.shared.TenantId;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +30,13 @@ class TurnRescue {
             return;
         }
         Language l = states.find(tenant, conversationId).language();
-        for (var pending = states.nextPending(tenant, conversationId); pending.isPresent();
-                pending = states.nextPending(tenant, conversationId)) {
-            states.markProcessed(tenant, pending.get().messageId(), "none", "FAILED", 0, 0);
-            texts.queue(new OutboundTexts.Request(tenant, conversationId, null, "turn", "turn:" + pending.get().messageId(),
+        // One hand-off for everything waiting, however many texts that is.
+        List<Long> waiting = states.pending(tenant, conversationId).stream().map(ConversationStates.PendingTurn::messageId).toList();
+        if (!waiting.isEmpty()) {
+            long newest = waiting.getLast();
+            states.markCoalesced(tenant, waiting.subList(0, waiting.size() - 1));
+            states.markProcessed(tenant, newest, "none", "FAILED", 0, 0);
+            texts.queue(new OutboundTexts.Request(tenant, conversationId, null, "turn", "turn:" + newest,
                     conversation.line(), conversation.caller(), Phrases.handOff(l), OutboundTexts.CONVERSATION));
         }
         conversations.setHandledByHuman(tenant, conversationId, true);

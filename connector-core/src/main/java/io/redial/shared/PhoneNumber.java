@@ -16,6 +16,12 @@ public record PhoneNumber(String e164) {
     /** Compiled once: numbers are made from every database row and webhook that carries one. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
 
+    /**
+     * A caller who withheld their number. Twilio sends it as ANONYMOUS spelt on a keypad ({@code +266696687}), so
+     * a hidden caller is one number of its own; it is never texted nor shown as a number.
+     */
+    public static final PhoneNumber HIDDEN = new PhoneNumber("+266696687");
+
     public PhoneNumber {
         if (e164 == null || !E164.matcher(e164).matches()) {
             throw new IllegalArgumentException("not an E.164 phone number: " + e164);
@@ -44,6 +50,10 @@ public record PhoneNumber(String e164) {
 
     public static PhoneNumber parse(String raw) {
         return parse(raw, "US");
+    }
+
+    public boolean hidden() {
+        return equals(HIDDEN);
     }
 
     /** ISO region of the number ("US", "CA", "MX"), or "ZZ" when unknown. */
@@ -82,6 +92,9 @@ public record PhoneNumber(String e164) {
      * with {@code home} (the business's own line), international ("+44 20 7946 0018") otherwise.
      */
     public String display(PhoneNumber home) {
+        if (hidden()) {
+            return "Hidden number";
+        }
         Phonenumber.PhoneNumber split = split(e164);
         if (split == null) {
             return e164;
@@ -93,7 +106,17 @@ public record PhoneNumber(String e164) {
 
     /** What logs may carry: country code and the last two digits only. */
     public String masked() {
+        if (hidden()) {
+            return "hidden";
+        }
         return e164.substring(0, 2) + "*".repeat(e164.length() - 4) + e164.substring(e164.length() - 2);
+    }
+
+    private static final Pattern ANY_E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+
+    /** {@code text} with every number in it masked, for a message from outside (a carrier's error) that goes to a log. */
+    public static String maskAll(@Nullable String text) {
+        return text == null ? "" : ANY_E164.matcher(text).replaceAll(m -> new PhoneNumber(m.group()).masked());
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.testing.CoreTestApplication;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ class ReceptionistTurnsIntegrationTests {
     @Autowired IdleClose idle;
     @Autowired TriageRules rules;
     @Autowired JdbcClient jdbc;
+    @Autowired ConversationStates states;
     TenantId tenant;
 
     @BeforeEach
@@ -114,7 +116,9 @@ class ReceptionistTurnsIntegrationTests {
         Conversation c = fixture.conversation(tenant, "+15125550145");
 
         long first = fixture.texts(c, "hello");
+        awaitReplies(c, 1);
         long second = fixture.texts(c, "my toilet keeps running");
+        awaitReplies(c, 2);
         long third = fixture.texts(c, "Sam Ortiz");
 
         awaitReplies(c, 3);
@@ -126,6 +130,65 @@ class ReceptionistTurnsIntegrationTests {
                 .param(c.id()).query(String.class).list())
                 .containsExactly("turn:" + first, "turn:" + second, "turn:" + third);
         assertThat(lead(c).details().callerName()).isEqualTo("Sam Ortiz");
+    }
+
+    @Test
+    void textsSentTogetherAreAnsweredInOneTurn() {
+        Conversation c = fixture.conversation(tenant, "+15125550155");
+        fixture.texts(c, "hello");
+        awaitReplies(c, 1);
+        states.paceNextTurn(tenant, c.id(), Instant.now().plusSeconds(3)); // as if the caller had texted fast
+
+        long problem = fixture.texts(c, "my toilet keeps running");
+        long more = fixture.texts(c, "the one in the upstairs bathroom");
+
+        List<String> replies = awaitReplies(c, 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> action(problem) != null && action(more) != null);
+        assertThat(action(problem)).isEqualTo("COALESCED");
+        assertThat(action(more)).isNotEqualTo("COALESCED");
+        assertThat(replies.get(1)).contains("name");
+        assertThat(lead(c).details().trade()).isEqualTo("plumbing"); // read from the first of the two texts
+        sleepALittle();
+        assertThat(fixture.repliesTo(c)).hasSize(2);
+    }
+
+    @Test
+    void aFloodOfTextsGetsOneAnswerPerTurnAndNoFailedTask() {
+        Conversation c = fixture.conversation(tenant, "+15125550156");
+
+        List<Long> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            sent.add(fixture.texts(c, "text " + i + " of a flood"));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> sent.stream().allMatch(id -> action(id) != null));
+        List<String> actions = sent.stream().map(this::action).toList();
+        long turns = actions.stream().filter(a -> !a.equals("COALESCED")).count();
+        assertThat(turns).isBetween(1L, 5L); // a turn for the first text, then one for everything waiting, paced
+        assertThat(fixture.repliesTo(c)).hasSize((int) turns);
+        assertThat(actions.getLast()).isNotEqualTo("COALESCED"); // the newest text is always read
+        assertThat(jdbc.sql("""
+                SELECT COALESCE(MAX(consecutive_failures), 0) FROM scheduled_tasks WHERE task_name = 'receptionist-turn'""")
+                .query(Integer.class).single()).isZero();
+        Instant next = states.nextTurnAt(tenant, c.id());
+        assertThat(next).isAfter(Instant.now().plusSeconds(10)); // flooding: the next turn waits the flood gap
+    }
+
+    @Test
+    void aTurnLeftByADeadNodeIsTakenOverWhenItsLeaseEndsAndNothingFails() {
+        Conversation c = fixture.conversation(tenant, "+15125550157");
+        states.enqueueState(tenant, c.id());
+        assertThat(states.tryLease(tenant, c.id(), "turn-task:of-a-dead-node", Instant.now().plusSeconds(3))).isTrue();
+
+        long text = fixture.texts(c, "is anyone there? my AC died");
+
+        sleepALittle();
+        assertThat(fixture.repliesTo(c)).isEmpty(); // the lease still stands: the task waits for its end
+        assertThat(awaitReplies(c, 1)).hasSize(1);
+        assertThat(action(text)).isNotEqualTo("COALESCED");
+        assertThat(jdbc.sql("""
+                SELECT COALESCE(MAX(consecutive_failures), 0) FROM scheduled_tasks WHERE task_name = 'receptionist-turn'""")
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -153,7 +216,9 @@ class ReceptionistTurnsIntegrationTests {
         Conversation c = fixture.conversation(tenant, "+15125550147");
 
         fixture.texts(c, "hi");
+        awaitReplies(c, 1);
         fixture.texts(c, "hello?");
+        awaitReplies(c, 2);
         fixture.texts(c, "anyone there");
         List<String> replies = awaitReplies(c, 3);
 
@@ -222,6 +287,14 @@ class ReceptionistTurnsIntegrationTests {
         awaitReplies(icy, 1);
         assertThat(jdbc.sql("SELECT status FROM leads WHERE tenant_id = ? AND conversation_id = ?")
                 .params(strict.value(), icy.id()).query(String.class).single()).isEqualTo("HANDED_OFF");
+    }
+
+    private static void sleepALittle() {
+        try {
+            Thread.sleep(1500); // a second turn would have run by now, not never
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<String> awaitReplies(Conversation c, int count) {

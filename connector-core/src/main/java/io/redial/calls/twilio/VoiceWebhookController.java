@@ -128,7 +128,7 @@ class VoiceWebhookController {
 
     private static CarrierCall call(Map<String, String> form) {
         return new CarrierCall(TwilioParams.sid(form, "CallSid", "CA"),
-                TwilioParams.number(form, "From"),
+                TwilioParams.caller(form, "From"), // a caller who withheld their number is still a missed caller
                 TwilioParams.number(form, "To"),
                 TwilioParams.optionalNumber(form, "ForwardedFrom"),
                 TwilioParams.optionalToken(form, "StirVerstat", 60, "-"));

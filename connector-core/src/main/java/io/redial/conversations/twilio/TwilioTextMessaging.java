@@ -49,8 +49,11 @@ class TwilioTextMessaging implements TextMessaging {
         } catch (ApiException e) {
             int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
             boolean retryable = status == 429 || status >= 500 || status == 0;
-            throw new TextSendFailed("Twilio answered " + status + " with code " + e.getCode() + ": " + e.getMessage(),
-                    e.getCode() == null ? null : String.valueOf(e.getCode()), retryable, e);
+            // Twilio's messages name the number ("The 'To' number +1... is not valid"): masked here, and its
+            // exception is not kept as the cause, whose message a logged stack trace would print whole.
+            throw new TextSendFailed("Twilio answered " + status + " with code " + e.getCode() + ": "
+                    + PhoneNumber.maskAll(e.getMessage()), e.getCode() == null ? null : String.valueOf(e.getCode()),
+                    retryable, null);
         } catch (ApiConnectionException e) {
             throw new TextSendFailed("Twilio unreachable: " + e.getMessage(), null, true, e);
         }

@@ -87,6 +87,26 @@ public final class TwilioParams {
         return phone(name, required(form, name));
     }
 
+    /**
+     * What carriers send for a caller who withheld their number: the word, or the word spelt on a keypad
+     * (https://www.twilio.com/en-us/changelog/upcoming-changes-to-withheld-caller-ids-behavior-for-dial-calls:
+     * ANONYMOUS, RESTRICTED, UNKNOWN, UNAVAILABLE, BLOCKED, PRIVATE), with or without a plus.
+     */
+    static final Set<String> WITHHELD = Set.of("anonymous", "restricted", "unknown", "unavailable", "blocked", "private",
+            "withheld", "266696687", "7378742833", "8656696", "86282452253", "256258", "7748283");
+
+    /** A caller's number, or {@link PhoneNumber#HIDDEN} when the caller withheld it (or it came empty, not absent). */
+    public static PhoneNumber caller(Map<String, String> form, String name) {
+        String value = form.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing Twilio parameter " + name);
+        }
+        if (value.isBlank() || WITHHELD.contains(value.strip().replace("+", "").toLowerCase(java.util.Locale.ROOT))) {
+            return PhoneNumber.HIDDEN;
+        }
+        return phone(name, value);
+    }
+
     public static @Nullable PhoneNumber optionalNumber(Map<String, String> form, String name) {
         String value = form.get(name);
         return value == null || value.isBlank() ? null : phone(name, value);

@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Lets a bounded number of Twilio webhooks work at once; the rest wait their turn, first come first served.
  * Webhooks run on virtual threads, so without a bound a burst takes every database connection and the
- * durable tasks that send the texts wait behind it: the pool must keep room for both. A body larger than any
+ * durable tasks that send the texts wait behind it: the pool must keep room for both. Texting webhooks
+ * ({@code /twilio/sms/...}) take at most half of the turns, so a flood of texts never makes a call's webhook
+ * (and so its text-back) wait behind it. A body larger than any
  * Twilio sends is refused (413) before it is read or waits for a turn; Twilio always says how long its body is.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +29,7 @@ class WebhookGate {
     @Bean
     FilterRegistrationBean<Filter> twilioWebhookGate(@Value("${redial.webhooks.max-concurrent:8}") int permits) {
         Semaphore turns = new Semaphore(permits, true);
+        Semaphore textTurns = new Semaphore(Math.max(1, permits / 2), true);
         Filter gate = (ServletRequest request, ServletResponse response, FilterChain chain) -> {
             long length = request.getContentLengthLong();
             boolean chunked = ((HttpServletRequest) request).getHeader("Transfer-Encoding") != null;
@@ -38,11 +41,18 @@ class WebhookGate {
                         : "a Twilio webhook body is at most " + MAX_BODY_BYTES + " bytes");
                 return;
             }
+            boolean text = ((HttpServletRequest) request).getRequestURI().contains("/twilio/sms/");
+            if (text) {
+                textTurns.acquireUninterruptibly(); // texts queue here, not ahead of calls in the shared queue
+            }
             turns.acquireUninterruptibly();
             try {
                 chain.doFilter(request, response);
             } finally {
                 turns.release();
+                if (text) {
+                    textTurns.release();
+                }
             }
         };
         var registration = new FilterRegistrationBean<>(gate);

@@ -53,6 +53,12 @@ final class FakeOpenAi implements AutoCloseable {
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}")));
     }
 
+    /** The model's endpoint answers 200 with something that is not a chat completion at all. */
+    void nonsense(String body) {
+        server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
     List<String> requestBodies() {
         return server.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString()).toList().reversed();
     }

@@ -105,6 +105,23 @@ class LangChain4jReceptionistIntegrationTests {
     }
 
     @Test
+    void aModelTalkingNonsenseFallsBackToOffline() {
+        List<Runnable> nonsense = List.of(() -> llm.nonsense("<html>502 Bad Gateway</html>"),
+                () -> llm.nonsense("{\"choices\":[]}"),
+                () -> llm.toolThenText("no_such_tool", "{{{ not json", "booked you for never"));
+        for (int i = 0; i < nonsense.size(); i++) {
+            llm.reset();
+            nonsense.get(i).run();
+            Conversation c = fixture.conversation(tenant, "+1512555019" + i);
+
+            long message = fixture.texts(c, "my kitchen sink is clogged");
+
+            assertThat(awaitReply(c)).as("nonsense %d", i).isEqualTo("Got it. What's your name?");
+            assertThat(agent(message)).isEqualTo("offline");
+        }
+    }
+
+    @Test
     void anEmergencyRuleWinsWhateverTheModelSays() {
         llm.text("Sounds annoying! What's your name?");
         Conversation c = fixture.conversation(tenant, "+15125550165");

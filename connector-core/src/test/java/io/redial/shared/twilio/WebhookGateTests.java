@@ -55,4 +55,42 @@ class WebhookGateTests {
         assertThat(done.get()).isEqualTo(6);
         assertThat(mostAtOnce.get()).isEqualTo(2);
     }
+
+    @Test
+    void aFloodOfTextWebhooksLeavesHalfTheTurnsToCalls() throws Exception {
+        Filter gate = new WebhookGate().twilioWebhookGate(4).getFilter();
+        AtomicInteger textsWorking = new AtomicInteger();
+        AtomicInteger mostTextsAtOnce = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        FilterChain slowText = (request, response) -> {
+            mostTextsAtOnce.accumulateAndGet(textsWorking.incrementAndGet(), Math::max);
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            textsWorking.decrementAndGet();
+        };
+        CountDownLatch callDone = new CountDownLatch(1);
+
+        try (ExecutorService twilio = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                twilio.submit(() -> {
+                    gate.doFilter(new MockHttpServletRequest("POST", "/twilio/sms/incoming"), new MockHttpServletResponse(), slowText);
+                    return null;
+                });
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> textsWorking.get() == 2);
+            twilio.submit(() -> {
+                gate.doFilter(new MockHttpServletRequest("POST", "/twilio/voice/dial-status"), new MockHttpServletResponse(),
+                        (request, response) -> callDone.countDown());
+                return null;
+            });
+            assertThat(callDone.await(5, TimeUnit.SECONDS)).isTrue(); // while 18 texts still wait their turn
+            assertThat(textsWorking.get()).isEqualTo(2);
+            release.countDown();
+        }
+
+        assertThat(mostTextsAtOnce.get()).isEqualTo(2);
+    }
 }
