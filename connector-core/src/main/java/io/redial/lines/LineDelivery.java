@@ -1,0 +1,53 @@
+package io.redial.lines;
+
+import io.redial.shared.PhoneNumber;
+import io.redial.shared.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** How many of each line's texts reached their phones lately: the dashboard's delivery rate per line. */
+@Service
+public class LineDelivery {
+
+    /** {@code settled}: texts whose fate the carrier reported (delivered, undelivered or failed). */
+    public record Rate(PhoneNumber line, int delivered, int notDelivered) {
+
+        public int settled() {
+            return delivered + notDelivered;
+        }
+
+        /** Percent delivered of the settled texts; 100 when none settled yet. */
+        public int percent() {
+            return settled() == 0 ? 100 : Math.round(100f * delivered / settled());
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    LineDelivery(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Per line of the tenant, over the last {@code window}; a text refused when handed over counts as not delivered. */
+    public List<Rate> rates(TenantId tenant, Duration window) {
+        return jdbc.sql("""
+                SELECT l.number,
+                       COALESCE(SUM(m.carrier_status IN ('delivered', 'read')), 0) AS delivered,
+                       COALESCE(SUM(m.carrier_status IN ('undelivered', 'failed')
+                                    OR (m.send_state = 'FAILED' AND m.error_code IS NOT NULL AND m.error_code <> 'opted-out')), 0) AS lost
+                FROM phone_lines l
+                LEFT JOIN messages m ON m.tenant_id = l.tenant_id AND m.from_number = l.number AND m.direction = 'out'
+                                     AND m.created_at >= ?
+                WHERE l.tenant_id = ? GROUP BY l.number ORDER BY l.number""")
+                .params(LocalDateTime.ofInstant(clock.instant().minus(window), ZoneOffset.UTC), tenant.value())
+                .query((rs, n) -> new Rate(new PhoneNumber(rs.getString(1)), rs.getInt(2), rs.getInt(3)))
+                .list();
+    }
+}
