@@ -27,6 +27,10 @@ public class LineDelivery {
         }
     }
 
+    /** A line whose texts are queued behind its pace: when the last one queued now will go. */
+    public record Backlog(PhoneNumber line, Duration clearsIn) {
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -48,6 +52,21 @@ public class LineDelivery {
                 WHERE l.tenant_id = ? GROUP BY l.number ORDER BY l.number""")
                 .params(LocalDateTime.ofInstant(clock.instant().minus(window), ZoneOffset.UTC), tenant.value())
                 .query((rs, n) -> new Rate(new PhoneNumber(rs.getString(1)), rs.getInt(2), rs.getInt(3)))
+                .list();
+    }
+
+    /**
+     * Lines with texts waiting for their pace slot (a burst after a storm), longest first: each sender's next
+     * free slot is where the last queued text ends, across all nodes (SenderPacing keeps it in one row).
+     */
+    public List<Backlog> backlogs(TenantId tenant) {
+        long now = clock.millis();
+        return jdbc.sql("""
+                SELECT l.number, MAX(p.next_slot_ms) FROM phone_lines l JOIN tenants t ON t.id = l.tenant_id
+                JOIN sender_pacing p ON p.sender = COALESCE(l.messaging_service_sid, t.messaging_service_sid, l.number)
+                WHERE l.tenant_id = ? AND p.next_slot_ms > ? GROUP BY l.number ORDER BY 2 DESC""")
+                .params(tenant.value(), now + 5_000)
+                .query((rs, n) -> new Backlog(new PhoneNumber(rs.getString(1)), Duration.ofMillis(rs.getLong(2) - now)))
                 .list();
     }
 }

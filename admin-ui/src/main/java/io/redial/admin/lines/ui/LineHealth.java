@@ -50,6 +50,7 @@ public class LineHealth extends Div {
         setId("line-health");
         scope.tenant().ifPresent(tenant -> {
             readiness.blocked(tenant.id()).forEach(line -> add(warning(line)));
+            delivery.backlogs(tenant.id()).forEach(backlog -> add(backlog(backlog)));
             List<LineDelivery.Rate> rates = delivery.rates(tenant.id(), DELIVERY_WINDOW);
             if (rates.stream().anyMatch(r -> r.settled() > 0)) {
                 Paragraph rateLine = new Paragraph("Texts delivered in the last 30 days: " + String.join(" · ",
@@ -84,6 +85,17 @@ public class LineHealth extends Div {
                 LumoUtility.Margin.Bottom.SMALL);
         box.getChildren().filter(H3.class::isInstance).forEach(h -> ((H3) h).addClassNames(LumoUtility.Margin.Top.NONE));
         return box;
+    }
+
+    /** During a burst: how long until the last text now waiting goes out. */
+    private Component backlog(LineDelivery.Backlog backlog) {
+        long seconds = backlog.clearsIn().toSeconds();
+        Paragraph queued = new Paragraph("Texts are queued on " + phones.show(backlog.line()) + ": the last caller waiting"
+                + " is texted in about " + (seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s")
+                + ", at the pace carriers allow this line.");
+        queued.addClassNames(LumoUtility.Padding.SMALL, LumoUtility.Background.CONTRAST_5, LumoUtility.BorderRadius.MEDIUM);
+        queued.addClassNames("text-queue");
+        return queued;
     }
 
     static Span badge(LineReadiness.LineState line) {
