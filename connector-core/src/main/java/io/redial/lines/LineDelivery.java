@@ -2,6 +2,7 @@ package io.redial.lines;
 
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.tenants.Tenants;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -32,10 +33,12 @@ public class LineDelivery {
     }
 
     private final JdbcClient jdbc;
+    private final Tenants tenants;
     private final Clock clock;
 
-    LineDelivery(JdbcClient jdbc, Clock clock) {
+    LineDelivery(JdbcClient jdbc, Tenants tenants, Clock clock) {
         this.jdbc = jdbc;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -56,17 +59,31 @@ public class LineDelivery {
     }
 
     /**
-     * Lines with texts waiting for their pace slot (a burst after a storm), longest first: each sender's next
-     * free slot is where the last queued text ends, across all nodes (SenderPacing keeps it in one row).
+     * Lines with texts waiting for their pace slot (a burst after a storm), longest first. The last caller of a
+     * burst waits for whichever is later: the sender's next free slot (SenderPacing keeps it in one row, for all
+     * nodes), or every text still unsent, and every missed call of the last minutes still being decided, going out
+     * one gap of the line's pace apart from now.
      */
     public List<Backlog> backlogs(TenantId tenant) {
         long now = clock.millis();
+        LocalDateTime recent = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofMinutes(15)), ZoneOffset.UTC);
         return jdbc.sql("""
-                SELECT l.number, MAX(p.next_slot_ms) FROM phone_lines l JOIN tenants t ON t.id = l.tenant_id
-                JOIN sender_pacing p ON p.sender = COALESCE(l.messaging_service_sid, t.messaging_service_sid, l.number)
-                WHERE l.tenant_id = ? AND p.next_slot_ms > ? GROUP BY l.number ORDER BY 2 DESC""")
-                .params(tenant.value(), now + 5_000)
-                .query((rs, n) -> new Backlog(new PhoneNumber(rs.getString(1)), Duration.ofMillis(rs.getLong(2) - now)))
-                .list();
+                SELECT l.number, COALESCE(p.next_slot_ms, 0),
+                       (SELECT COUNT(*) FROM messages m WHERE m.tenant_id = l.tenant_id AND m.from_number = l.number
+                          AND m.created_at >= ? AND m.direction = 'out' AND m.send_state IN ('PENDING', 'SENDING'))
+                     + (SELECT COUNT(*) FROM calls c WHERE c.tenant_id = l.tenant_id AND c.line_id = l.id
+                          AND c.received_at >= ? AND c.text_decision IS NULL AND (c.outcome IS NULL OR c.outcome = 'MISSED'))
+                FROM phone_lines l JOIN tenants t ON t.id = l.tenant_id
+                LEFT JOIN sender_pacing p ON p.sender = COALESCE(l.messaging_service_sid, t.messaging_service_sid, l.number)
+                WHERE l.tenant_id = ? ORDER BY l.number""")
+                .params(recent, recent, tenant.value())
+                .query((rs, n) -> {
+                    PhoneNumber line = new PhoneNumber(rs.getString(1));
+                    long gap = 60_000L / Math.max(1, tenants.sending(tenant, line).sendsPerMinute());
+                    long until = Math.max(rs.getLong(2) - now, rs.getLong(3) * gap);
+                    return new Backlog(line, Duration.ofMillis(until));
+                })
+                .list().stream().filter(b -> b.clearsIn().toSeconds() >= 5)
+                .sorted(java.util.Comparator.comparing(Backlog::clearsIn).reversed()).toList();
     }
 }

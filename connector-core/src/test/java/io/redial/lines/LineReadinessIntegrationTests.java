@@ -104,6 +104,13 @@ class LineReadinessIntegrationTests {
 
         twilio.registrations.campaign(SERVICE, "PENDING", null, "FAILED", "Tax ID does not match the legal name", null);
         assertThat(check(REGISTERED).registration().detail()).contains("brand FAILED", "Tax ID does not match the legal name");
+
+        twilio.registrations.campaign(SERVICE, "SUSPENDED", "Suspended by the carrier", "APPROVED", null, null);
+        assertThat(check(REGISTERED).registration().state()).isEqualTo(State.REJECTED);
+        twilio.registrations.campaign(SERVICE, "VERIFIED", null, "SUSPENDED", "Brand suspended", null);
+        assertThat(check(REGISTERED).registration().detail()).contains("brand SUSPENDED", "Brand suspended");
+        twilio.registrations.campaign(SERVICE, "PENDING", null, "PENDING", null, null);
+        assertThat(check(REGISTERED).registration().state()).isEqualTo(State.PENDING);
     }
 
     @Test
