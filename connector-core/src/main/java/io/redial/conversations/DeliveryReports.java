@@ -5,14 +5,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
+import io.redial.shared.TenantId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The carrier's delivery callbacks. They arrive late, twice, or out of order, so a message only ever moves
- * forward (queued → sent → delivered); a stale callback changes nothing.
+ * forward (queued → sent → delivered); a stale callback changes nothing. A text that ends undelivered or failed
+ * is announced ({@link TextNotDelivered}), so its caller is called back instead.
  */
 @Service
 public class DeliveryReports {
@@ -24,11 +27,15 @@ public class DeliveryReports {
     /** Landline or unreachable carrier: never text this number again. */
     private static final Set<String> NOT_TEXTABLE = Set.of("30006");
 
+    private static final Set<String> NOT_DELIVERED = Set.of("undelivered", "failed");
+
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeliveryReports(JdbcClient jdbc, Clock clock) {
+    DeliveryReports(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -51,6 +58,10 @@ public class DeliveryReports {
         if (errorCode != null && NOT_TEXTABLE.contains(errorCode)) {
             jdbc.sql("UPDATE callers SET sms_capable = FALSE WHERE tenant_id = ? AND phone = ?")
                     .params(message.get("tenant_id"), message.get("to_number")).update();
+        }
+        if (NOT_DELIVERED.contains(status)) {
+            events.publishEvent(new TextNotDelivered(new TenantId((String) message.get("tenant_id")),
+                    ((Number) message.get("id")).longValue(), errorCode));
         }
         return true;
     }

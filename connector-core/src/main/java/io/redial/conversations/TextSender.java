@@ -2,7 +2,6 @@ package io.redial.conversations;
 
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
-import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.Tenants;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +28,8 @@ class TextSender {
     /** Purposes that must reach an opted-out caller: the one confirmation of their opt-out, and HELP answers. */
     private static final Set<String> ALLOWED_AFTER_OPT_OUT = Set.of("opt-out-confirmation", "help");
     private static final String OPTED_OUT = "21610";
+    /** The error a text is failed with when the carrier could not be reached, however often we tried. */
+    static final String RETRIES_EXHAUSTED = "retries-exhausted";
     /** Longer than one send attempt can take (our Twilio transport gives up after 10 s to connect, 30.5 s to read). */
     private static final Duration LEASE = Duration.ofSeconds(45);
     private static final Set<String> NOT_TEXTABLE = Set.of("21211", "21614", "21635", "21612");
@@ -37,17 +39,17 @@ class TextSender {
     private final TextMessaging carrier;
     private final SenderPacing pacing;
     private final Tenants tenants;
-    private final AdminNotices notices;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TextSender(JdbcClient jdbc, SendLedger ledger, TextMessaging carrier, SenderPacing pacing, Tenants tenants,
-            AdminNotices notices, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.carrier = carrier;
         this.pacing = pacing;
         this.tenants = tenants;
-        this.notices = notices;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -150,12 +152,11 @@ class TextSender {
                 sending.sendsPerMinute());
     }
 
-    /** Retries ran out: the text is failed, its lead flagged for a person to call back. */
+    /** Retries ran out: the text is failed, and whoever handles undelivered texts sees to a call back. */
     void giveUp(long messageId) {
         ledger.find(messageId).filter(e -> e.state() != SendState.SENT).ifPresent(entry -> {
-            ledger.markFailed(messageId, "retries-exhausted");
-            notices.tell(entry.tenant(), "text-failed", "A text to " + entry.to().masked()
-                    + " could not be sent after repeated carrier errors: call them back.");
+            ledger.markFailed(messageId, RETRIES_EXHAUSTED);
+            events.publishEvent(new TextNotDelivered(entry.tenant(), messageId, RETRIES_EXHAUSTED));
         });
     }
 
@@ -171,6 +172,7 @@ class TextSender {
                     .params(entry.tenant().value(), entry.to().e164()).update();
         }
         ledger.markFailed(entry.id(), code);
+        events.publishEvent(new TextNotDelivered(entry.tenant(), entry.id(), code));
     }
 
     private LocalDateTime now() {

@@ -2,6 +2,7 @@ package io.redial.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -22,7 +23,11 @@ class SchedulerConfiguration {
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
             @Value("${redial.jobs.threads:20}") int threads,
             @Value("${redial.jobs.polling-interval:PT2S}") Duration pollingInterval) {
-        return Scheduler.create(dataSource, tasks)
+        // Recurring tasks are scheduled at start (one row each, so one run per period across all nodes).
+        List<RecurringTask<?>> recurring = tasks.stream().filter(t -> t instanceof RecurringTask<?>)
+                .<RecurringTask<?>>map(t -> (RecurringTask<?>) t).toList();
+        return Scheduler.create(dataSource, tasks.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList())
+                .startTasks(recurring)
                 .threads(threads)
                 .pollingInterval(pollingInterval)
                 // A node killed mid-task is noticed after 6 missed beats (12 s) and its work revived elsewhere.

@@ -88,6 +88,7 @@ public class LeadTimeline {
         entries.addAll(escalations(tenant, leadId));
         entries.addAll(crm(tenant, leadId));
         entries.addAll(journal(tenant, leadId));
+        entries.addAll(notReached(tenant, leadId));
         entries.sort(Comparator.comparing(Entry::at));
         return entries;
     }
@@ -142,6 +143,15 @@ public class LeadTimeline {
                 .query((rs, n) -> new Entry(instant(rs, "at"), Kind.ESCALATION, "Emergency \"" + RuleNames.plain(rs.getString("rule_code")) + "\"" 
                         + ", rung " + (rs.getInt("step") + 1) + ": " + step(rs.getString("kind"))
                         + (rs.getString("on_call") == null ? "" : " " + national(rs.getString("on_call"))), lower(rs.getString("kind")), null))
+                .list();
+    }
+
+    /** The text-back did not reach the caller: staff were told to call them back. */
+    private List<Entry> notReached(TenantId tenant, long leadId) {
+        return jdbc.sql("SELECT not_reached_at, not_reached_reason FROM leads WHERE tenant_id = ? AND id = ? AND not_reached_at IS NOT NULL")
+                .params(tenant.value(), leadId)
+                .query((rs, n) -> new Entry(instant(rs, "not_reached_at"), Kind.STAFF, "Not reached by text: "
+                        + rs.getString("not_reached_reason") + ". Staff were asked to call them back.", "not reached", null))
                 .list();
     }
 

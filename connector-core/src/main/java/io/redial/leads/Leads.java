@@ -92,6 +92,30 @@ public class Leads {
         events.publishEvent(new LeadDetailsChanged(tenant, leadId));
     }
 
+    /**
+     * Marks the lead "not reached by text" with the carrier's reason and announces it, once: a second report
+     * for the same lead (a duplicate callback, a later text) changes nothing.
+     *
+     * @return true when this call marked it
+     */
+    public boolean markNotReachedByText(TenantId tenant, long leadId, String reason) {
+        int marked = jdbc.sql("""
+                UPDATE leads SET not_reached_reason = ?, not_reached_at = ?, updated_at = ?
+                WHERE tenant_id = ? AND id = ? AND not_reached_reason IS NULL""")
+                .params(reason, now(), now(), tenant.value(), leadId).update();
+        if (marked == 1) {
+            events.publishEvent(new LeadNotReachedByText(tenant, leadId, reason));
+        }
+        return marked == 1;
+    }
+
+    /** Why the lead's text-back did not reach the caller, when it did not. */
+    public Optional<String> notReachedReason(TenantId tenant, long leadId) {
+        return jdbc.sql("SELECT not_reached_reason FROM leads WHERE tenant_id = ? AND id = ?")
+                .params(tenant.value(), leadId).query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional().flatMap(o -> o);
+    }
+
     public void markExistingCustomer(TenantId tenant, long leadId) {
         jdbc.sql("UPDATE leads SET existing_customer = TRUE, updated_at = ? WHERE tenant_id = ? AND id = ?")
                 .params(now(), tenant.value(), leadId).update();

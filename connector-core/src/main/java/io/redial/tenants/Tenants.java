@@ -149,14 +149,20 @@ public class Tenants {
                 jdbc.sql("SELECT ring_strategy FROM phone_lines WHERE id = ?").param(key).query(String.class).single()));
     }
 
-    /** How texts from a line go out: its own Messaging Service and pace when set, else the tenant's. */
+    /**
+     * How texts from a line go out: its own Messaging Service when set, else the tenant's; its pace is what its
+     * registration grants when Twilio says (the last readiness check), else the line's configured pace, else the tenant's.
+     */
     public record Sending(@Nullable String messagingServiceSid, int sendsPerMinute) {
     }
 
     public Sending sending(TenantId tenant, PhoneNumber lineNumber) {
         TenantPolicy policy = policy(tenant);
         return sendingCache.get(tenant.value() + lineNumber.e164(), key -> jdbc.sql(
-                        "SELECT messaging_service_sid, sends_per_minute FROM phone_lines WHERE tenant_id = ? AND number = ?")
+                        """
+                        SELECT l.messaging_service_sid, COALESCE(r.messages_per_second * 60, l.sends_per_minute)
+                        FROM phone_lines l LEFT JOIN line_readiness r ON r.line_id = l.id
+                        WHERE l.tenant_id = ? AND l.number = ?""")
                 .params(tenant.value(), lineNumber.e164())
                 .query((rs, n) -> new Sending(
                         rs.getString(1) != null ? rs.getString(1) : policy.messagingServiceSid(),

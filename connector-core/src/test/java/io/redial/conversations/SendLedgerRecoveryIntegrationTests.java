@@ -51,6 +51,7 @@ class SendLedgerRecoveryIntegrationTests {
 
     @BeforeEach
     void provision() {
+        twilio.registrations.service("MG00000000000000000000000000000500", FakeTwilio.POOL_NUMBER); // Twilio refuses a service it does not know
         provisioner.apply(ProvisioningFile.parse("""
                 tenants:
                   - id: recovery-plumbing

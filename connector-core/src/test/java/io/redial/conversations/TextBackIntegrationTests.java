@@ -94,6 +94,7 @@ class TextBackIntegrationTests {
 
     @BeforeEach
     void provision() {
+        twilio.registrations.service("MG0123456789abcdef0123456789abcdef", FakeTwilio.POOL_NUMBER); // Twilio refuses a service it does not know
         provisioner.apply(ProvisioningFile.parse("""
                 tenants:
                   - id: acme-plumbing

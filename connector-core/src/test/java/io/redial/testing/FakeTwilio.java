@@ -25,8 +25,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Twilio's Messages API on loopback (WireMock), checking what the real one checks: Basic auth with the
- * account SID and token, the account in the path, To / From-or-MessagingServiceSid / Body present, and
- * Twilio's error shapes. Numbers in {@link #refusals} are answered with that Twilio error code.
+ * account SID and token, the account in the path, To / From-or-MessagingServiceSid / Body present, a
+ * Messaging Service that exists and has numbers, and Twilio's error shapes. Numbers in {@link #refusals} are
+ * answered with that Twilio error code. {@link #registrations} answers the Messaging Service, A2P campaign, brand
+ * and toll-free verification resources; {@link #report} sends a delivery callback signed as Twilio signs it.
  */
 public final class FakeTwilio implements AutoCloseable {
 
@@ -52,10 +54,13 @@ public final class FakeTwilio implements AutoCloseable {
     private final Map<String, String> lineTypes = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
     private final WireMockServer server;
+    /** The account's Messaging Services, campaigns, brands and toll-free verifications. */
+    public final FakeTwilioRegistrations registrations;
 
     public FakeTwilio(String accountSid, String authToken) {
         this.accountSid = accountSid;
         this.authToken = authToken;
+        this.registrations = new FakeTwilioRegistrations(accountSid);
         this.server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
                 .extensions(new MessagesApi()));
         server.start();
@@ -63,6 +68,32 @@ public final class FakeTwilio implements AutoCloseable {
                 .withTransformers(MessagesApi.NAME)));
         server.stubFor(any(urlPathMatching("/v2/PhoneNumbers/.*")).willReturn(aResponse()
                 .withTransformers(MessagesApi.NAME)));
+        server.stubFor(any(urlPathMatching("/v1/.*")).willReturn(aResponse()
+                .withTransformers(MessagesApi.NAME)));
+    }
+
+    /**
+     * Twilio's status callback for a text it took: the parameters Twilio posts ({@code ErrorCode} only when
+     * undelivered or failed), signed with the auth token over the callback URL the app gave, posted to the app.
+     */
+    public java.net.http.HttpResponse<String> report(Sent message, String status, @org.jspecify.annotations.Nullable String errorCode,
+            TwilioWebhooks app) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("SmsSid", message.sid());
+        form.put("SmsStatus", status);
+        form.put("MessageStatus", status);
+        form.put("To", message.to());
+        form.put("MessageSid", message.sid());
+        form.put("AccountSid", accountSid);
+        form.put("From", message.from());
+        form.put("ApiVersion", "2010-04-01");
+        if (message.messagingServiceSid() != null) {
+            form.put("MessagingServiceSid", message.messagingServiceSid());
+        }
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
+        return app.postSigned(java.net.URI.create(message.statusCallback()).getPath(), form);
     }
 
     /** Points the app under test at this fake: the platform account, its auth token and the REST base URL. */
@@ -144,6 +175,11 @@ public final class FakeTwilio implements AutoCloseable {
                 String number = request.getUrl().substring("/v2/PhoneNumbers/".length()).split("\\?")[0];
                 return lookup(decode(number.replace("+", "%2B"))); // a raw '+' in a path is a plus, not a space
             }
+            String[] registration = registrations.answer(request.getMethod().getName(), request.getUrl().split("\\?")[0],
+                    query(request.getUrl()));
+            if (registration != null) {
+                return json(Integer.parseInt(registration[0]), registration[1]);
+            }
             String messagesPath = "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
             if (!request.getUrl().startsWith(messagesPath)) {
                 return error(404, 20404, "The requested resource was not found");
@@ -160,6 +196,14 @@ public final class FakeTwilio implements AutoCloseable {
             }
             if (form.get("Body") == null && form.get("MediaUrl") == null) {
                 return error(400, 21602, "Message body is required.");
+            }
+            String service = form.get("MessagingServiceSid");
+            if (service != null && !registrations.knowsService(service)) {
+                // Twilio's code for a Messaging Service SID it does not know (its 217xx Messaging Service family)
+                return error(400, 21705, "The Messaging Service " + service + " is invalid");
+            }
+            if (service != null && registrations.poolIsEmpty(service)) {
+                return error(400, 21704, "The Messaging Service contains no phone numbers");
             }
             attempts.merge(form.get("To"), 1, Integer::sum);
             Refusal refusal = refusals.computeIfPresent(form.get("To"),
@@ -215,7 +259,8 @@ public final class FakeTwilio implements AutoCloseable {
     private String messageJson(Sent m) {
         String now = TWILIO_DATE.format(ZonedDateTime.now(java.time.ZoneOffset.UTC));
         return "{\"sid\":\"" + m.sid() + "\",\"account_sid\":\"" + accountSid + "\",\"from\":\"" + m.from()
-                + "\",\"to\":\"" + m.to() + "\",\"body\":" + quote(m.body()) + ",\"status\":\"queued\","
+                + "\",\"to\":\"" + m.to() + "\",\"body\":" + quote(m.body()) + ",\"status\":\""
+                + (m.messagingServiceSid() == null ? "queued" : "accepted") + "\","
                 + "\"direction\":\"outbound-api\",\"num_segments\":\"1\",\"num_media\":\"0\",\"error_code\":null,"
                 + "\"error_message\":null,\"messaging_service_sid\":" + (m.messagingServiceSid() == null ? "null"
                 : quote(m.messagingServiceSid())) + ",\"price\":null,\"price_unit\":\"USD\",\"api_version\":\"2010-04-01\","

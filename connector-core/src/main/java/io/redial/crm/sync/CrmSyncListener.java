@@ -7,6 +7,7 @@ import io.redial.leads.EmergencyEscalated;
 import io.redial.leads.JobBooked;
 import io.redial.leads.LeadCaptured;
 import io.redial.leads.LeadDetailsChanged;
+import io.redial.leads.LeadNotReachedByText;
 import io.redial.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +59,11 @@ class CrmSyncListener {
     void on(EmergencyEscalated event) {
         enqueue(event.tenant(), event.leadId(), SyncKind.EMERGENCY, null, null, null,
                 event.summary() + " (rule: " + event.rule() + ")");
+    }
+
+    @EventListener
+    void on(LeadNotReachedByText event) {
+        enqueue(event.tenant(), event.leadId(), SyncKind.CALLBACK, null, null, null, event.reason());
     }
 
     @EventListener

@@ -6,5 +6,7 @@ public enum SyncKind {
     LEAD,
     JOB,
     EMERGENCY,
-    TRANSCRIPT
+    TRANSCRIPT,
+    /** A call-back task: the lead's text-back did not reach the caller. */
+    CALLBACK
 }

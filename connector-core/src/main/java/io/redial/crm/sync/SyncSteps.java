@@ -96,6 +96,14 @@ class SyncSteps {
                         FollowUpTask.Priority.HIGH, clock.instant(), link(lead));
                 once(crm, lead, "emergency:" + lead.id(), () -> gateway.createTask(contact, task));
             }
+            case CALLBACK -> {
+                CrmRecordRef contact = target(provider, lead, gateway);
+                FollowUpTask task = new FollowUpTask(lead.id(), "Call back " + lead.callerPhone().e164()
+                        + ": our text did not reach them", "Redial's text-back was not delivered: "
+                        + text(item.summary(), "the carrier did not deliver it") + ".\n\nSource: " + LEAD_SOURCE
+                        + "\nLead in Redial: " + link(lead), FollowUpTask.Priority.HIGH, clock.instant(), link(lead));
+                once(crm, lead, "callback:" + lead.id(), () -> gateway.createTask(contact, task));
+            }
             case TRANSCRIPT -> {
                 long conversationId = Objects.requireNonNull(item.conversationId());
                 CrmRecordRef contact = target(provider, lead, gateway);
@@ -113,7 +121,7 @@ class SyncSteps {
         return switch (kind) {
             case LEAD -> CrmCapability.CONTACTS;
             case JOB -> CrmCapability.JOBS;
-            case EMERGENCY -> CrmCapability.FOLLOW_UP_TASKS;
+            case EMERGENCY, CALLBACK -> CrmCapability.FOLLOW_UP_TASKS;
             case TRANSCRIPT -> CrmCapability.TRANSCRIPTS;
         };
     }

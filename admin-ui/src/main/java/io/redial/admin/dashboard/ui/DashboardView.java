@@ -71,6 +71,7 @@ class DashboardView extends VerticalLayout {
             banner.addClassNames(LumoUtility.Padding.SMALL, LumoUtility.Background.PRIMARY_10, LumoUtility.BorderRadius.MEDIUM);
             add(banner);
         }
+        add(io.redial.admin.lines.ui.LineHealth.create().forDashboard()); // lines that cannot text, delivery per line
         if (summary.missedCalls() == 0) {
             showFirstSteps(twilio.sandbox(), mayConfigure, onboarding.pending(tenant.id()));
             add(firstSteps);

@@ -52,7 +52,19 @@ class LineStep extends SetupStep {
         number.addValueChangeListener(e -> showForwarding());
         pattern.addValueChangeListener(e -> showForwarding());
         showForwarding();
-        add(number, pattern, forwardedFrom, forwarding, problem);
+        add(number, pattern, forwardedFrom, forwarding, registration(), problem);
+    }
+
+    /** Carriers deliver business texts only from registered numbers: say so, and where this line stands. */
+    private static Div registration() {
+        Div registration = new Div(new H4("Texting registration"), new Paragraph("US carriers deliver business texts only"
+                + " from registered numbers: a local number needs an approved A2P 10DLC campaign (a brand for your"
+                + " business plus a campaign \"customers call, we text back\"), a toll-free number an approved toll-free"
+                + " verification. Review takes days to a few weeks; Redial checks it for you, shows it under Phone lines,"
+                + " and meanwhile flags every caller whose text does not arrive for a call back."),
+                io.redial.admin.lines.ui.LineHealth.create().forOnboarding());
+        registration.setId("line-registration");
+        return registration;
     }
 
     private void showForwarding() {
