@@ -52,6 +52,22 @@ public final class HubSpotErrors {
         return new CrmRejected(what, null);
     }
 
+    /** One input's error in a batch answer (207), as its own request's answer would have been mapped. */
+    public static CrmException forInput(@Nullable String status, @Nullable String category, @Nullable String message) {
+        int code;
+        try {
+            code = status == null ? 400 : Integer.parseInt(status.trim());
+        } catch (NumberFormatException notANumber) {
+            code = 400;
+        }
+        HubSpotError error = new HubSpotError(status, message, category, null, null, null, null);
+        String what = "HubSpot " + code + " " + describe(error);
+        if (code == 429 || code == 423 || code == 477 || code >= 500) {
+            return new CrmUnavailable(what, code == 423 ? LOCKED_WAIT : null, null);
+        }
+        return new CrmRejected(what, null);
+    }
+
     private static Duration rateLimitWait(HttpHeaders headers, @Nullable HubSpotError error) {
         Duration hinted = retryAfter(headers);
         if (hinted != null) {
