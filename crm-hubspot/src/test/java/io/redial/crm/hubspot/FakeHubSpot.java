@@ -97,6 +97,7 @@ public final class FakeHubSpot implements AutoCloseable {
     private final AtomicInteger searches = new AtomicInteger();
     private final AtomicInteger batchRequests = new AtomicInteger();
     private final Set<String> customContactProperties = ConcurrentHashMap.newKeySet();
+    private final Set<String> rejectedUpserts = ConcurrentHashMap.newKeySet();
     private final Set<String> uniqueContactProperties = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final Map<String, AtomicInteger> tooManyByPolicy = new ConcurrentHashMap<>();
@@ -161,6 +162,11 @@ public final class FakeHubSpot implements AutoCloseable {
 
     public void nextRequestTakes(Duration delay) {
         scripted.add(new Scripted(200, null, false, delay.toMillis()));
+    }
+
+    /** Upserts of this number fail validation, as HubSpot fails one input of a batch (207). */
+    public void rejectUpsertsOf(PhoneNumber phone) {
+        rejectedUpserts.add(phone.e164());
     }
 
     public void limitRequests(int per10Seconds, int searchesPerSecond) {
@@ -493,6 +499,9 @@ public final class FakeHubSpot implements AutoCloseable {
         }
         if (!input.path("properties").isObject()) {
             return validation("Invalid input JSON: 'properties' is required", "REQUIRED_FIELD", "properties");
+        }
+        if (rejectedUpserts.contains(id)) {
+            return validation("Property values were not valid: phone is not a valid phone number", "INVALID_PHONE_NUMBER", "phone");
         }
         Map<String, String> properties = strings(input.get("properties"));
         properties.put(idProperty, id);
