@@ -14,6 +14,11 @@ public enum CrmCapability {
      * the lead's transcript, booking and emergency then go onto that record instead of the contact.
      */
     LEAD_RECORDS,
+    /**
+     * Many leads' contacts and calls in few requests ({@link CrmGateway#upsertLeads}, {@link CrmGateway#logCalls}):
+     * core then takes a connection's due lead work together, up to {@link CrmGateway#MAX_BATCH} at a time.
+     */
+    BATCHES,
     /** Optional: free time windows for booking. */
     AVAILABILITY
 }

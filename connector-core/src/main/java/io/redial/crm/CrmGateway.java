@@ -12,6 +12,38 @@ import org.jspecify.annotations.Nullable;
  */
 public interface CrmGateway {
 
+    /** The most inputs core hands one batch method (HubSpot's batch endpoints take 100). */
+    int MAX_BATCH = 100;
+
+    /** One contact to write in a batch: as {@link #upsertLead}. */
+    record ContactWrite(CrmLead lead, @Nullable CrmRecordRef known) {
+    }
+
+    /** One call to log in a batch: as {@link #logCall}. */
+    record CallWrite(CrmRecordRef contact, CallLog call) {
+    }
+
+    /**
+     * {@link #upsertLead} for many leads, one result per input in order. Adapters with
+     * {@link CrmCapability#BATCHES} do it in few requests; this default asks one by one.
+     */
+    default List<CrmItemResult> upsertLeads(List<ContactWrite> writes) {
+        return writes.stream().map(w -> each(() -> upsertLead(w.lead(), w.known()))).toList();
+    }
+
+    /** {@link #logCall} for many calls, one result per input in order; see {@link #upsertLeads}. */
+    default List<CrmItemResult> logCalls(List<CallWrite> writes) {
+        return writes.stream().map(w -> each(() -> logCall(w.contact(), w.call()))).toList();
+    }
+
+    private static CrmItemResult each(java.util.function.Supplier<CrmRecordRef> write) {
+        try {
+            return CrmItemResult.of(write.get());
+        } catch (CrmException failure) {
+            return CrmItemResult.failed(failure);
+        }
+    }
+
     /**
      * The caller's contact: {@code known} when core already linked one, else found by phone, else
      * created; either way updated with what the lead now knows.

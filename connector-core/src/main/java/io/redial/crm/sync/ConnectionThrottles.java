@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +23,7 @@ class ConnectionThrottles {
     private final SharedBudgets budgets;
     private final Clock clock;
     private final Duration maxBlock;
+    private final Map<Long, ReservationQueue> queues = new ConcurrentHashMap<>();
 
     ConnectionThrottles(SharedBudgets budgets, Clock clock,
             @Value("${redial.crm.sync.max-throttle-block:PT2S}") Duration maxBlock) {
@@ -34,7 +36,8 @@ class ConnectionThrottles {
         return new CrmThrottle() {
             @Override
             public void acquire(String bucket) {
-                SharedBudgets.Reservation reservation = budgets.reserve(connectionId, limits, bucket, maxBlock);
+                SharedBudgets.Reservation reservation = queues.computeIfAbsent(connectionId,
+                        id -> new ReservationQueue(budgets, id)).reserve(limits, bucket, maxBlock);
                 if (!reservation.granted()) {
                     long jitter = ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(200));
                     throw new CrmThrottle.Saturated(clock.instant().plusNanos(reservation.turnNanos() + jitter));

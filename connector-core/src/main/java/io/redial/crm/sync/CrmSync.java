@@ -1,7 +1,9 @@
 package io.redial.crm.sync;
 
 import io.redial.crm.CrmAuthExpired;
+import io.redial.crm.CrmCapability;
 import io.redial.crm.CrmCatalog;
+import io.redial.crm.CrmGateway;
 import io.redial.crm.CrmException;
 import io.redial.crm.CrmProvider;
 import io.redial.crm.CrmRejected;
@@ -12,9 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +49,11 @@ class CrmSync {
     private final DurableJobs jobs;
     private final Clock clock;
     private final Map<String, ReentrantLock> leadLocks = new ConcurrentHashMap<>();
+    /** Batch drainers per connection on this node: a few, so a burst's batches overlap their round trips. */
+    static final int DRAINERS = 3;
+    /** When a drainer took an item's work, the item's task still comes back after this, should this node die first. */
+    private static final Duration DRAINER_BACKSTOP = Duration.ofSeconds(30);
+    private final Map<Long, Semaphore> drainers = new ConcurrentHashMap<>();
 
     CrmSync(SyncWork work, CrmConnections connections, CrmCatalog catalog, CrmAccess access, SyncSteps steps,
             ConnectionThrottles throttles, DurableJobs jobs, Clock clock) {
@@ -70,12 +82,99 @@ class CrmSync {
             work.markFailed(item, "no adapter for " + connection.crm() + " is installed");
             return;
         }
+        if (item.kind() == SyncKind.LEAD && provider.capabilities().contains(CrmCapability.BATCHES)) {
+            runLeadBatch(item, connection, provider);
+            return;
+        }
         if (!alone(item, () -> perform(item, connection, provider))) {
-            // Another thread syncs this lead right now: its writes (a client, a property) are what this
-            // item's look-ups must see, so it waits its turn instead of racing them.
-            Instant next = clock.instant().plusSeconds(1);
-            work.postpone(item, next);
-            jobs.runOnceAt(CrmSyncTask.instance(item.id(), next), next);
+            waitForTurn(item);
+        }
+    }
+
+    /** Another thread syncs this lead right now: its writes are what this item's look-ups must see, so it waits its turn. */
+    private void waitForTurn(SyncItem item) {
+        Instant next = clock.instant().plusSeconds(1);
+        work.postpone(item, next);
+        jobs.runOnceAt(CrmSyncTask.instance(item.id(), next), next);
+    }
+
+    /**
+     * Lead work of a CRM that takes batches is drained per connection: the item's task starts a drainer (at most
+     * {@link #DRAINERS} per connection on this node), which takes the connection's due lead work up to
+     * {@link CrmGateway#MAX_BATCH} leads at a time until none is left. A lone lead goes at once, alone. When every
+     * drainer is busy, one of them takes this item too; its task only comes back later, in case this node dies first.
+     */
+    private void runLeadBatch(SyncItem first, StoredConnection connection, CrmProvider provider) {
+        Semaphore drainers = this.drainers.computeIfAbsent(connection.id(), id -> new Semaphore(DRAINERS));
+        if (!drainers.tryAcquire()) {
+            Instant later = clock.instant().plus(DRAINER_BACKSTOP);
+            jobs.runOnceAt(CrmSyncTask.instance(first.id(), later), later);
+            return;
+        }
+        int passes = 0;
+        do {
+            try {
+                while (drainOnce(first.tenant(), connection, provider) > 0) {
+                    // a burst: on to its next batch
+                }
+            } finally {
+                drainers.release();
+            }
+            // Work whose task found every drainer busy after this drainer's last look: one more look, not a spin on
+            // work another thread holds (its backstop covers the rest).
+        } while (++passes < 2 && !work.dueLeadWork(first.tenant(), connection.id(), -1, clock.instant(), 1).isEmpty()
+                && drainers.tryAcquire());
+    }
+
+    /** One batch of the connection's due lead work, each lead locked as for a single item; how many it took. */
+    private int drainOnce(io.redial.shared.TenantId tenant, StoredConnection connection, CrmProvider provider) {
+        List<ReentrantLock> held = new ArrayList<>();
+        try {
+            List<SyncItem> taken = new ArrayList<>();
+            Set<Long> leadsTaken = new HashSet<>();
+            for (SyncItem due : work.dueLeadWork(tenant, connection.id(), -1, clock.instant(), (DRAINERS + 1) * CrmGateway.MAX_BATCH)) {
+                if (taken.size() == CrmGateway.MAX_BATCH) {
+                    break;
+                }
+                ReentrantLock lock = leadLock(due);
+                if (leadsTaken.add(due.leadId()) && lock.tryLock()) { // one item per lead in a batch
+                    held.add(lock);
+                    taken.add(due);
+                }
+            }
+            List<SyncItem> batch = work.stillPending(taken);
+            performBatch(batch, connection, provider);
+            return batch.size();
+        } finally {
+            held.forEach(ReentrantLock::unlock);
+        }
+    }
+
+    private void performBatch(List<SyncItem> batch, StoredConnection connection, CrmProvider provider) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<Long, RuntimeException> failures;
+        try {
+            failures = steps.performLeads(batch, provider, access.open(connection, provider));
+        } catch (CrmThrottle.Saturated | CrmException whole) {
+            batch.forEach(item -> outcome(item, connection, whole));
+            return;
+        }
+        work.markDone(batch.stream().filter(item -> !failures.containsKey(item.id())).toList());
+        batch.stream().filter(item -> failures.containsKey(item.id()))
+                .forEach(item -> outcome(item, connection, failures.get(item.id())));
+    }
+
+    private void outcome(SyncItem item, StoredConnection connection, RuntimeException failure) {
+        switch (failure) {
+            case CrmThrottle.Saturated saturated -> {
+                Instant next = notBefore(saturated.retryAt());
+                work.postpone(item, next);
+                jobs.runOnceAt(CrmSyncTask.instance(item.id(), next), next);
+            }
+            case CrmException crm -> handle(item, connection, crm);
+            default -> throw failure;
         }
     }
 
@@ -98,7 +197,7 @@ class CrmSync {
      * would need a database session held through the CRM's answers, which starved the pool; not done yet.)
      */
     private boolean alone(SyncItem item, Runnable work) {
-        ReentrantLock lock = leadLocks.computeIfAbsent(item.connectionId() + "/" + item.leadId(), k -> new ReentrantLock());
+        ReentrantLock lock = leadLock(item);
         if (!lock.tryLock()) {
             return false;
         }
@@ -108,6 +207,10 @@ class CrmSync {
             lock.unlock();
         }
         return true;
+    }
+
+    private ReentrantLock leadLock(SyncItem item) {
+        return leadLocks.computeIfAbsent(item.connectionId() + "/" + item.leadId(), k -> new ReentrantLock());
     }
 
     private void handle(SyncItem item, StoredConnection connection, CrmException failure) {

@@ -5,6 +5,7 @@ import io.redial.crm.CallLog;
 import io.redial.crm.CrmCapability;
 import io.redial.crm.CrmGateway;
 import io.redial.crm.CrmId;
+import io.redial.crm.CrmItemResult;
 import io.redial.crm.CrmLead;
 import io.redial.crm.CrmProvider;
 import io.redial.crm.CrmRecordRef;
@@ -21,6 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -115,6 +120,106 @@ class SyncSteps {
                         () -> gateway.attachTranscript(contact, transcript, crmLead(lead)));
             }
         }
+    }
+
+    /**
+     * The lead work of several leads of one connection through the gateway's batch methods: contacts first, then
+     * their calls. Each record is still claimed and linked on its own, so a batch retried after a crash (or a lead
+     * that is also in another batch) writes nothing twice. Returns each item's failure by work id; an item not in
+     * it is done. A failure of a whole request is thrown, its claims released.
+     */
+    Map<Long, RuntimeException> performLeads(List<SyncItem> items, CrmProvider provider, CrmGateway gateway) {
+        CrmId crm = provider.id();
+        Map<Long, RuntimeException> failures = new HashMap<>();
+        List<Pending> contacts = new ArrayList<>();
+        for (SyncItem item : items) {
+            Lead lead = leads.find(item.tenant(), item.leadId()).orElse(null);
+            if (lead == null) {
+                failures.put(item.id(), new CrmRejected("lead " + item.leadId() + " no longer exists", null));
+                continue;
+            }
+            String key = contactKey(lead.callerPhone());
+            CrmRecordRef known = links.find(lead.tenant(), crm, key).orElse(null);
+            if (known == null && !claim(crm, lead, key)) {
+                failures.put(item.id(), new CrmThrottle.Saturated(clock.instant().plus(CLAIM_WAIT)));
+                continue;
+            }
+            contacts.add(new Pending(item, lead, key, known, new CrmGateway.ContactWrite(crmLead(lead), known), null));
+        }
+        List<CrmItemResult> contactResults = written(crm, contacts, () -> gateway.upsertLeads(
+                contacts.stream().map(p -> (CrmGateway.ContactWrite) p.write()).toList()));
+        List<Pending> calls = new ArrayList<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            Pending pending = contacts.get(i);
+            CrmItemResult result = contactResults.get(i);
+            if (result.failure() != null) {
+                failures.put(pending.item().id(), result.failure());
+                continue;
+            }
+            CrmRecordRef contact = Objects.requireNonNull(result.record());
+            if (!contact.equals(pending.known())) {
+                links.complete(pending.lead().tenant(), crm, pending.key(), contact); // new, or merged into another
+            }
+            Lead lead = pending.lead();
+            if (lead.callId() == null || !provider.capabilities().contains(CrmCapability.CALL_LOG)) {
+                continue;
+            }
+            String callKey = "call:" + lead.callId();
+            if (links.find(lead.tenant(), crm, callKey).isPresent()) {
+                continue;
+            }
+            if (!claim(crm, lead, callKey)) {
+                failures.put(pending.item().id(), new CrmThrottle.Saturated(clock.instant().plus(CLAIM_WAIT)));
+                continue;
+            }
+            calls.add(new Pending(pending.item(), lead, callKey, null, null, new CrmGateway.CallWrite(contact, callLog(lead))));
+        }
+        List<CrmItemResult> callResults = written(crm, calls, () -> gateway.logCalls(
+                calls.stream().map(Pending::call).toList()));
+        for (int i = 0; i < calls.size(); i++) {
+            if (callResults.get(i).failure() != null) {
+                failures.put(calls.get(i).item().id(), callResults.get(i).failure());
+            }
+        }
+        return failures;
+    }
+
+    /** One item's write in a batch: what it claimed (none when {@code known}) and what it sends. */
+    private record Pending(SyncItem item, Lead lead, String key, @Nullable CrmRecordRef known,
+            CrmGateway.@Nullable ContactWrite write, CrmGateway.@Nullable CallWrite call) {
+    }
+
+    /** Sends a batch and links what it wrote; claims of inputs that failed (or of a failed request) are released. */
+    private List<CrmItemResult> written(CrmId crm, List<Pending> batch, Supplier<List<CrmItemResult>> send) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<CrmItemResult> results;
+        try {
+            results = send.get();
+        } catch (RuntimeException whole) {
+            batch.stream().filter(p -> p.known() == null).forEach(p -> links.release(p.lead().tenant(), crm, p.key()));
+            throw whole;
+        }
+        if (results.size() != batch.size()) {
+            throw new IllegalStateException("a batch answered " + results.size() + " results for " + batch.size() + " inputs");
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Pending pending = batch.get(i);
+            if (pending.known() != null) {
+                continue;
+            }
+            if (results.get(i).failure() != null) {
+                links.release(pending.lead().tenant(), crm, pending.key());
+            } else if (pending.call() != null) {
+                links.complete(pending.lead().tenant(), crm, pending.key(), Objects.requireNonNull(results.get(i).record()));
+            }
+        }
+        return results;
+    }
+
+    private boolean claim(CrmId crm, Lead lead, String key) {
+        return links.claim(lead.tenant(), crm, key, lead.id(), clock.instant().minus(STALE_CLAIM));
     }
 
     private static CrmCapability needs(SyncKind kind) {

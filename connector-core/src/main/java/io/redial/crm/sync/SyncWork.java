@@ -48,6 +48,32 @@ class SyncWork {
                 .query(SyncWork::item).optional();
     }
 
+    /**
+     * Other lead work of this connection that is due now, oldest first: what a batch takes along with the item
+     * that started it (see {@link CrmSync}).
+     */
+    List<SyncItem> dueLeadWork(TenantId tenant, long connectionId, long besides, Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM crm_sync_work
+                WHERE tenant_id = ? AND connection_id = ? AND state = 'PENDING' AND kind = 'LEAD' AND id <> ?
+                      AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                ORDER BY id LIMIT ?""")
+                .params(tenant.value(), connectionId, besides, utc(now), limit).query(SyncWork::item).list();
+    }
+
+    /** Those of {@code items} still pending (another worker may have finished some meanwhile), as stored now. */
+    List<SyncItem> stillPending(List<SyncItem> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", items.stream().map(i -> "?").toList());
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(items.getFirst().tenant().value());
+        items.forEach(i -> params.add(i.id()));
+        return jdbc.sql("SELECT * FROM crm_sync_work WHERE tenant_id = ? AND state = 'PENDING' AND id IN (" + in + ") ORDER BY id")
+                .params(params).query(SyncWork::item).list();
+    }
+
     List<SyncItem> inStates(TenantId tenant, List<SyncState> states) {
         String in = String.join(",", states.stream().map(s -> "'" + s.name() + "'").toList()); // enum names only
         return jdbc.sql("SELECT * FROM crm_sync_work WHERE tenant_id = ? AND state IN (" + in + ") ORDER BY id")
@@ -62,6 +88,18 @@ class SyncWork {
     /** Done; the last error, if any, stays for the record. */
     void markDone(SyncItem item) {
         finish(item, SyncState.DONE, item.lastError());
+    }
+
+    /** Done, many at once: one statement for a batch's items. */
+    void markDone(List<SyncItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        String in = String.join(",", items.stream().map(i -> "?").toList());
+        List<Object> params = new java.util.ArrayList<>(List.of(now(), items.getFirst().tenant().value()));
+        items.forEach(i -> params.add(i.id()));
+        jdbc.sql("UPDATE crm_sync_work SET state = 'DONE', next_attempt_at = NULL, updated_at = ? WHERE tenant_id = ? AND id IN ("
+                + in + ")").params(params).update();
     }
 
     void markRejected(SyncItem item, String error) {

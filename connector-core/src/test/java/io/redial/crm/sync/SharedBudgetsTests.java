@@ -68,6 +68,24 @@ class SharedBudgetsTests {
         assertThat(sentB.size()).isGreaterThan(10);
     }
 
+    @Test
+    void twoNodesMakingAConnectionsFirstBudgetRowsTogetherDoNotDeadlock() throws Exception {
+        try (HikariDataSource nodeA = pool(); HikariDataSource nodeB = pool()) {
+            SharedBudgets a = new SharedBudgets(JdbcClient.create(nodeA), new DataSourceTransactionManager(nodeA));
+            SharedBudgets b = new SharedBudgets(JdbcClient.create(nodeB), new DataSourceTransactionManager(nodeB));
+            Map<String, CrmRateLimit> limits = Map.of(CrmThrottle.DEFAULT, LIMIT, "search", new CrmRateLimit(4, Duration.ofSeconds(1)));
+            ExecutorService both = Executors.newFixedThreadPool(2);
+            for (long connection = 9_000_000 + System.nanoTime() % 1_000_000 * 100, last = connection + 40; connection < last; connection++) {
+                long fresh = connection; // no rows yet: both nodes find them missing and make them at once
+                var first = both.submit(() -> a.reserve(fresh, limits, "search", Duration.ofSeconds(5)));
+                var second = both.submit(() -> b.reserve(fresh, limits, "search", Duration.ofSeconds(5)));
+                assertThat(first.get(30, TimeUnit.SECONDS).granted()).isTrue();
+                assertThat(second.get(30, TimeUnit.SECONDS).granted()).isTrue();
+            }
+            both.shutdown();
+        }
+    }
+
     private static void drain(CrmThrottle throttle, long until, List<Long> sent) {
         while (System.nanoTime() < until) {
             throttle.acquire(CrmThrottle.DEFAULT);

@@ -9,14 +9,25 @@ import io.redial.crm.CrmRecordRef;
 import io.redial.crm.FollowUpTask;
 import io.redial.crm.JobRequest;
 import io.redial.crm.Transcript;
+import io.redial.crm.CrmAuthExpired;
+import io.redial.crm.CrmItemResult;
+import io.redial.crm.CrmUnavailable;
+import io.redial.crm.hubspot.internal.api.BatchInput;
+import io.redial.crm.hubspot.internal.api.BatchResult;
 import io.redial.crm.hubspot.internal.api.CreateObject;
+import io.redial.crm.hubspot.internal.api.SearchResult;
+import io.redial.crm.hubspot.internal.client.HubSpotErrors;
 import io.redial.crm.hubspot.internal.api.HubSpotObject;
 import io.redial.crm.hubspot.internal.client.HubSpotClient;
 import io.redial.crm.hubspot.internal.mapping.HubSpotMapper;
 import io.redial.crm.hubspot.internal.mapping.PhoneFormats;
 import io.redial.shared.PhoneNumber;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -39,12 +50,16 @@ final class HubSpotCrmGateway implements CrmGateway {
     static final String DEAL_PIPELINE = "deal_pipeline";
     static final String DEAL_STAGE = "deal_stage";
 
+    private static final int MAX_BATCH = 100;
+
     private final HubSpotClient client;
+    private final Set<String> keyedPortals;
     private final CrmConnection connection;
     private final Clock clock;
 
-    HubSpotCrmGateway(HubSpotClient client, CrmConnection connection, Clock clock) {
+    HubSpotCrmGateway(HubSpotClient client, CrmConnection connection, Clock clock, Set<String> keyedPortals) {
         this.client = client;
+        this.keyedPortals = keyedPortals;
         this.connection = connection;
         this.clock = clock;
     }
@@ -69,6 +84,164 @@ final class HubSpotCrmGateway implements CrmGateway {
         }
         HubSpotObject created = client.create(CONTACTS, new CreateObject(HubSpotMapper.newContact(lead), List.of()));
         return contact(created.id());
+    }
+
+    /**
+     * New leads' contacts in few requests: one search per 50 numbers (several filter groups, IN filters) finds
+     * those HubSpot already has; the rest are upserted 100 at a time on {@link HubSpotMapper#PHONE_KEY}, the
+     * custom unique property made for it, so a batch sent twice (a crash, a lost answer) makes no second contact.
+     * A lead core already linked is updated as by {@link #upsertLead}.
+     */
+    @Override
+    public List<CrmItemResult> upsertLeads(List<ContactWrite> writes) {
+        CrmItemResult[] results = new CrmItemResult[writes.size()];
+        List<Integer> unknown = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            ContactWrite write = writes.get(i);
+            if (write.known() == null) {
+                unknown.add(i);
+            } else {
+                results[i] = each(() -> upsertLead(write.lead(), write.known()));
+            }
+        }
+        Map<PhoneNumber, HubSpotObject> existing = contactsWithPhones(
+                unknown.stream().map(i -> writes.get(i).lead().phone()).distinct().toList());
+        List<Integer> toCreate = new ArrayList<>();
+        for (int i : unknown) {
+            CrmLead lead = writes.get(i).lead();
+            HubSpotObject found = existing.get(lead.phone());
+            if (found == null) {
+                toCreate.add(i);
+                continue;
+            }
+            Map<String, String> update = HubSpotMapper.contactUpdate(lead);
+            results[i] = each(() -> {
+                if (!update.isEmpty()) {
+                    client.update(CONTACTS, found.id(), update);
+                }
+                return contact(found.id());
+            });
+        }
+        for (int from = 0; from < toCreate.size(); from += MAX_BATCH) {
+            List<Integer> chunk = toCreate.subList(from, Math.min(toCreate.size(), from + MAX_BATCH));
+            boolean keyed = phoneKeyReady();
+            List<BatchInput.Input> inputs = chunk.stream().map(i -> {
+                CrmLead lead = writes.get(i).lead();
+                Map<String, String> properties = new LinkedHashMap<>(HubSpotMapper.newContact(lead));
+                if (!keyed) {
+                    return BatchInput.Input.create(new CreateObject(properties, List.of()), String.valueOf(i));
+                }
+                properties.put(HubSpotMapper.PHONE_KEY, lead.phone().e164());
+                return BatchInput.Input.upsert(HubSpotMapper.PHONE_KEY, lead.phone().e164(), properties, String.valueOf(i));
+            }).toList();
+            BatchResult answer = client.batch(CONTACTS, keyed ? "upsert" : "create", new BatchInput(inputs));
+            spread(answer, chunk, results, id -> contact(id));
+        }
+        return List.of(results);
+    }
+
+    /**
+     * Missed calls in batches of 100, each associated to its contact in the same request; a 207 answer
+     * fails only the inputs it names.
+     */
+    @Override
+    public List<CrmItemResult> logCalls(List<CallWrite> writes) {
+        CrmItemResult[] results = new CrmItemResult[writes.size()];
+        for (int from = 0; from < writes.size(); from += MAX_BATCH) {
+            List<Integer> chunk = new ArrayList<>();
+            for (int i = from; i < Math.min(writes.size(), from + MAX_BATCH); i++) {
+                chunk.add(i);
+            }
+            List<BatchInput.Input> inputs = chunk.stream().map(i -> BatchInput.Input.create(CreateObject.associatedTo(
+                    HubSpotMapper.missedCall(writes.get(i).call(), source()), writes.get(i).contact().id(),
+                    HubSpotMapper.CALL_TO_CONTACT), String.valueOf(i))).toList();
+            spread(client.batch(CALLS, "create", new BatchInput(inputs)), chunk, results, id -> new CrmRecordRef("call", id));
+        }
+        return List.of(results);
+    }
+
+    /**
+     * A batch answer onto its inputs, by the trace id each carried: written, failed as HubSpot said, or (named
+     * nowhere in the answer) to be tried again.
+     */
+    private static void spread(BatchResult answer, List<Integer> inputs, CrmItemResult[] results,
+            java.util.function.Function<String, CrmRecordRef> ref) {
+        for (BatchResult.Written written : answer.results()) {
+            Integer input = trace(written.objectWriteTraceId(), inputs);
+            if (input != null) {
+                results[input] = CrmItemResult.of(ref.apply(written.id()));
+            }
+        }
+        for (BatchResult.InputError error : answer.errorsOrEmpty()) {
+            List<String> traces = error.context() == null ? List.of()
+                    : error.context().getOrDefault("objectWriteTraceId", List.of());
+            for (String traceId : traces) {
+                Integer input = trace(traceId, inputs);
+                if (input != null && results[input] == null) {
+                    results[input] = CrmItemResult.failed(HubSpotErrors.forInput(error.status(), error.category(), error.message()));
+                }
+            }
+        }
+        for (int input : inputs) {
+            if (results[input] == null) {
+                results[input] = CrmItemResult.failed(new CrmUnavailable("HubSpot's batch answer named no outcome for this input", null, null));
+            }
+        }
+    }
+
+    private static @Nullable Integer trace(@Nullable String traceId, List<Integer> inputs) {
+        try {
+            Integer input = traceId == null ? null : Integer.valueOf(traceId);
+            return input != null && inputs.contains(input) ? input : null;
+        } catch (NumberFormatException notOurs) {
+            return null;
+        }
+    }
+
+    /**
+     * The upsert key exists in this portal: made once (HubSpot answers 409 when it is there already). A portal
+     * that installed before the app asked for {@code crm.schemas.contacts.write} cannot have it: its new contacts
+     * are then created after the search, the link table still keeping each lead's contact single.
+     */
+    private boolean phoneKeyReady() {
+        String portal = connection.externalAccountId() == null ? "" : connection.externalAccountId();
+        if (keyedPortals.contains(portal)) {
+            return true;
+        }
+        try {
+            client.createProperty(CONTACTS, HubSpotMapper.phoneKeyProperty());
+        } catch (CrmAuthExpired missingScope) {
+            return false;
+        }
+        keyedPortals.add(portal);
+        return true;
+    }
+
+    /** Contacts with any of {@code phones}, a search per 50 numbers, each page read. */
+    private Map<PhoneNumber, HubSpotObject> contactsWithPhones(List<PhoneNumber> phones) {
+        Map<PhoneNumber, HubSpotObject> found = new HashMap<>();
+        for (int from = 0; from < phones.size(); from += HubSpotMapper.PHONES_PER_SEARCH) {
+            List<PhoneNumber> chunk = phones.subList(from, Math.min(phones.size(), from + HubSpotMapper.PHONES_PER_SEARCH));
+            List<HubSpotObject> results = new ArrayList<>();
+            String after = "0";
+            do {
+                SearchResult page = client.search(CONTACTS, HubSpotMapper.contactsWithPhones(chunk, after));
+                results.addAll(page.results());
+                after = page.nextAfter();
+            } while (after != null);
+            for (PhoneNumber phone : chunk) {
+                HubSpotMapper.bestMatch(phone, results).ifPresent(c -> found.put(phone, c));
+            }
+        }
+        return found;
+    }
+
+    private static CrmItemResult each(java.util.function.Supplier<CrmRecordRef> write) {
+        try {
+            return CrmItemResult.of(write.get());
+        } catch (io.redial.crm.CrmException failure) {
+            return CrmItemResult.failed(failure);
+        }
     }
 
     @Override

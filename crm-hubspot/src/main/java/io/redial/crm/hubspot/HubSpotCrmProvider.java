@@ -31,10 +31,12 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
     public static final CrmId ID = new CrmId("hubspot");
     /** The fewest scopes that cover contacts, calls, notes, tasks (all under contacts) and deals. */
     static final Set<String> SCOPES = Set.of("oauth", "crm.objects.contacts.read", "crm.objects.contacts.write",
-            "crm.objects.deals.read", "crm.objects.deals.write");
+            "crm.objects.deals.read", "crm.objects.deals.write", "crm.schemas.contacts.write");
 
     private final HubSpotProperties properties;
     private final RestClient http;
+    /** Portals whose contacts have {@code redial_phone_e164} (made by this node, or found there). */
+    private final Set<String> keyedPortals = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ClientRegistration registration;
     private final Clock clock;
 
@@ -62,7 +64,7 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
     @Override
     public Set<CrmCapability> capabilities() {
         return EnumSet.of(CrmCapability.CONTACTS, CrmCapability.CALL_LOG, CrmCapability.TRANSCRIPTS, CrmCapability.JOBS,
-                CrmCapability.FOLLOW_UP_TASKS);
+                CrmCapability.FOLLOW_UP_TASKS, CrmCapability.BATCHES);
     }
 
     /** OAuth apps: 100 requests per 10 s per installed portal; CRM search: 4 per second per token. */
@@ -74,7 +76,8 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
 
     @Override
     public CrmGateway connect(CrmConnection connection) {
-        return new HubSpotCrmGateway(new HubSpotClient(http, connection.accessToken(), connection.throttle()), connection, clock);
+        return new HubSpotCrmGateway(new HubSpotClient(http, connection.accessToken(), connection.throttle()), connection, clock,
+                keyedPortals);
     }
 
     @Override

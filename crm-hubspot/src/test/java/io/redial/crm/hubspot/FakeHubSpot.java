@@ -94,10 +94,16 @@ public final class FakeHubSpot implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(5100);
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private final AtomicInteger crmRequests = new AtomicInteger();
+    private final AtomicInteger searches = new AtomicInteger();
+    private final AtomicInteger batchRequests = new AtomicInteger();
+    private final Set<String> customContactProperties = ConcurrentHashMap.newKeySet();
+    private final Set<String> rejectedUpserts = ConcurrentHashMap.newKeySet();
+    private final Set<String> uniqueContactProperties = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final Map<String, AtomicInteger> tooManyByPolicy = new ConcurrentHashMap<>();
-    private volatile int requestsPer10s = 100;
-    private volatile int searchesPerSecond = 4;
+    /** HubSpot's limits for a marketplace app's installing account (CRM-APIS-2.md §C3); the app budgets under them. */
+    private volatile int requestsPer10s = 110;
+    private volatile int searchesPerSecond = 5;
     private volatile Duration searchIndexLag = Duration.ZERO;
     private volatile long accessTokenSeconds = 1800;
 
@@ -156,6 +162,11 @@ public final class FakeHubSpot implements AutoCloseable {
 
     public void nextRequestTakes(Duration delay) {
         scripted.add(new Scripted(200, null, false, delay.toMillis()));
+    }
+
+    /** Upserts of this number fail validation, as HubSpot fails one input of a batch (207). */
+    public void rejectUpsertsOf(PhoneNumber phone) {
+        rejectedUpserts.add(phone.e164());
     }
 
     public void limitRequests(int per10Seconds, int searchesPerSecond) {
@@ -237,6 +248,8 @@ public final class FakeHubSpot implements AutoCloseable {
         tooManyRequests.set(0);
         tooManyByPolicy.clear();
         crmRequests.set(0);
+        searches.set(0);
+        batchRequests.set(0);
     }
 
     /** Calls to the OAuth token endpoint (code exchanges and refreshes). */
@@ -246,6 +259,16 @@ public final class FakeHubSpot implements AutoCloseable {
 
     public int crmRequests() {
         return crmRequests.get();
+    }
+
+    /** Search requests (part of {@link #crmRequests()}). */
+    public int searches() {
+        return searches.get();
+    }
+
+    /** Batch create and upsert requests (part of {@link #crmRequests()}). */
+    public int batchRequests() {
+        return batchRequests.get();
     }
 
     @Override
@@ -278,6 +301,9 @@ public final class FakeHubSpot implements AutoCloseable {
                 return error(404, "OBJECT_NOT_FOUND", "No route for " + path);
             }
             crmRequests.incrementAndGet();
+            if (path.endsWith("/search")) {
+                searches.incrementAndGet();
+            }
             String auth = request.getHeader("Authorization");
             if (auth == null || !auth.startsWith("Bearer ") || !accessTokens.contains(auth.substring(7))) {
                 return error(401, "INVALID_AUTHENTICATION",
@@ -297,7 +323,10 @@ public final class FakeHubSpot implements AutoCloseable {
     }
 
     private ResponseDefinition route(Request request, String path) {
-        String[] parts = path.split("/"); // "", crm, objects, 2026-03, type, [id | search]
+        if (path.equals("/crm/properties/2026-03/contacts") && request.getMethod().getName().equals("POST")) {
+            return createProperty(request.getBodyAsString());
+        }
+        String[] parts = path.split("/"); // "", crm, objects, 2026-03, type, [id | search | batch, operation]
         if (parts.length < 5 || !parts[2].equals("objects") || !parts[3].equals("2026-03")) {
             return error(404, "OBJECT_NOT_FOUND", "Unknown path " + path);
         }
@@ -311,6 +340,9 @@ public final class FakeHubSpot implements AutoCloseable {
             body = request.getBodyAsString().isEmpty() ? JSON.createObjectNode() : JSON.readTree(request.getBodyAsString());
         } catch (RuntimeException e) {
             return error(400, "VALIDATION_ERROR", "Invalid input JSON on line 1");
+        }
+        if (parts.length == 7 && parts[5].equals("batch") && method.equals("POST")) {
+            return batch(type, parts[6], body);
         }
         if (parts.length == 6 && parts[5].equals("search") && method.equals("POST")) {
             return search(type, body);
@@ -382,9 +414,125 @@ public final class FakeHubSpot implements AutoCloseable {
         return json(200, view(updated, null));
     }
 
+    /**
+     * A contact property made by the app: {@code hasUniqueValue} ones may key upserts. 409 when it exists, as
+     * HubSpot answers.
+     */
+    private synchronized ResponseDefinition createProperty(String raw) {
+        JsonNode body = JSON.readTree(raw);
+        String name = body.path("name").asString("");
+        for (String required : List.of("name", "label", "type", "fieldType", "groupName")) {
+            if (!body.hasNonNull(required)) {
+                return validation("Property " + required + " is required", "REQUIRED_FIELD", required);
+            }
+        }
+        if (customContactProperties.contains(name) || PROPERTIES.get("contacts").contains(name)) {
+            return error(409, "OBJECT_ALREADY_EXISTS", "A property named '" + name + "' already exists.");
+        }
+        customContactProperties.add(name);
+        if (body.path("hasUniqueValue").asBoolean(false)) {
+            uniqueContactProperties.add(name);
+        }
+        return json(201, Map.of("name", name, "label", body.path("label").asString(""), "hasUniqueValue",
+                uniqueContactProperties.contains(name)));
+    }
+
+    /**
+     * {@code batch/create} and {@code batch/upsert}: at most 100 inputs (else 400); each input checked as a single
+     * create would be; inputs that fail come back as errors naming their objectWriteTraceId in a 207, the rest are
+     * written. Results echo each input's objectWriteTraceId, in no promised order.
+     */
+    private synchronized ResponseDefinition batch(String type, String operation, JsonNode body) {
+        JsonNode inputs = body.path("inputs");
+        if (!inputs.isArray()) {
+            return validation("Invalid input JSON: 'inputs' is required", "REQUIRED_FIELD", "inputs");
+        }
+        if (inputs.size() > 100) {
+            return error(400, "VALIDATION_ERROR", "Batch operations are limited to 100 records at a time");
+        }
+        if (!operation.equals("create") && !(operation.equals("upsert") && type.equals("contacts"))) {
+            return error(404, "OBJECT_NOT_FOUND", "No batch " + operation + " for " + type + " in this fake");
+        }
+        batchRequests.incrementAndGet();
+        List<Map<String, Object>> results = new ArrayList<>();
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (JsonNode input : inputs) {
+            String trace = input.path("objectWriteTraceId").asString(null);
+            ResponseDefinition one = operation.equals("create") ? create(type, input) : upsert(input);
+            JsonNode answer = JSON.readTree(one.getBody());
+            if (one.getStatus() >= 300) {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("status", String.valueOf(one.getStatus()));
+                error.put("category", answer.path("category").asString("VALIDATION_ERROR"));
+                error.put("message", answer.path("message").asString(""));
+                error.put("context", trace == null ? Map.of() : Map.of("objectWriteTraceId", List.of(trace)));
+                error.put("errors", List.of());
+                error.put("links", Map.of());
+                errors.add(error);
+                continue;
+            }
+            Map<String, Object> result = JSON.convertValue(answer, LinkedHashMap.class);
+            if (trace != null) {
+                result.put("objectWriteTraceId", trace);
+            }
+            results.add(result);
+        }
+        java.util.Collections.shuffle(results); // HubSpot promises no order: callers map by trace id
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("status", "COMPLETE");
+        page.put("results", results);
+        page.put("startedAt", Instant.now().toString());
+        page.put("completedAt", Instant.now().toString());
+        if (!errors.isEmpty()) {
+            page.put("numErrors", errors.size());
+            page.put("errors", errors);
+        }
+        return json(errors.isEmpty() ? (operation.equals("create") ? 201 : 200) : 207, page);
+    }
+
+    /** One upsert input: the contact whose unique {@code idProperty} holds {@code id} is updated, else created. */
+    private ResponseDefinition upsert(JsonNode input) {
+        String idProperty = input.path("idProperty").asString("");
+        String id = input.path("id").asString("");
+        if (!uniqueContactProperties.contains(idProperty)) {
+            return validation("idProperty " + idProperty + " is not a unique value property", "INVALID_ID_PROPERTY", "idProperty");
+        }
+        if (!input.path("properties").isObject()) {
+            return validation("Invalid input JSON: 'properties' is required", "REQUIRED_FIELD", "properties");
+        }
+        if (rejectedUpserts.contains(id)) {
+            return validation("Property values were not valid: phone is not a valid phone number", "INVALID_PHONE_NUMBER", "phone");
+        }
+        Map<String, String> properties = strings(input.get("properties"));
+        properties.put(idProperty, id);
+        Stored existing = objects.values().stream().filter(o -> o.type().equals("contacts"))
+                .filter(o -> id.equals(o.properties().get(idProperty))).findFirst().orElse(null);
+        ResponseDefinition invalid = checkProperties("contacts", properties, existing);
+        if (invalid != null) {
+            return invalid;
+        }
+        if (existing == null) {
+            if (!properties.containsKey("email") && !properties.containsKey("firstname") && !properties.containsKey("lastname")) {
+                return validation("A contact needs one of email, firstname or lastname", "REQUIRED_FIELD", "firstname");
+            }
+            Stored created = store("contacts", properties, List.of(), Instant.now());
+            Map<String, Object> view = view(created, null);
+            view.put("new", true);
+            return json(200, view);
+        }
+        Map<String, String> merged = new LinkedHashMap<>(existing.properties());
+        merged.putAll(properties);
+        Stored updated = new Stored("contacts", existing.id(), merged, existing.associations(), existing.createdAt());
+        objects.put("contacts:" + existing.id(), updated);
+        Map<String, Object> view = view(updated, null);
+        view.put("new", false);
+        return json(200, view);
+    }
+
     private ResponseDefinition checkProperties(String type, Map<String, String> properties, Stored existing) {
         for (var property : properties.entrySet()) {
-            if (!PROPERTIES.get(type).contains(property.getKey())) {
+            if (!PROPERTIES.get(type).contains(property.getKey())
+                    && !(type.equals("contacts") && customContactProperties.contains(property.getKey()))) {
                 return validation("Property \"" + property.getKey() + "\" does not exist", "PROPERTY_DOESNT_EXIST", property.getKey());
             }
             Set<String> allowed = ENUMS.get(property.getKey());
@@ -419,6 +567,21 @@ public final class FakeHubSpot implements AutoCloseable {
         if (groups.size() > 5) {
             return error(400, "VALIDATION_ERROR", "Search only supports up to 5 filterGroups");
         }
+        int filters = 0;
+        for (JsonNode group : groups) {
+            if (group.path("filters").size() > 10) {
+                return error(400, "VALIDATION_ERROR", "Search only supports up to 10 filters per filterGroup");
+            }
+            filters += group.path("filters").size();
+            for (JsonNode filter : group.path("filters")) {
+                if (filter.path("values").size() > 100) {
+                    return error(400, "VALIDATION_ERROR", "IN filters take at most 100 values in this fake");
+                }
+            }
+        }
+        if (filters > 25) {
+            return error(400, "VALIDATION_ERROR", "Search only supports up to 25 filters");
+        }
         if (limit > 200) {
             return error(400, "VALIDATION_ERROR", "limit must be at most 200");
         }
@@ -430,12 +593,13 @@ public final class FakeHubSpot implements AutoCloseable {
                 .toList();
         List<String> wanted = new ArrayList<>();
         body.path("properties").forEach(p -> wanted.add(p.asString()));
-        List<Map<String, Object>> results = matches.stream().limit(limit).map(o -> view(o, wanted)).toList();
+        int offset = Integer.parseInt(body.path("after").asString("0").isBlank() ? "0" : body.path("after").asString("0"));
+        List<Map<String, Object>> results = matches.stream().skip(offset).limit(limit).map(o -> view(o, wanted)).toList();
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("total", matches.size());
         page.put("results", results);
-        if (matches.size() > limit) {
-            page.put("paging", Map.of("next", Map.of("after", String.valueOf(limit))));
+        if (matches.size() > offset + limit) {
+            page.put("paging", Map.of("next", Map.of("after", String.valueOf(offset + limit))));
         }
         return json(200, page);
     }
@@ -449,7 +613,15 @@ public final class FakeHubSpot implements AutoCloseable {
             for (JsonNode filter : group.path("filters")) {
                 String value = searchable(o, filter.path("propertyName").asString(""));
                 String operator = filter.path("operator").asString("");
-                all &= operator.equals("EQ") && value != null && value.equalsIgnoreCase(filter.path("value").asString(""));
+                if (operator.equals("IN")) {
+                    boolean any = false;
+                    for (JsonNode v : filter.path("values")) {
+                        any |= value != null && value.equalsIgnoreCase(v.asString(""));
+                    }
+                    all &= any;
+                } else {
+                    all &= operator.equals("EQ") && value != null && value.equalsIgnoreCase(filter.path("value").asString(""));
+                }
             }
             if (all) {
                 return true;
@@ -512,16 +684,17 @@ public final class FakeHubSpot implements AutoCloseable {
         long now = System.nanoTime();
         trim(recent, now, 10_000_000_000L);
         trim(recentSearches, now, 1_000_000_000L);
+        if (search) { // the search API has its own per-second limit, outside the ten-second budget
+            if (recentSearches.size() >= searchesPerSecond) {
+                return tooMany("SECONDLY", 1_000, searchesPerSecond);
+            }
+            recentSearches.addLast(now);
+            return null;
+        }
         if (recent.size() >= requestsPer10s) {
             return tooMany("TEN_SECONDLY_ROLLING", 10_000, requestsPer10s);
         }
-        if (search && recentSearches.size() >= searchesPerSecond) {
-            return tooMany("SECONDLY", 1_000, searchesPerSecond);
-        }
         recent.addLast(now);
-        if (search) {
-            recentSearches.addLast(now);
-        }
         return null;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.redial.crm.CallLog;
 import io.redial.crm.CrmConnection;
 import io.redial.crm.CrmGateway;
+import io.redial.crm.CrmItemResult;
 import io.redial.crm.CrmLead;
 import io.redial.crm.CrmRecordRef;
 import io.redial.crm.CrmThrottle;
@@ -247,6 +248,57 @@ class HubSpotCrmGatewayTests {
         assertThatThrownBy(() -> gateway(Map.of()).findCustomer(freshPhone()))
                 .isInstanceOfSatisfying(CrmUnavailable.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void manyLeadsTakeOneSearchOneUpsertAndOneCallBatchAndAWrongInputFailsAlone() {
+        List<PhoneNumber> phones = java.util.stream.IntStream.range(0, 40).mapToObj(i -> freshPhone()).toList();
+        String known = hubspot.seedContact(Map.of("firstname", "Old", "phone", "(512) 555-" + phones.get(3).e164().substring(8)));
+        hubspot.rejectUpsertsOf(phones.get(7));
+        int searches = hubspot.searches();
+        int batches = hubspot.batchRequests();
+
+        List<CrmItemResult> contacts = gateway(Map.of()).upsertLeads(phones.stream()
+                .map(p -> new CrmGateway.ContactWrite(lead(p, null), null)).toList());
+
+        assertThat(hubspot.searches() - searches).as("one search for 40 numbers").isEqualTo(1);
+        assertThat(hubspot.batchRequests() - batches).as("one upsert for the 39 new ones").isEqualTo(1);
+        assertThat(contacts.get(3).record()).isEqualTo(new CrmRecordRef("contact", known));
+        assertThat(contacts.get(7).failure()).isInstanceOf(io.redial.crm.CrmRejected.class).hasMessageContaining("400");
+        for (int i = 0; i < phones.size(); i++) {
+            if (i != 7) {
+                String id = contacts.get(i).record().id();
+                assertThat(hubspot.contactsWithPhone(phones.get(i))).singleElement()
+                        .satisfies(c -> assertThat(c.id()).isEqualTo(id));
+            }
+        }
+
+        List<CrmItemResult> calls = gateway(Map.of()).logCalls(List.of(
+                new CrmGateway.CallWrite(contacts.get(0).record(), call(phones.get(0))),
+                new CrmGateway.CallWrite(contacts.get(3).record(), call(phones.get(3)))));
+        assertThat(calls).allSatisfy(c -> assertThat(c.record().type()).isEqualTo("call"));
+        assertThat(hubspot.associatedWith(known)).singleElement()
+                .satisfies(c -> assertThat(c.associations()).containsExactly(new FakeHubSpot.Association(known, "HUBSPOT_DEFINED", 194)));
+    }
+
+    @Test
+    void aBatchSentAgainAfterALostAnswerMakesNoSecondContact() {
+        List<PhoneNumber> phones = List.of(freshPhone(), freshPhone());
+        List<CrmGateway.ContactWrite> writes = phones.stream().map(p -> new CrmGateway.ContactWrite(lead(p, null), null)).toList();
+
+        List<CrmItemResult> first = gateway(Map.of()).upsertLeads(writes);
+        hubspot.searchIndexLag(Duration.ofMinutes(5)); // the retry's search cannot see them yet: only the upsert key can
+        try {
+            List<CrmItemResult> again = gateway(Map.of()).upsertLeads(writes);
+            assertThat(again).isEqualTo(first);
+        } finally {
+            hubspot.searchIndexLag(Duration.ZERO);
+        }
+        phones.forEach(p -> assertThat(hubspot.contactsWithPhone(p)).hasSize(1));
+    }
+
+    private static CallLog call(PhoneNumber caller) {
+        return new CallLog(77, caller, new PhoneNumber("+15125550100"), Instant.parse("2026-12-01T15:00:00Z"), "Call (missed)", LINK);
     }
 
     private static CrmGateway gateway(Map<String, String> settings) {

@@ -45,7 +45,7 @@ class HubSpotOAuthTests {
         assertThat(consent.getQueryParams().getFirst("state")).isEqualTo("st-123");
         assertThat(java.net.URLDecoder.decode(consent.getQueryParams().getFirst("scope"), java.nio.charset.StandardCharsets.UTF_8)
                 .split(" ")).containsExactlyInAnyOrder("oauth", "crm.objects.contacts.read", "crm.objects.contacts.write",
-                        "crm.objects.deals.read", "crm.objects.deals.write");
+                        "crm.objects.deals.read", "crm.objects.deals.write", "crm.schemas.contacts.write");
     }
 
     @Test

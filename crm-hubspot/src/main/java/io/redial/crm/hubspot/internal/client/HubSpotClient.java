@@ -2,6 +2,8 @@ package io.redial.crm.hubspot.internal.client;
 
 import io.redial.crm.CrmThrottle;
 import io.redial.crm.CrmUnavailable;
+import io.redial.crm.hubspot.internal.api.BatchInput;
+import io.redial.crm.hubspot.internal.api.BatchResult;
 import io.redial.crm.hubspot.internal.api.CreateObject;
 import io.redial.crm.hubspot.internal.api.HubSpotObject;
 import io.redial.crm.hubspot.internal.api.SearchRequest;
@@ -22,6 +24,7 @@ public final class HubSpotClient {
 
     public static final String SEARCH_BUDGET = "search";
     private static final String OBJECTS = "/crm/objects/2026-03/";
+    private static final String PROPERTIES = "/crm/properties/2026-03/";
 
     private final RestClient http;
     private final CrmThrottle throttle;
@@ -58,6 +61,29 @@ public final class HubSpotClient {
         throttle.acquire(SEARCH_BUDGET);
         return call(() -> http.post().uri(OBJECTS + objectType + "/search").contentType(MediaType.APPLICATION_JSON)
                 .body(request).retrieve().onStatus(HttpStatusCode::isError, HubSpotClient::fail).body(SearchResult.class));
+    }
+
+    /** A batch create or upsert ({@code operation} "create" or "upsert"); a 207 answer is returned, not thrown. */
+    public BatchResult batch(String objectType, String operation, BatchInput body) {
+        throttle.acquire(CrmThrottle.DEFAULT);
+        return call(() -> http.post().uri(OBJECTS + objectType + "/batch/" + operation).contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().onStatus(HttpStatusCode::isError, HubSpotClient::fail).body(BatchResult.class));
+    }
+
+    /** Creates a contact property; true when HubSpot made it, false when it already existed (409). */
+    public boolean createProperty(String objectType, Map<String, Object> property) {
+        throttle.acquire(CrmThrottle.DEFAULT);
+        return call(() -> http.post().uri(PROPERTIES + objectType).contentType(MediaType.APPLICATION_JSON).body(property)
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().value() == 409) {
+                        return false;
+                    }
+                    if (response.getStatusCode().isError()) {
+                        throw HubSpotErrors.map(response.getStatusCode().value(), response.getHeaders(),
+                                response.getBody().readAllBytes());
+                    }
+                    return true;
+                }));
     }
 
     private static void fail(org.springframework.http.HttpRequest request,

@@ -4,11 +4,9 @@ import io.redial.crm.CrmAuthExpired;
 import io.redial.crm.CrmException;
 import io.redial.crm.CrmRejected;
 import io.redial.crm.CrmUnavailable;
+import io.redial.crm.RetryAfter;
 import io.redial.crm.hubspot.internal.api.HubSpotError;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.ObjectMapper;
@@ -52,6 +50,22 @@ public final class HubSpotErrors {
         return new CrmRejected(what, null);
     }
 
+    /** One input's error in a batch answer (207), as its own request's answer would have been mapped. */
+    public static CrmException forInput(@Nullable String status, @Nullable String category, @Nullable String message) {
+        int code;
+        try {
+            code = status == null ? 400 : Integer.parseInt(status.trim());
+        } catch (NumberFormatException notANumber) {
+            code = 400;
+        }
+        HubSpotError error = new HubSpotError(status, message, category, null, null, null, null);
+        String what = "HubSpot " + code + " " + describe(error);
+        if (code == 429 || code == 423 || code == 477 || code >= 500) {
+            return new CrmUnavailable(what, code == 423 ? LOCKED_WAIT : null, null);
+        }
+        return new CrmRejected(what, null);
+    }
+
     private static Duration rateLimitWait(HttpHeaders headers, @Nullable HubSpotError error) {
         Duration hinted = retryAfter(headers);
         if (hinted != null) {
@@ -68,23 +82,9 @@ public final class HubSpotErrors {
         }
     }
 
-    /** {@code Retry-After} in seconds or as an HTTP date. */
+    /** {@code Retry-After} in seconds or as an HTTP date (parsed by core, as for every adapter). */
     static @Nullable Duration retryAfter(HttpHeaders headers) {
-        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
+        return RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER));
     }
 
     private static @Nullable HubSpotError parse(byte[] body) {

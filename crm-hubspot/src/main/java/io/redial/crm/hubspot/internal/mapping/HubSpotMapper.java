@@ -92,6 +92,64 @@ public final class HubSpotMapper {
                 CONTACT_PROPERTIES, List.of(new SearchRequest.Sort("createdate", "ASCENDING")), 10, "0");
     }
 
+    /** Our custom unique contact property, the key of batch upserts (standard phone properties cannot be one). */
+    public static final String PHONE_KEY = "redial_phone_e164";
+    /** Numbers per batch search: the IN filter on {@code phone} carries two forms of each, at most 100 values. */
+    public static final int PHONES_PER_SEARCH = SearchRequest.MAX_IN_VALUES / 2;
+
+    /** The definition of {@link #PHONE_KEY}, made in a portal before its first upsert. */
+    public static Map<String, Object> phoneKeyProperty() {
+        return Map.of("name", PHONE_KEY, "label", "Phone (E.164, Redial)", "type", "string", "fieldType", "text",
+                "groupName", "contactinformation", "hasUniqueValue", true,
+                "description", "The caller's number as Redial matches it; one contact per number.");
+    }
+
+    /**
+     * Contacts with any of {@code phones}, typed however: four filter groups, one IN filter each (E.164 or
+     * national format in phone, E.164 in mobile phone, HubSpot's digits-only copies of both).
+     */
+    public static SearchRequest contactsWithPhones(List<PhoneNumber> phones, String after) {
+        if (phones.size() > PHONES_PER_SEARCH) {
+            throw new IllegalArgumentException("at most " + PHONES_PER_SEARCH + " numbers per search");
+        }
+        List<String> typed = new java.util.ArrayList<>();
+        phones.forEach(p -> {
+            typed.add(p.e164());
+            typed.add(PhoneFormats.nationalFormat(p));
+        });
+        List<String> e164 = phones.stream().map(PhoneNumber::e164).toList();
+        List<String> digits = phones.stream().map(PhoneFormats::nationalDigits).distinct().toList();
+        return new SearchRequest(List.of(
+                new FilterGroup(List.of(Filter.in("phone", typed))),
+                new FilterGroup(List.of(Filter.in("mobilephone", e164))),
+                new FilterGroup(List.of(Filter.in("hs_searchable_calculated_phone_number", digits))),
+                new FilterGroup(List.of(Filter.in("hs_searchable_calculated_mobile_number", digits)))),
+                CONTACT_PROPERTIES, List.of(new SearchRequest.Sort("createdate", "ASCENDING")), SearchRequest.MAX_LIMIT, after);
+    }
+
+    /**
+     * Of a search's results, the contact for {@code phone}: the oldest whose phone or mobile phone is that number,
+     * else the oldest whose digits-only copy matches (HubSpot's copies drop the country code).
+     */
+    public static java.util.Optional<io.redial.crm.hubspot.internal.api.HubSpotObject> bestMatch(PhoneNumber phone,
+            List<io.redial.crm.hubspot.internal.api.HubSpotObject> results) {
+        String digits = PhoneFormats.nationalDigits(phone);
+        return results.stream()
+                .filter(c -> phone.equals(PhoneFormats.read(c.properties().get("phone"), phone).orElse(null))
+                        || phone.equals(PhoneFormats.read(c.properties().get("mobilephone"), phone).orElse(null)))
+                .findFirst()
+                .or(() -> results.stream().filter(c -> digits.equals(digitsOnly(c.properties().get("phone")))
+                        || digits.equals(digitsOnly(c.properties().get("mobilephone")))).findFirst());
+    }
+
+    private static @Nullable String digitsOnly(@Nullable String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String digits = raw.replaceAll("\\D", "");
+        return digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
+    }
+
     private static FilterGroup group(String property, String value) {
         return new FilterGroup(List.of(new Filter(property, "EQ", value)));
     }

@@ -4,11 +4,9 @@ import io.redial.crm.CrmAuthExpired;
 import io.redial.crm.CrmException;
 import io.redial.crm.CrmRejected;
 import io.redial.crm.CrmUnavailable;
+import io.redial.crm.RetryAfter;
 import io.redial.crm.servicetitan.internal.api.ApiError;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -44,23 +42,9 @@ public final class ServiceTitanErrors {
         return new CrmRejected(what, null);
     }
 
-    /** {@code Retry-After} in seconds or as an HTTP date. */
+    /** {@code Retry-After} in seconds or as an HTTP date (parsed by core, as for every adapter). */
     static @Nullable Duration retryAfter(HttpHeaders headers) {
-        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
+        return RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER));
     }
 
     private static @Nullable ApiError parse(byte[] body) {
