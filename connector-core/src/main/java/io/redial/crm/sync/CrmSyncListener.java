@@ -8,6 +8,7 @@ import io.redial.leads.JobBooked;
 import io.redial.leads.LeadCaptured;
 import io.redial.leads.LeadDetailsChanged;
 import io.redial.leads.LeadNotReachedByText;
+import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,8 +85,21 @@ class CrmSyncListener {
         }
     }
 
+    /**
+     * A withheld number is nobody's number: CRMs match and upsert contacts by phone, so every hidden caller would
+     * become one contact. Such leads stay in Redial's console, marked "Hidden number".
+     */
+    private boolean fromHiddenNumber(long leadId) {
+        return jdbc.sql("SELECT c.phone FROM leads l JOIN callers c ON c.id = l.caller_id WHERE l.id = ?")
+                .param(leadId).query(String.class).optional()
+                .map(phone -> PhoneNumber.HIDDEN.e164().equals(phone)).orElse(false);
+    }
+
     private void enqueue(TenantId tenant, long leadId, SyncKind kind, @Nullable Long conversationId,
             @Nullable Instant slotStart, @Nullable Instant slotEnd, @Nullable String summary) {
+        if (fromHiddenNumber(leadId)) {
+            return;
+        }
         for (StoredConnection connection : connections.of(tenant)) {
             if (catalog.find(connection.crm()).isEmpty()) {
                 continue;

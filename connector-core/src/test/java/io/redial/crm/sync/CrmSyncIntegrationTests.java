@@ -111,6 +111,15 @@ class CrmSyncIntegrationTests {
     }
 
     @Test
+    void aHiddenCallersLeadStaysOutOfTheCrm() {
+        long lead = captureLeadWithCall(io.redial.shared.PhoneNumber.HIDDEN.e164());
+        awaitAllDone();
+
+        assertThat(workOf(lead)).isEmpty();
+        assertThat(crm.contactsByPhone).doesNotContainKey(io.redial.shared.PhoneNumber.HIDDEN.e164());
+    }
+
+    @Test
     void detailsLearnedLaterReachTheSameContact() {
         String phone = nextPhone();
         long lead = captureLeadWithCall(phone);
