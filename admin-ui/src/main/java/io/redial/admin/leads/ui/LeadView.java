@@ -154,7 +154,9 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
     /** The job at a glance: one labelled line per fact, "not known yet" where Anna has not learned it. */
     private void showCard(LeadCards.Card lead) {
         card.removeAll();
-        Anchor phone = new Anchor("tel:" + lead.caller().e164(), phones.show(lead.caller()));
+        // A withheld number cannot be dialled: shown as "Hidden number", not as a link to call.
+        Component phone = lead.caller().hidden() ? new Span(phones.show(lead.caller()))
+                : new Anchor("tel:" + lead.caller().e164(), phones.show(lead.caller()));
         fact("Caller", "card-caller", lead.callerName() == null ? phone : new Span(new Span(lead.callerName() + " · "), phone));
         if (lead.address() == null) {
             fact("Address", "card-address", unknown());

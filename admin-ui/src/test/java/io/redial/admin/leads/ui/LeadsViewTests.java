@@ -204,6 +204,17 @@ class LeadsViewTests extends ConsoleTest {
         assertThat(rows(open(LeadsView.class))).doesNotContain("(415) 555-0113");
     }
 
+    @Test
+    void aHiddenCallerIsShownAsSuchWithNothingToDial() {
+        long lead = missedCall(EAST, PhoneNumber.HIDDEN.e164(), "+16175550100");
+        signIn(EAST, "leads-east-office", AdminRole.OFFICE);
+
+        LeadView view = openLead(lead);
+
+        assertThat(cardFact(view, "card-caller")).isEqualTo("Hidden number");
+        assertThat(LocatorJ._find(view.card, Anchor.class)).noneMatch(a -> a.getHref().startsWith("tel:"));
+    }
+
     private long missedCall(TenantId tenant, String caller, String line) {
         intake.incoming(new CarrierCall("CA" + UUID.randomUUID().toString().replace("-", ""), new PhoneNumber(caller),
                 new PhoneNumber(line), null, null)); // forwarded lines: missed on arrival
