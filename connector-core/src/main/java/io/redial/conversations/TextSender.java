@@ -5,7 +5,6 @@ import io.redial.shared.TenantId;
 import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.Tenants;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -28,8 +27,6 @@ class TextSender {
     /** Purposes that must reach an opted-out caller: the one confirmation of their opt-out, and HELP answers. */
     private static final Set<String> ALLOWED_AFTER_OPT_OUT = Set.of("opt-out-confirmation", "help");
     private static final String OPTED_OUT = "21610";
-    /** Longer than one send attempt can take (our Twilio transport gives up after 10 s to connect, 30.5 s to read). */
-    private static final Duration LEASE = Duration.ofSeconds(45);
     private static final Set<String> NOT_TEXTABLE = Set.of("21211", "21614", "21635", "21612");
 
     private final JdbcClient jdbc;
@@ -38,16 +35,18 @@ class TextSender {
     private final SenderPacing pacing;
     private final Tenants tenants;
     private final AdminNotices notices;
+    private final SendLeases leases;
     private final Clock clock;
 
     TextSender(JdbcClient jdbc, SendLedger ledger, TextMessaging carrier, SenderPacing pacing, Tenants tenants,
-            AdminNotices notices, Clock clock) {
+            AdminNotices notices, SendLeases leases, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.carrier = carrier;
         this.pacing = pacing;
         this.tenants = tenants;
         this.notices = notices;
+        this.leases = leases;
         this.clock = clock;
     }
 
@@ -115,16 +114,19 @@ class TextSender {
         return !slot.isAfter(clock.instant().plusMillis(50));
     }
 
-    /** The end of an attempt claimed now: until then no other run sends the text, nor asks the carrier about it. */
+    /**
+     * The end of an attempt claimed now: until then no other run sends the text, nor asks the carrier about it.
+     * Renewed while the attempt is in flight ({@link SendLeases}).
+     */
     Instant leaseEnd() {
-        return clock.instant().plus(LEASE);
+        return leases.end();
     }
 
     /** One attempt of a claimed text: sent, refused for good, or (retryable) thrown with the lease ended. */
     private void attempt(LedgerEntry entry, Tenants.Sending sending) {
         long messageId = entry.id();
         try {
-            var sent = carrier.send(outbound(entry, sending));
+            var sent = leases.holding(messageId, () -> carrier.send(outbound(entry, sending)));
             ledger.markSent(messageId, sent.carrierSid(), sent.status());
         } catch (TextSendFailed failure) {
             if (failure.retryable()) {

@@ -56,6 +56,12 @@ final class RunningApp implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** SIGKILL: no shutdown hooks, no graceful drain, as when a node's machine dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     String url() {
         return "http://localhost:" + port;
     }
