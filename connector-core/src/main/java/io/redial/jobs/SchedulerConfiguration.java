@@ -3,6 +3,7 @@ package io.redial.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -45,7 +46,11 @@ class SchedulerConfiguration {
             @Value("${redial.jobs.polling-interval:PT1S}") Duration pollingInterval,
             @Value("${redial.jobs.heartbeat:PT0.5S}") Duration heartbeat,
             @Value("${redial.jobs.missed-heartbeats:6}") int missedHeartbeats) {
-        return Scheduler.create(dataSource, tasks)
+        // Recurring tasks (the retention purge, say) are scheduled at start; one node runs each at a time.
+        List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(RecurringTask.class::cast).toList();
+        return Scheduler.create(dataSource, tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList())
+                .startTasks(recurring)
                 .schedulerName(name)
                 .threads(threads)
                 .pollingInterval(pollingInterval)
