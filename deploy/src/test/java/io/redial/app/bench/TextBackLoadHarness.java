@@ -389,8 +389,12 @@ public final class TextBackLoadHarness {
 
         void awaitUp() throws InterruptedException {
             var http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            // A node starting beside another on a busy machine took 150 s: give it more before giving up.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(420);
             while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the app exited with " + process.exitValue() + "; see target/load-harness/app*.log");
+                }
                 try {
                     var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
                             HttpResponse.BodyHandlers.discarding());
