@@ -68,13 +68,14 @@ public final class TextBackLoadHarness {
         Path work = Files.createDirectories(Path.of("target", "load-harness"));
         Result result;
         if (o.nodes() == 2) {
+            TwoNodes.Result twoNodes;
             try (LeanTwilio twilio = new LeanTwilio(ACCOUNT, TOKEN)) {
-                TwoNodes.Result twoNodes = new TwoNodes(o, schema, work, twilio).run();
-                twoNodes.print(o);
-                System.exit(twoNodes.duplicates() == 0 && twoNodes.lost() == 0 ? 0 : 1);
+                twoNodes = new TwoNodes(o, schema, work, twilio).run();
             } finally {
                 sql(o, "DROP DATABASE IF EXISTS " + schema);
             }
+            twoNodes.print(o);
+            System.exit(twoNodes.duplicates() == 0 && twoNodes.lost() == 0 ? 0 : 1);
         }
         try (LeanTwilio twilio = new LeanTwilio(ACCOUNT, TOKEN)) {
             int port = freePort();
