@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The harness's two-node mode ({@code --nodes 2}): two app processes on one schema behind a balancer that sends
  * call {@code n} to node {@code n % 2}, and to the other node while that one is down (a webhook that got no
- * answer is retried there, as Twilio retries through the Service). With {@code --kill-at S}, node A is killed
- * with SIGKILL at second S of the measured calls and stays dead: every call whose webhook A answered must still
- * be texted once, by B. With {@code --rolling-at S}, both nodes are restarted one after the other from second S,
+ * answer is retried there, as Twilio retries through the Service). With {@code --kill-at S}, a burst of
+ * 2 × rate calls (at least 20) goes to node A at second S, and A is killed with SIGKILL once half of them were
+ * answered, and stays dead: every call whose webhook A answered must still be texted once, by B. With {@code --rolling-at S}, both nodes are restarted one after the other from second S,
  * each with SIGTERM (graceful) and started again. Prints calls, lost, duplicated, the time from the kill to the
  * text of each of A's calls not texted by then (worst and p99), and the webhook answer times on the living node.
  */
@@ -124,20 +124,44 @@ final class TwoNodes {
         if (warmUpCalls > 0) {
             TextBackLoadHarness.awaitNoTextWork(o, schema);
         }
-        int total = o.rate() * o.seconds();
+        int paced = o.rate() * o.seconds();
+        // With --kill-at, a burst of calls goes to node A at the kill's second, and A dies once half of them were
+        // answered: the kill then always finds A with calls accepted and not yet texted.
+        int burst = o.killAtSecond() >= 0 ? Math.max(20, 2 * o.rate()) : 0;
+        int total = paced + burst;
         long[] firedAt = new long[total];
         long[] answeredMicros = new long[total];
         int[] acceptedBy = new int[total];
         java.util.Arrays.fill(acceptedBy, -1);
         long[] killedAt = {0};
         ConcurrentLinkedQueue<Integer> failed = new ConcurrentLinkedQueue<>();
-        TextBackLoadHarness.paced(total, i -> i * 1_000_000_000L / o.rate(), (senders, call) -> {
+        TextBackLoadHarness.paced(paced, i -> i * 1_000_000_000L / o.rate(), (senders, call) -> {
             if (o.killAtSecond() >= 0 && call == o.killAtSecond() * o.rate()) {
-                killedAt[0] = System.nanoTime();
-                nodes[0].up = false;
                 senders.submit(() -> {
-                    System.out.println("harness: kill -9 node A at second " + o.killAtSecond());
+                    java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+                    for (int b = paced; b < total; b++) {
+                        int burstCall = b;
+                        firedAt[burstCall] = System.nanoTime();
+                        Thread.ofVirtual().start(() -> {
+                            long micros = TextBackLoadHarness.post(nodes[0].webhooks, o, burstCall, MEASURED, new ConcurrentLinkedQueue<>());
+                            if (micros > 0) {
+                                answeredMicros[burstCall] = micros;
+                                acceptedBy[burstCall] = 0;
+                                answered.incrementAndGet();
+                            } else {
+                                post(burstCall, firedAt, answeredMicros, acceptedBy, failed);
+                            }
+                        });
+                    }
+                    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                    while (answered.get() < burst / 2 && System.nanoTime() < giveUp) {
+                        Thread.sleep(5);
+                    }
+                    killedAt[0] = System.nanoTime();
+                    nodes[0].up = false;
                     nodes[0].process.kill();
+                    System.out.printf("harness: kill -9 node A at second %d, %d of a %d-call burst to it answered%n",
+                            o.killAtSecond(), answered.get(), burst);
                     return null;
                 });
             }
@@ -147,6 +171,7 @@ final class TwoNodes {
             firedAt[call] = System.nanoTime();
             senders.submit(() -> post(call, firedAt, answeredMicros, acceptedBy, failed));
         });
+        Thread.sleep(6000); // the burst's last posts
         int retried = retriedAtOnce.get();
         while (!failed.isEmpty()) { // Twilio retries a webhook that got no answer; the Service sends it to a live node
             List<Integer> retry = new ArrayList<>(failed);
