@@ -44,10 +44,11 @@ class TextBack {
     private static final Executor LOOK_UPS = Executors.newVirtualThreadPerTaskExecutor();
 
     /**
-     * How long the task's row waits before the scheduler runs it: the text-back normally runs on this node's
-     * fast lane the moment the call is decided, and the row is only the backstop for a node that died first.
+     * The text-back normally runs on this node's fast lane the moment the call is decided; one that waited
+     * there this long (a node falling behind) is handed to the scheduler, so whichever node is free runs it.
+     * The row is the backstop for a node that dies first: its heartbeats stop and another node revives it.
      */
-    private static final Duration BACKSTOP = Duration.ofSeconds(15);
+    private static final Duration QUEUE_LIMIT = Duration.ofSeconds(2);
 
     private final DurableJobs jobs;
     private final TextBackDecision decision;
@@ -78,7 +79,7 @@ class TextBack {
         // What the event says is what the decision needs, unless the caller's line type may have to be looked up.
         var call = lineTypeWanted(missed.tenant()) ? null : new TextBackDecision.CallToText(missed.tenant(),
                 missed.caller(), missed.callerId(), missed.lineId(), missed.callSid(), missed.stirVerstat(), false, false);
-        jobs.runHereAfterCommit(instance(missed.callId()), BACKSTOP,
+        jobs.runHereAfterCommit(instance(missed.callId()), QUEUE_LIMIT,
                 () -> textBack(missed.callId(), call != null ? call : decision.load(missed.callId())));
     }
 

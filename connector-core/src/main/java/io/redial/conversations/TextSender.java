@@ -4,7 +4,6 @@ import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.tenants.Tenants;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -30,8 +29,6 @@ class TextSender {
     private static final String OPTED_OUT = "21610";
     /** The error a text is failed with when the carrier could not be reached, however often we tried. */
     static final String RETRIES_EXHAUSTED = "retries-exhausted";
-    /** Longer than one send attempt can take (our Twilio transport gives up after 10 s to connect, 30.5 s to read). */
-    private static final Duration LEASE = Duration.ofSeconds(45);
     private static final Set<String> NOT_TEXTABLE = Set.of("21211", "21614", "21635", "21612");
 
     private final JdbcClient jdbc;
@@ -40,16 +37,18 @@ class TextSender {
     private final SenderPacing pacing;
     private final Tenants tenants;
     private final ApplicationEventPublisher events;
+    private final SendLeases leases;
     private final Clock clock;
 
     TextSender(JdbcClient jdbc, SendLedger ledger, TextMessaging carrier, SenderPacing pacing, Tenants tenants,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, SendLeases leases, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.carrier = carrier;
         this.pacing = pacing;
         this.tenants = tenants;
         this.events = events;
+        this.leases = leases;
         this.clock = clock;
     }
 
@@ -117,16 +116,19 @@ class TextSender {
         return !slot.isAfter(clock.instant().plusMillis(50));
     }
 
-    /** The end of an attempt claimed now: until then no other run sends the text, nor asks the carrier about it. */
+    /**
+     * The end of an attempt claimed now: until then no other run sends the text, nor asks the carrier about it.
+     * Renewed while the attempt is in flight ({@link SendLeases}).
+     */
     Instant leaseEnd() {
-        return clock.instant().plus(LEASE);
+        return leases.end();
     }
 
     /** One attempt of a claimed text: sent, refused for good, or (retryable) thrown with the lease ended. */
     private void attempt(LedgerEntry entry, Tenants.Sending sending) {
         long messageId = entry.id();
         try {
-            var sent = carrier.send(outbound(entry, sending));
+            var sent = leases.holding(messageId, () -> carrier.send(outbound(entry, sending)));
             ledger.markSent(messageId, sent.carrierSid(), sent.status());
         } catch (TextSendFailed failure) {
             if (failure.retryable()) {

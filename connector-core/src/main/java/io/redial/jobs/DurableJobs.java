@@ -2,6 +2,7 @@ package io.redial.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -15,10 +16,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -36,14 +41,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Schedules durable work inside the caller's transaction: the task row commits or rolls back with the
  * business rows that asked for it. After commit the scheduler is woken so the work starts at once
  * instead of at the next poll.
+ *
+ * <p>Work that should start the moment its transaction commits runs on this node's fast lane
+ * ({@link #runHereAfterCommit}); its row is written already picked by this node, and this node keeps its
+ * heartbeat fresh as db-scheduler does for its own executions. When the node dies, the heartbeats stop and any
+ * node's scheduler revives the row as a dead execution within seconds (see SchedulerConfiguration).
  */
 @Component
 public class DurableJobs {
 
     private static final Logger log = LoggerFactory.getLogger(DurableJobs.class);
-    private static final int MAX_FORGET_BATCH = 256;
+    private static final int MAX_BATCH = 256;
     /** How long the forgetter gathers finished rows before one DELETE: at load, one statement per many texts. */
     private static final Duration FORGET_WINDOW = Duration.ofMillis(250);
+    /** How long a stopping node lets its fast lane finish what it holds before handing the rest back. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final SchedulerClient transactionalClient;
     private final ObjectProvider<Scheduler> scheduler;
@@ -51,11 +63,16 @@ public class DurableJobs {
     private final ExecutorService fastLane;
     /** Rows of fast-lane work that finished, removed in batches by one thread (see {@link #forgetFinished}). */
     private final BlockingQueue<TaskInstanceId> finished = new LinkedBlockingQueue<>();
+    /** Rows this node's fast lane holds (queued or running): their heartbeats are this node's to keep. */
+    private final Set<TaskInstanceId> held = ConcurrentHashMap.newKeySet();
     private final Thread forgetter;
+    private final ScheduledExecutorService heartbeats;
+    private final String node;
     private final Clock clock;
 
-    DurableJobs(DataSource dataSource, ObjectProvider<Scheduler> scheduler, Clock clock,
-            @Value("${redial.jobs.fast-lane-threads:3}") int fastLaneThreads) {
+    DurableJobs(DataSource dataSource, ObjectProvider<Scheduler> scheduler, SchedulerName node, Clock clock,
+            @Value("${redial.jobs.fast-lane-threads:3}") int fastLaneThreads,
+            @Value("${redial.jobs.heartbeat:PT0.5S}") Duration heartbeat) {
         // Joins the Spring transaction of whoever schedules. It only writes rows, so it needs no task
         // list, which keeps task handlers free to schedule further work.
         // Timestamps in UTC, as the Scheduler writes them: a JVM in another zone must not shift task times.
@@ -66,16 +83,38 @@ public class DurableJobs {
                 .build();
         this.scheduler = scheduler;
         this.jdbc = new JdbcTemplate(dataSource);
-        // First come, first served; a queue that outgrows its backstop is still safe (see runHereAfterCommit).
+        this.node = node.getName();
+        this.clock = clock;
+        // First come, first served; work that waits too long is handed to the scheduler (see runHereAfterCommit).
         this.fastLane = Executors.newFixedThreadPool(fastLaneThreads, Thread.ofPlatform().name("fast-lane-", 1).factory());
         this.forgetter = Thread.ofPlatform().name("fast-lane-forget").daemon().start(this::forgetFinished);
-        this.clock = clock;
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("fast-lane-heartbeat").daemon().factory());
+        heartbeats.scheduleWithFixedDelay(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * A stopping node finishes what its fast lane holds (for up to {@link #STOP_GRACE}), hands whatever is left
+     * to the other nodes' schedulers at once (rather than after its heartbeats are missed), and removes the rows
+     * of finished work. Runs after the web server stopped taking webhooks and the scheduler stopped.
+     */
     @PreDestroy
-    void stopFastLane() {
-        fastLane.shutdownNow(); // whatever had not run keeps its backstop row
-        forgetter.interrupt(); // rows not yet removed run once more, find their work done, and go
+    void stopFastLane() throws InterruptedException {
+        fastLane.shutdown();
+        if (!fastLane.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            fastLane.shutdownNow();
+        }
+        heartbeats.shutdownNow();
+        forgetter.interrupt();
+        forgetter.join(STOP_GRACE.toMillis());
+        List<TaskInstanceId> done = new ArrayList<>();
+        finished.drainTo(done);
+        done.forEach(held::remove);
+        forgetAll(done);
+        List<TaskInstanceId> left = List.copyOf(held);
+        left.forEach(this::handBack);
+        if (!left.isEmpty()) {
+            log.info("stopping: {} fast-lane tasks handed back to the scheduler", left.size());
+        }
     }
 
     /** Runs {@code instance} as soon as possible; scheduling the same instance twice runs it once. */
@@ -93,54 +132,94 @@ public class DurableJobs {
 
     /**
      * Durable work that should start the moment the caller's transaction commits, without the scheduler's
-     * claim, poll and clean-up round trips: {@code instance} is scheduled {@code backstop} from now in the
-     * caller's transaction, and after commit {@code work} runs on this node. When it returns, the row is soon
-     * removed, unless the scheduler has claimed it meanwhile (a backlog longer than the backstop, or another
-     * node): then that run goes on too, so {@code work} must be safe to run twice, as every task is. When
-     * it throws, the row is made due at once and the task's own failure handling takes over. When this node
-     * dies first, the row is still there, and the scheduler runs it after {@code backstop}; so it does when
-     * {@code work} waited in this node's queue for half of {@code backstop} (an overload: it is left to the
-     * scheduler rather than run twice).
+     * claim, poll and clean-up round trips: {@code instance} is written in the caller's transaction as picked by
+     * this node, and after commit {@code work} runs here. When it returns, the row is soon removed. When it
+     * throws, or waited in this node's queue longer than {@code queueLimit} (an overload: any node may take it),
+     * the row is handed to the scheduler, due at once, and the task's own handling takes over. When this node
+     * dies first, the row's heartbeat stops and a scheduler revives it as a dead execution; and a row revived
+     * while this node still works on it (a heartbeat missed for seconds) runs twice, so {@code work} must be safe
+     * to run twice, as every task is.
      */
-    public <T> void runHereAfterCommit(TaskInstance<T> instance, Duration backstop, Runnable work) {
-        if (!scheduleNew(instance, clock.instant().plus(backstop))) {
+    public <T> void runHereAfterCommit(TaskInstance<T> instance, Duration queueLimit, Runnable work) {
+        if (!scheduleHeld(instance)) {
             return; // already scheduled: whoever scheduled it runs it
         }
+        TaskInstanceId id = TaskInstanceId.of(instance.getTaskName(), instance.getId());
         long queuedAt = System.nanoTime();
-        afterCommit(() -> fastLane.execute(() -> {
-            if (System.nanoTime() - queuedAt > backstop.toNanos() / 2) {
-                return; // a backlog this deep: the scheduler's run is due soon, and two runs would only add load
+        afterCommit(() -> {
+            held.add(id);
+            try {
+                fastLane.execute(() -> {
+                    if (System.nanoTime() - queuedAt > queueLimit.toNanos()) {
+                        handBack(id); // a backlog this deep: let whichever node is free run it
+                        held.remove(id);
+                        return;
+                    }
+                    runThenForget(id, work);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                handBack(id);
+                held.remove(id);
             }
-            runThenForget(instance, work);
-        }));
+        });
     }
 
-    private void runThenForget(TaskInstance<?> instance, Runnable work) {
+    private void runThenForget(TaskInstanceId instance, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
             log.warn("{} failed on the fast lane, the scheduler retries it: {}", instance, e.toString());
-            jdbc.update("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = ? AND task_instance = ? AND picked = FALSE",
-                    utc(clock.instant()), instance.getTaskName(), instance.getId());
-            wake();
+            handBack(instance);
+            held.remove(instance);
             return;
         }
         finished.add(instance);
     }
 
     /**
-     * {@code scheduleIfNotExists} in one round trip where it matters: the fast lane's instances are new, so the
-     * row is inserted straight away, as the client writes it (its check-then-insert is two round trips, and its
-     * batch insert three), and only a refused insert means it was there. A failed statement does not spoil a
-     * MySQL transaction, so the caller's work goes on.
+     * Gives a held row to the schedulers of all nodes, due now: unpicked and with a new version, as
+     * db-scheduler's own reschedule leaves a row. Only while this node's first claim stands (version 1).
      */
-    private boolean scheduleNew(TaskInstance<?> instance, Instant when) {
+    private void handBack(TaskInstanceId instance) {
         try {
             jdbc.update("""
-                    INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, priority)
-                    VALUES (?, ?, ?, ?, FALSE, 1, ?)""",
+                    UPDATE scheduled_tasks SET picked = FALSE, picked_by = NULL, last_heartbeat = NULL, execution_time = ?,
+                                               version = version + 1
+                    WHERE task_name = ? AND task_instance = ? AND picked_by = ? AND version = 1""",
+                    utc(clock.instant()), instance.getTaskName(), instance.getId(), node);
+            wake();
+        } catch (RuntimeException e) {
+            log.warn("{} not handed back; it is revived once its heartbeat is missed: {}", instance, e.toString());
+        }
+    }
+
+    /** Keeps the heartbeat of every row the fast lane holds, by primary key (no scan, no lock on other rows). */
+    private void beat() {
+        try {
+            List<TaskInstanceId> rows = List.copyOf(held);
+            for (int from = 0; from < rows.size(); from += MAX_BATCH) {
+                update("UPDATE scheduled_tasks SET last_heartbeat = ? WHERE picked_by = ? AND version = 1 AND",
+                        rows.subList(from, Math.min(rows.size(), from + MAX_BATCH)), utc(clock.instant()), node);
+            }
+        } catch (RuntimeException e) {
+            log.warn("fast-lane heartbeats not written: {}", e.toString());
+        }
+    }
+
+    /**
+     * The fast lane's row, in one round trip, written picked by this node with a fresh heartbeat (its first
+     * claim, version 1). Its instances are new, so the row is inserted straight away, and only a refused insert
+     * means it was there. A failed statement does not spoil a MySQL transaction, so the caller's work goes on.
+     */
+    private boolean scheduleHeld(TaskInstance<?> instance) {
+        LocalDateTime now = utc(clock.instant());
+        try {
+            jdbc.update("""
+                    INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by,
+                                                 last_heartbeat, version, priority)
+                    VALUES (?, ?, ?, ?, TRUE, ?, ?, 1, ?)""",
                     instance.getTaskName(), instance.getId(), Serializer.DEFAULT_JAVA_SERIALIZER.serialize(instance.getData()),
-                    utc(when), instance.getPriority());
+                    now, node, now, instance.getPriority());
             return true;
         } catch (DuplicateKeyException alreadyScheduled) {
             return false;
@@ -154,9 +233,9 @@ public class DurableJobs {
 
     /**
      * Removes the rows of finished fast-lane work, as many at a time as have finished within a short window:
-     * one statement per batch, not per text. Only while unclaimed: a claimed row belongs to a scheduler run,
-     * which removes it itself. A row left behind (a failed statement, a node stopped in between) is only run once
-     * more, finds its work done and goes.
+     * one statement per batch, not per text. Only while this node's first claim stands: a row revived meanwhile
+     * belongs to a scheduler run, which removes it itself. A row left behind (a failed statement, a node stopped
+     * in between) is only revived and run once more, finds its work done and goes.
      */
     private void forgetFinished() {
         List<TaskInstanceId> batch = new ArrayList<>();
@@ -165,31 +244,42 @@ public class DurableJobs {
                 batch.add(finished.take());
                 Thread.sleep(FORGET_WINDOW); // taken at once, nearly every batch would hold one row
             } catch (InterruptedException stopping) {
+                finished.addAll(batch); // the stopping node removes them itself
                 return;
             }
-            finished.drainTo(batch, MAX_FORGET_BATCH - 1);
-            batch.stream().collect(Collectors.groupingBy(TaskInstanceId::getTaskName,
-                    Collectors.mapping(TaskInstanceId::getId, Collectors.toList())))
-                    .forEach(this::forget);
+            finished.drainTo(batch, MAX_BATCH - 1);
+            forgetAll(batch);
+            batch.forEach(held::remove); // after the DELETE: until then its heartbeat must go on
             batch.clear();
         }
     }
 
-    private void forget(String task, List<String> ids) {
-        // The IN list is padded to a power of two (a repeated id changes nothing), so the statement takes one of
-        // a few shapes, each prepared once per connection, instead of one per batch size.
-        int slots = Integer.highestOneBit(Math.max(1, ids.size() * 2 - 1));
-        Object[] args = new Object[1 + slots];
-        args[0] = task;
-        for (int i = 0; i < slots; i++) {
-            args[1 + i] = ids.get(Math.min(i, ids.size() - 1));
-        }
+    private void forgetAll(List<TaskInstanceId> rows) {
         try {
-            jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = ? AND picked = FALSE AND task_instance IN ("
-                    + String.join(", ", Collections.nCopies(slots, "?")) + ")", args);
+            update("DELETE FROM scheduled_tasks WHERE picked_by = ? AND version = 1 AND", rows, node);
         } catch (RuntimeException e) {
-            log.warn("finished fast-lane rows of {} not removed, they run once more: {}", task, e.toString());
+            log.warn("finished fast-lane rows not removed, they run once more: {}", e.toString());
         }
+    }
+
+    /**
+     * Runs {@code statement} (ending in "AND") for {@code rows}, one statement per task name, with the rows' ids
+     * in an IN list padded to a power of two (a repeated id changes nothing), so the statement takes one of a
+     * few shapes, each prepared once per connection, instead of one per batch size.
+     */
+    private void update(String statement, List<TaskInstanceId> rows, Object... leading) {
+        rows.stream().collect(Collectors.groupingBy(TaskInstanceId::getTaskName,
+                Collectors.mapping(TaskInstanceId::getId, Collectors.toList()))).forEach((task, ids) -> {
+            int slots = Integer.highestOneBit(Math.max(1, ids.size() * 2 - 1));
+            Object[] args = new Object[leading.length + 1 + slots];
+            System.arraycopy(leading, 0, args, 0, leading.length);
+            args[leading.length] = task;
+            for (int i = 0; i < slots; i++) {
+                args[leading.length + 1 + i] = ids.get(Math.min(i, ids.size() - 1));
+            }
+            jdbc.update(statement + " task_name = ? AND task_instance IN ("
+                    + String.join(", ", Collections.nCopies(slots, "?")) + ")", args);
+        });
     }
 
     private void wakeSchedulerAfterCommit() {

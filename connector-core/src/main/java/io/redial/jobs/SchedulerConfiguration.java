@@ -1,6 +1,7 @@
 package io.redial.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
@@ -19,19 +20,42 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
+    /**
+     * This process's name in {@code picked_by}: unique per process, not per host (db-scheduler's default),
+     * since two nodes may share a host and the fast lane keeps the heartbeats of the rows it holds by this name.
+     */
+    @Bean
+    SchedulerName schedulerName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        if (host.isBlank()) {
+            host = new SchedulerName.Hostname().getName();
+        }
+        String pid = "-" + ProcessHandle.current().pid();
+        return new SchedulerName.Fixed(host.substring(0, Math.min(host.length(), 50 - pid.length())) + pid);
+    }
+
+    /**
+     * Failover in seconds: every node writes the heartbeat of what it runs each {@code heartbeat}, and any node
+     * revives an execution whose heartbeat is {@code missed-heartbeats} beats old (checked every two beats), then
+     * runs it at its next poll. With 0.5 s, 6 (3 s; db-scheduler wants at least 4) and a 1 s poll, a killed node's
+     * work runs elsewhere 3 to 5 s later, and a live node must miss six beats in a row to be taken for dead.
+     */
     @Bean(destroyMethod = "")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerName name,
             @Value("${redial.jobs.threads:20}") int threads,
-            @Value("${redial.jobs.polling-interval:PT2S}") Duration pollingInterval) {
-        // Recurring tasks are scheduled at start (one row each, so one run per period across all nodes).
-        List<RecurringTask<?>> recurring = tasks.stream().filter(t -> t instanceof RecurringTask<?>)
-                .<RecurringTask<?>>map(t -> (RecurringTask<?>) t).toList();
-        return Scheduler.create(dataSource, tasks.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList())
+            @Value("${redial.jobs.polling-interval:PT1S}") Duration pollingInterval,
+            @Value("${redial.jobs.heartbeat:PT0.5S}") Duration heartbeat,
+            @Value("${redial.jobs.missed-heartbeats:6}") int missedHeartbeats) {
+        // Recurring tasks (the retention purge, say) are scheduled at start; one node runs each at a time.
+        List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(RecurringTask.class::cast).toList();
+        return Scheduler.create(dataSource, tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList())
                 .startTasks(recurring)
+                .schedulerName(name)
                 .threads(threads)
                 .pollingInterval(pollingInterval)
-                // A node killed mid-task is noticed after 6 missed beats (12 s) and its work revived elsewhere.
-                .heartbeatInterval(Duration.ofSeconds(2))
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(missedHeartbeats)
                 .enableImmediateExecution()
                 .enablePriority()
                 .alwaysPersistTimestampInUTC()

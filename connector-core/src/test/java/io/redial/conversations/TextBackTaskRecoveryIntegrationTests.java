@@ -39,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database and check the caller still gets exactly one text (DESIGN decision 2). And the decision's cost
  * must not grow with the ledger.
  */
-@SpringBootTest(classes = CoreTestApplication.class, properties = "redial.sandbox.demo-tenant=false")
+// The lease of a dead run's attempt long enough to look inside it (a live one is renewed, see SendLeases).
+@SpringBootTest(classes = CoreTestApplication.class, properties = {"redial.sandbox.demo-tenant=false",
+        "redial.texts.send-lease=PT45S"})
 class TextBackTaskRecoveryIntegrationTests {
 
     static final String ACCOUNT = "AC44444444444444444444444444444444";

@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The fast lane runs durable work the moment its transaction commits, with the scheduler's row as the
  * backstop: against the real database and the real scheduler, the row goes when the work is done, never
- * exists for a rolled-back transaction, becomes due at once when the work fails, and stays for the scheduler
- * when the scheduler claimed it first.
+ * exists for a rolled-back transaction, becomes due at once when the work fails or waited too long, keeps its
+ * heartbeat while the work runs, is revived when its node stops beating, and stays for the scheduler run that
+ * revived it.
  */
 @SpringBootTest(classes = CoreTestApplication.class, properties = "redial.sandbox.demo-tenant=false")
 @Import(FastLaneIntegrationTests.RecordingTask.class)
@@ -122,6 +123,45 @@ class FastLaneIntegrationTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> row("fails") == 0);
     }
 
+    /** Work that runs longer than the dead-node threshold (6 missed 0.5 s beats) is not revived: its node beats. */
+    @Test
+    void aHeldRowKeepsItsHeartbeatWhileItsWorkRuns() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        inTransaction(() -> jobs.runHereAfterCommit(TASK.instance("slow").data("slow").build(), BACKSTOP, () -> {
+            sleepQuietly(Duration.ofSeconds(6));
+            ran.add("slow");
+        }));
+        LocalDateTime first = heartbeatOf("slow");
+        await().atMost(Duration.ofSeconds(5)).until(() -> heartbeatOf("slow").isAfter(first));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ran.contains("slow") && row("slow") == 0);
+        assertThat(scheduledRuns).as("never revived while its node lived").isEmpty();
+    }
+
+    /** A node killed mid-work stops beating: any node's scheduler revives its row within seconds and runs it. */
+    @Test
+    void aRowWhoseNodeStoppedBeatingIsRevivedAndRun() {
+        jdbc.sql("""
+                INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by,
+                                             last_heartbeat, version)
+                VALUES (?, 'orphan', ?, ?, TRUE, 'killed-node-1', ?, 1)""")
+                .params(TASK.getTaskName(), com.github.kagkarlsson.scheduler.serializer.Serializer.DEFAULT_JAVA_SERIALIZER
+                        .serialize("orphan"), LocalDateTime.now(java.time.ZoneOffset.UTC),
+                        LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1))
+                .update();
+        await().atMost(Duration.ofSeconds(15)).until(() -> scheduledRuns.contains("orphan"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> row("orphan") == 0);
+    }
+
+    /** Work that waited in this node's queue past its limit is handed to the scheduler (any node's), once. */
+    @Test
+    void workThatWaitedPastItsLimitIsHandedToTheScheduler() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        inTransaction(() -> jobs.runHereAfterCommit(TASK.instance("late").data("late").build(), Duration.ZERO,
+                () -> ran.add("late")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> scheduledRuns.contains("late") && row("late") == 0);
+        assertThat(ran).as("not also run on the fast lane").isEmpty();
+    }
+
     @Test
     void aRowTheSchedulerClaimedMeanwhileIsLeftToIt() throws Exception {
         CountDownLatch claimed = new CountDownLatch(1);
@@ -130,8 +170,9 @@ class FastLaneIntegrationTests {
             awaitQuietly(claimed);
             ran.add("claimed");
         }));
-        // Staged: a scheduler (here, another node's) claims the row while the fast lane is still at work.
-        jdbc.sql("UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'other-node' WHERE task_name = ? AND task_instance = ?")
+        // Staged: the row was revived (this node's heartbeat missed) and another node's scheduler claimed it,
+        // while the fast lane is still at work.
+        jdbc.sql("UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'other-node', version = version + 2 WHERE task_name = ? AND task_instance = ?")
                 .params(TASK.getTaskName(), "claimed").update();
         claimed.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> ran.contains("claimed"));
@@ -147,6 +188,19 @@ class FastLaneIntegrationTests {
     private int row(String id) {
         return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?")
                 .params(TASK.getTaskName(), id).query(Integer.class).single();
+    }
+
+    private LocalDateTime heartbeatOf(String id) {
+        return jdbc.sql("SELECT last_heartbeat FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?")
+                .params(TASK.getTaskName(), id).query(LocalDateTime.class).single();
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

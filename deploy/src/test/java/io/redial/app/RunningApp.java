@@ -47,13 +47,19 @@ final class RunningApp implements AutoCloseable {
         env.put("TWILIO_AUTH_TOKEN", authToken);
         env.putAll(environment);
         RunningApp app = new RunningApp(builder.start(), port, dataDir.resolve("app.log"));
-        app.awaitUp(Duration.ofSeconds(180), dataDir);
+        app.awaitUp(Duration.ofSeconds(300), dataDir); // two nodes starting together on a busy machine took 180 s
         return app;
     }
 
     /** Everything the app has printed so far. */
     String log() throws IOException {
         return Files.readString(log);
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful drain, as when a node's machine dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     String url() {

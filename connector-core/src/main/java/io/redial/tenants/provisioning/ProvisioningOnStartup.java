@@ -77,13 +77,33 @@ class ProvisioningOnStartup implements SmartLifecycle {
                 List<TenantSpec> specs = ProvisioningFile.parse(new String(demo.readAllBytes(), StandardCharsets.UTF_8));
                 // Seeded once: what the person trying Redial changes in the console survives a restart.
                 if (specs.stream().anyMatch(spec -> tenants.find(spec.id()).isEmpty())) {
-                    provisioner.apply(specs);
+                    applyRacingOtherNodes(specs);
                 }
             }
         }
         if (!file.isBlank()) {
             log.info("loading provisioning file {}", file);
-            provisioner.apply(ProvisioningFile.parse(Files.readString(Path.of(file))));
+            applyRacingOtherNodes(ProvisioningFile.parse(Files.readString(Path.of(file))));
+        }
+    }
+
+    /**
+     * Nodes started together apply the same file at once: the slower one's insert of a new tenant or line meets
+     * the other's row (a duplicate key, or a deadlock on the key's gap). It rolls back and applies again, now
+     * finding the rows there: the file is applied once, however many nodes start.
+     */
+    private void applyRacingOtherNodes(List<TenantSpec> specs) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                provisioner.apply(specs);
+                return;
+            } catch (org.springframework.dao.DuplicateKeyException
+                    | org.springframework.dao.PessimisticLockingFailureException raced) {
+                if (attempt == 5) {
+                    throw raced;
+                }
+                log.info("another node is provisioning the same tenants: applying again ({})", raced.getClass().getSimpleName());
+            }
         }
     }
 }

@@ -25,9 +25,10 @@ import java.util.stream.Collectors;
  * auth with the account's token (401, code 20003), the account in the path (404, 20404), and To, From or
  * MessagingServiceSid, and Body (400, 21604 / 21603 / 21602), in Twilio's error shape.
  */
-final class LeanTwilio implements AutoCloseable {
+public final class LeanTwilio implements AutoCloseable {
 
-    record Sent(String sid, String from, String to, String body, long receivedNanos) {
+    /** One text Twilio took; {@code host} is the Host header it came with (two nodes may be told two names). */
+    public record Sent(String sid, String from, String to, String body, long receivedNanos, String host) {
     }
 
     private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
@@ -39,7 +40,7 @@ final class LeanTwilio implements AutoCloseable {
     private final AtomicLong sids = new AtomicLong();
     private final HttpServer server;
 
-    LeanTwilio(String accountSid, String authToken) throws IOException {
+    public LeanTwilio(String accountSid, String authToken) throws IOException {
         this.accountSid = accountSid;
         this.expectedAuth = "Basic " + Base64.getEncoder()
                 .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
@@ -50,11 +51,16 @@ final class LeanTwilio implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
-    List<Sent> sent() {
+    /** The same server under another name, so the texts of a node given this URL can be told apart. */
+    public String baseUrlByAddress() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<Sent> sent() {
         return List.copyOf(sent);
     }
 
@@ -94,7 +100,8 @@ final class LeanTwilio implements AutoCloseable {
                 error(exchange, 400, 21602, "Message body is required.");
             } else {
                 Sent message = new Sent("SM%032x".formatted(sids.incrementAndGet()), form.get("From"), form.get("To"),
-                        form.get("Body"), System.nanoTime());
+                        form.get("Body"), System.nanoTime(),
+                        String.valueOf(exchange.getRequestHeaders().getFirst("Host")));
                 sent.add(message);
                 respond(exchange, 201, json(message));
             }

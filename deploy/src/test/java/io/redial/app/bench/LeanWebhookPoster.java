@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * two-core machine; this does the same requests for a fraction of that. The signature is the tests' own
  * ({@link TwilioWebhooks#sign}), so what the app checks is unchanged.
  */
-final class LeanWebhookPoster {
+public final class LeanWebhookPoster {
 
     private final String host;
     private final int port;
@@ -47,7 +47,7 @@ final class LeanWebhookPoster {
         }
     }
 
-    LeanWebhookPoster(String host, int port, String publicBaseUrl, String authToken) {
+    public LeanWebhookPoster(String host, int port, String publicBaseUrl, String authToken) {
         this.host = host;
         this.port = port;
         this.publicBaseUrl = publicBaseUrl;
@@ -55,7 +55,7 @@ final class LeanWebhookPoster {
     }
 
     /** @return the HTTP status; throws when the app could not be reached or closed the connection mid-answer */
-    int postSigned(String path, Map<String, String> form) {
+    public int postSigned(String path, Map<String, String> form) {
         String signature = TwilioWebhooks.sign(authToken, publicBaseUrl + path, form);
         byte[] body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&")).getBytes(StandardCharsets.UTF_8);

@@ -37,11 +37,12 @@ import java.util.stream.Collectors;
  */
 public final class TextBackLoadHarness {
 
-    private static final String ACCOUNT = "AC00000000000000000000000000bench";
-    private static final String TOKEN = "load-harness-token";
+    static final String ACCOUNT = "AC00000000000000000000000000bench";
+    static final String TOKEN = "load-harness-token";
 
     record Options(int rate, int seconds, int tenants, int killAtSecond, int warmupSeconds, int warmupRate,
-            int leadInSeconds, String dbUrl, String dbUser, String dbPassword, Path jar, Path jvmOptions) {
+            int leadInSeconds, String dbUrl, String dbUser, String dbPassword, Path jar, Path jvmOptions, int nodes,
+            int rollingAtSecond) {
         static Options parse(String[] args) {
             Map<String, String> a = new java.util.HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -55,7 +56,8 @@ public final class TextBackLoadHarness {
                     Integer.parseInt(a.getOrDefault("lead-in-seconds", "30")),
                     a.getOrDefault("db-url", "jdbc:mysql://127.0.0.1:3306/"), a.getOrDefault("db-user", "root"),
                     a.getOrDefault("db-password", ""), Path.of(a.getOrDefault("jar", "deploy/target/redial.jar")),
-                    Path.of(a.getOrDefault("jvm-options", "deploy/jvm.options")));
+                    Path.of(a.getOrDefault("jvm-options", "deploy/jvm.options")),
+                    Integer.parseInt(a.getOrDefault("nodes", "1")), Integer.parseInt(a.getOrDefault("rolling-at", "-1")));
         }
     }
 
@@ -65,6 +67,16 @@ public final class TextBackLoadHarness {
         sql(o, "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         Path work = Files.createDirectories(Path.of("target", "load-harness"));
         Result result;
+        if (o.nodes() == 2) {
+            TwoNodes.Result twoNodes;
+            try (LeanTwilio twilio = new LeanTwilio(ACCOUNT, TOKEN)) {
+                twoNodes = new TwoNodes(o, schema, work, twilio).run();
+            } finally {
+                sql(o, "DROP DATABASE IF EXISTS " + schema);
+            }
+            twoNodes.print(o);
+            System.exit(twoNodes.duplicates() == 0 && twoNodes.lost() == 0 ? 0 : 1);
+        }
         try (LeanTwilio twilio = new LeanTwilio(ACCOUNT, TOKEN)) {
             int port = freePort();
             Path provisioning = writeProvisioning(work, o.tenants());
@@ -72,7 +84,8 @@ public final class TextBackLoadHarness {
                     "SPRING_DATASOURCE_URL", o.dbUrl() + schema, "SPRING_DATASOURCE_USERNAME", o.dbUser(),
                     "SPRING_DATASOURCE_PASSWORD", o.dbPassword(), "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_AUTH_TOKEN", TOKEN,
                     "REDIAL_TWILIO_API_BASE_URL", twilio.baseUrl(), "REDIAL_PUBLIC_BASE_URL", "http://localhost:" + port,
-                    "REDIAL_PROVISIONING_FILE", provisioning.toAbsolutePath().toString(), "PORT", String.valueOf(port));
+                    "REDIAL_PROVISIONING_FILE", provisioning.toAbsolutePath().toString(), "PORT", String.valueOf(port),
+                    "MANAGEMENT_PORT", String.valueOf(freePort()));
             // The app running now: a kill-at run replaces the first with the restarted one.
             AppProcess[] app = {AppProcess.start(o, env, work.resolve("app.log"))};
             try {
@@ -148,7 +161,7 @@ public final class TextBackLoadHarness {
      * Missed calls from the warm-up's own numbers, at the warm-up rate, until all of them got their text (a cold
      * app falls far behind at first); the number of calls it made.
      */
-    private static int warmUp(Options o, LeanWebhookPoster webhooks, LeanTwilio twilio) throws InterruptedException {
+    static int warmUp(Options o, LeanWebhookPoster webhooks, LeanTwilio twilio) throws InterruptedException {
         int calls = o.warmupSeconds() * o.warmupRate();
         if (calls <= 0) {
             return 0;
@@ -169,7 +182,7 @@ public final class TextBackLoadHarness {
     /**
      * Fires calls 0 … {@code calls - 1}, each at its offset from now, then waits until every one was answered.
      */
-    private static void paced(int calls, java.util.function.IntToLongFunction offsetNanos,
+    static void paced(int calls, java.util.function.IntToLongFunction offsetNanos,
             java.util.function.ObjIntConsumer<ExecutorService> fire) {
         long start = System.nanoTime();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -185,10 +198,10 @@ public final class TextBackLoadHarness {
     }
 
     /** Measured calls and warm-up calls come from different numbers and CallSids. */
-    private static final String MEASURED = "+1737", WARM_UP = "+1738";
+    static final String MEASURED = "+1737", WARM_UP = "+1738";
 
     /** Posts one call's dial-status webhook; its answer time in µs, or 0 when it got no answer. */
-    private static long post(LeanWebhookPoster webhooks, Options o, int call, String callers,
+    static long post(LeanWebhookPoster webhooks, Options o, int call, String callers,
             ConcurrentLinkedQueue<Integer> failed) {
         String line = lineNumber(call % o.tenants());
         String callSid = "CA%032x".formatted(Long.parseLong(callers.substring(1)) * 10_000_000L + call); // Twilio's shape
@@ -240,7 +253,7 @@ public final class TextBackLoadHarness {
         }
     }
 
-    private static long distinctRecipients(LeanTwilio twilio, String callers) {
+    static long distinctRecipients(LeanTwilio twilio, String callers) {
         return twilio.sent().stream().map(LeanTwilio.Sent::to).filter(to -> to.startsWith(callers)).distinct().count();
     }
 
@@ -280,7 +293,7 @@ public final class TextBackLoadHarness {
             System.out.printf("texts sent %d, duplicates %d, losses %d%n", texts, duplicates, losses);
         }
 
-        private static long pct(List<Long> values, int p) {
+        static long pct(List<Long> values, int p) {
             if (values.isEmpty()) {
                 return 0;
             }
@@ -298,7 +311,7 @@ public final class TextBackLoadHarness {
         return callers + "%07d".formatted(2_000_000 + call);
     }
 
-    private static Path writeProvisioning(Path work, int tenants) throws IOException {
+    static Path writeProvisioning(Path work, int tenants) throws IOException {
         StringBuilder yaml = new StringBuilder("tenants:\n");
         for (int t = 0; t < tenants; t++) {
             yaml.append("""
@@ -320,7 +333,7 @@ public final class TextBackLoadHarness {
      * by the scheduler at their backstop, after the texts went: the measured calls must not share the app with
      * that tail of the warm-up, so the harness waits until no text-back or send task is left (at most 120 s).
      */
-    private static void awaitNoTextWork(Options o, String schema) throws Exception {
+    static void awaitNoTextWork(Options o, String schema) throws Exception {
         long start = System.nanoTime();
         long left;
         try (var c = DriverManager.getConnection(o.dbUrl() + schema, o.dbUser(), o.dbPassword());
@@ -341,13 +354,13 @@ public final class TextBackLoadHarness {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private static void sql(Options o, String statement) throws Exception {
+    static void sql(Options o, String statement) throws Exception {
         try (var c = DriverManager.getConnection(o.dbUrl(), o.dbUser(), o.dbPassword()); var s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -377,8 +390,12 @@ public final class TextBackLoadHarness {
 
         void awaitUp() throws InterruptedException {
             var http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            // A node starting beside another on a busy machine took 150 s: give it more before giving up.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(420);
             while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the app exited with " + process.exitValue() + "; see target/load-harness/app*.log");
+                }
                 try {
                     var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
                             HttpResponse.BodyHandlers.discarding());
@@ -391,6 +408,14 @@ public final class TextBackLoadHarness {
                 Thread.sleep(250);
             }
             throw new IllegalStateException("the app did not come up; see target/load-harness/app*.log");
+        }
+
+        /** SIGTERM, as Kubernetes stops a pod: the app drains and exits by itself. */
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
         }
 
         void kill() throws InterruptedException {
