@@ -42,7 +42,8 @@ class MessageRetentionIntegrationTests {
         text("old-in", "in", "RECEIVED", "my water heater is leaking", now.minusDays(45));
         text("young", "out", "SENT", "Sorry we missed you", now.minusDays(29));
 
-        assertThat(retention.purge()).isEqualTo(1204);
+        retention.purge(); // the hourly task, started with the app, may have taken some of them already
+        assertThat(bodies().values()).filteredOn(MessageRetention.REMOVED::equals).hasSize(1204);
 
         assertThat(bodies()).containsEntry("old-0", MessageRetention.REMOVED).containsEntry("old-1202", MessageRetention.REMOVED)
                 .containsEntry("old-in", MessageRetention.REMOVED).containsEntry("young", "Sorry we missed you");
