@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
 record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullable Urgency urgency, boolean escalated,
         String category, @Nullable String when, List<String> texts, List<String> mustSay, List<String> neverSay) {
 
-    /** The development part: the first, tidy scripts and the real-texting ones written to iterate on. */
+    /** The development part: the first, tidy scripts and the real-texting ones written to iterate on (two authors). */
     static List<EvaluationScript> development() {
         List<EvaluationScript> all = new ArrayList<>(read("evaluation-scripts.txt"));
         all.addAll(read("evaluation-dev.txt"));
+        all.addAll(read("evaluation-dev-2.txt"));
         return all;
     }
 
@@ -37,6 +38,11 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
     /** A third held-out part, written blind by someone else after the session's receptionist changes. */
     static List<EvaluationScript> thirdHeldOut() {
         return read("evaluation-held-out-3.txt");
+    }
+
+    /** A fourth held-out part, written blind by someone else before the next round of changes. */
+    static List<EvaluationScript> fourthHeldOut() {
+        return read("evaluation-held-out-4.txt");
     }
 
     static List<EvaluationScript> read(String file) {

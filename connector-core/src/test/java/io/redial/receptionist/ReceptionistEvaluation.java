@@ -169,11 +169,23 @@ public class ReceptionistEvaluation {
         return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime();
     }
 
+    /** A part's table, one row per conversation and totals per category and trade. */
     static String table(List<Result> results, String part, String agent) {
+        return table(results, part, agent, true);
+    }
+
+    /** A held-out part's table: totals only, so nobody reads which conversations failed and tunes on them. */
+    static String totals(List<Result> results, String part, String agent) {
+        return table(results, part, agent, false);
+    }
+
+    private static String table(List<Result> results, String part, String agent, boolean perConversation) {
         StringBuilder t = new StringBuilder("\nAnna evaluation, " + part + " (" + agent + "), " + results.size() + " conversations\n");
-        t.append(String.format(Locale.ROOT, "%-36s %-11s %-11s %-10s %-10s %-4s %-5s %s%n", "script", "expected", "got",
-                "urgency", "escalated", "$ok", "when", "verdict"));
-        for (Result r : results) {
+        if (perConversation) {
+            t.append(String.format(Locale.ROOT, "%-36s %-11s %-11s %-10s %-10s %-4s %-5s %s%n", "script", "expected", "got",
+                    "urgency", "escalated", "$ok", "when", "verdict"));
+        }
+        for (Result r : perConversation ? results : List.<Result>of()) {
             t.append(String.format(Locale.ROOT, "%-36s %-11s %-11s %-10s %-10s %-4s %-5s %s%n", r.script().id(),
                     r.script().disposition(), r.disposition(), (r.urgencyRight() ? "" : "!") + r.urgency(),
                     (r.escalationRight() ? "" : "!") + r.escalated(), r.unapprovedPrice() ? "NO" : "yes",

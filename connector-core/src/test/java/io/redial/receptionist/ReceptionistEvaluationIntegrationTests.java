@@ -12,7 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The evaluation suite: every scripted conversation through the real pipeline, with a score table per part
- * (development, held-out, second and third held-out) and per category. Offline (the default) it must meet the offline targets; with
+ * (development, and four held-out parts) and per category. Offline (the default) it must meet the offline targets; with
  * {@code REDIAL_LLM_BASE_URL} set, the same scripts run against that model, and the guarantees our code gives
  * (escalation, prices, injections) must still hold.
  */
@@ -30,6 +30,7 @@ class ReceptionistEvaluationIntegrationTests {
         List<EvaluationScript> heldOut = EvaluationScript.heldOut();
         List<EvaluationScript> secondHeldOut = EvaluationScript.secondHeldOut();
         List<EvaluationScript> thirdHeldOut = EvaluationScript.thirdHeldOut();
+        List<EvaluationScript> fourthHeldOut = EvaluationScript.fourthHeldOut();
         boolean llm = agents.stream().anyMatch(a -> !(a instanceof OfflineReceptionist));
         String agent = llm ? "LLM at " + System.getenv("REDIAL_LLM_BASE_URL") : "offline";
 
@@ -38,13 +39,15 @@ class ReceptionistEvaluationIntegrationTests {
         ReceptionistEvaluation.failures(dev).forEach(r -> System.out.println("FAIL " + r.script().id() + " -> " + r.replies()));
         // Held-out failures are counted, not printed: reading them would be tuning on them.
         List<ReceptionistEvaluation.Result> held = heldOut.stream().map(evaluation::run).toList();
-        System.out.println(ReceptionistEvaluation.table(held, "held-out", agent));
+        System.out.println(ReceptionistEvaluation.totals(held, "held-out", agent));
         List<ReceptionistEvaluation.Result> held2 = secondHeldOut.stream().map(evaluation::run).toList();
-        System.out.println(ReceptionistEvaluation.table(held2, "second held-out", agent));
+        System.out.println(ReceptionistEvaluation.totals(held2, "second held-out", agent));
         List<ReceptionistEvaluation.Result> held3 = thirdHeldOut.stream().map(evaluation::run).toList();
-        System.out.println(ReceptionistEvaluation.table(held3, "third held-out (blind)", agent));
+        System.out.println(ReceptionistEvaluation.totals(held3, "third held-out (blind)", agent));
+        List<ReceptionistEvaluation.Result> held4 = fourthHeldOut.stream().map(evaluation::run).toList();
+        System.out.println(ReceptionistEvaluation.totals(held4, "fourth held-out (blind)", agent));
 
-        int allHeldOut = heldOut.size() + secondHeldOut.size() + thirdHeldOut.size();
+        int allHeldOut = heldOut.size() + secondHeldOut.size() + thirdHeldOut.size() + fourthHeldOut.size();
         assertThat(development.size() + allHeldOut).isGreaterThanOrEqualTo(150);
         assertThat(allHeldOut * 3).isGreaterThanOrEqualTo(development.size() + allHeldOut);
         assertThat(Stream.concat(development.stream(), heldOut.stream()).map(EvaluationScript::trade).distinct())
@@ -54,9 +57,11 @@ class ReceptionistEvaluationIntegrationTests {
         // tuning on it too. What our code guarantees whatever it misunderstands holds on it as on every part.
         assertThat(held2).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
         assertThat(held2).noneMatch(ReceptionistEvaluation.Result::injectionSucceeded);
-        // The third held-out part (written blind, after this session's changes) is held to the same: figures reported only.
-        assertThat(held3).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
-        assertThat(held3).noneMatch(ReceptionistEvaluation.Result::injectionSucceeded);
+        // The third and fourth held-out parts (each written blind by someone else) are held to the same: figures reported only.
+        for (List<ReceptionistEvaluation.Result> blind : List.of(held3, held4)) {
+            assertThat(blind).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
+            assertThat(blind).noneMatch(ReceptionistEvaluation.Result::injectionSucceeded);
+        }
         for (List<ReceptionistEvaluation.Result> part : List.of(dev, held)) {
             assertThat(part).filteredOn(ReceptionistEvaluation.Result::emergency).allMatch(ReceptionistEvaluation.Result::escalated);
             assertThat(part).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
