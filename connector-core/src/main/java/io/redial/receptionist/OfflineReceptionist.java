@@ -51,7 +51,8 @@ public class OfflineReceptionist implements ReceptionistAgent {
         if (CallerWords.wrongNumber(plain) || meaning.orElse(null) == SemanticIntents.Meaning.WRONG_NUMBER) {
             return new ReceptionistReply(Phrases.wrongNumber(l), learned, Action.CLOSE, null);
         }
-        if (CallerWords.spam(plain) && turn.known().problem() == null) {
+        boolean pitch = CallerWords.spam(plain) || meaning.orElse(null) == SemanticIntents.Meaning.SPAM;
+        if (pitch && turn.known().problem() == null) {
             return new ReceptionistReply(Phrases.spam(l), LeadDetails.NONE, Action.CLOSE, null);
         }
         Optional<Intent> intent = Intents.personNeeded(plain, raw)
@@ -79,6 +80,9 @@ public class OfflineReceptionist implements ReceptionistAgent {
         }
         String prefix = turn.turns() == 0 && (turn.existingCustomer() || CallerWords.existingCustomer(plain))
                 ? Phrases.welcomeBack(l) : "";
+        if (meaning.orElse(null) == SemanticIntents.Meaning.STAFF_CONTACT) {
+            prefix += Phrases.noStaffNumbers(l) + " ";
+        }
         if (CallerWords.asksPrice(plain) || meaning.orElse(null) == SemanticIntents.Meaning.PRICE) {
             prefix += Phrases.prices(l, turn.profile().prices()) + " ";
         }

@@ -115,8 +115,10 @@ public final class Phrases {
     }
 
     public static String outOfArea(Language l) {
-        return t(l, "Sorry, that address is outside the area we serve, so we can't send a technician there. Good luck getting it fixed!",
-                "Lo siento, esa dirección está fuera de nuestra zona de servicio, así que no podemos enviar un técnico.");
+        return t(l, "Sorry, that address is outside the area we serve, so we can't send a technician there. "
+                        + "If I have the address or ZIP wrong, just text me the correct one.",
+                "Lo siento, esa dirección está fuera de nuestra zona de servicio, así que no podemos enviar un técnico. "
+                        + "Si la dirección o el código postal no es correcto, envíeme el correcto.");
     }
 
     public static String wrongNumber(Language l) {
@@ -125,6 +127,11 @@ public final class Phrases {
 
     public static String spam(Language l) {
         return t(l, "Thanks, we're not interested.", "Gracias, no nos interesa.");
+    }
+
+    public static String noStaffNumbers(Language l) {
+        return t(l, "I can't share our team's phone numbers, but I can get a technician out to you.",
+                "No puedo compartir los teléfonos de nuestro equipo, pero sí puedo mandarle un técnico.");
     }
 
     public static String goodbye(Language l) {

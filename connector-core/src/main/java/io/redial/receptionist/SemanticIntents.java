@@ -1,6 +1,8 @@
 package io.redial.receptionist;
 
 import io.redial.receptionist.reading.Intent;
+import io.redial.receptionist.triage.Embedded;
+import io.redial.receptionist.triage.EmbeddedExamples;
 import io.redial.receptionist.triage.TextEmbeddings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The semantic layer of reading what a caller wants, under the keyword intents: compares a text, by meaning, with
  * examples of each thing a text can want besides a new job (move or cancel a visit, a tech who is late, a bill, a
- * complaint, warranty, a wrong number, dropping out, a price) and with examples of new jobs, and names the meaning
+ * complaint, warranty, a wrong number, a sales pitch or scam, dropping out, a price, a staff member's phone number) and with examples of new jobs, and names the meaning
  * only when the text is close to it and clearly closer than to any new job. Paraphrases ("something came up, can
  * we push it") and Spanish land where keywords miss them. The same in-process model as semantic triage.
  */
@@ -24,7 +26,7 @@ class SemanticIntents {
     enum Meaning {
         RESCHEDULE(Intent.RESCHEDULE), CANCEL(Intent.CANCEL), JOB_IN_PROGRESS(Intent.JOB_IN_PROGRESS),
         BILLING(Intent.BILLING), COMPLAINT(Intent.COMPLAINT), WARRANTY(Intent.WARRANTY),
-        WRONG_NUMBER(null), DECLINE(null), PRICE(null), NEW_JOB(null);
+        WRONG_NUMBER(null), SPAM(null), DECLINE(null), PRICE(null), STAFF_CONTACT(null), NEW_JOB(null);
 
         /** The hand-over reason, for meanings a person must take. */
         final Intent handOver;
@@ -34,21 +36,23 @@ class SemanticIntents {
         }
     }
 
-    private record Example(Meaning meaning, float[] vector) {
+    private record Example(Meaning meaning, String text) {
     }
 
     // Calibrated on the development evaluation (docs/anna.md): close enough, and clearly closer than any new job.
     static final double MIN_SIMILARITY = 0.55;
     static final double MIN_MARGIN = 0.15;
+    private static final java.util.regex.Pattern CONTACT_WORDS = java.util.regex.Pattern.compile(
+            "number|cell|phone|line|contact|numero|número|telefono|teléfono|celular");
     /** Names, addresses, "ok", "the 2nd": too short to mean anything but an answer. */
     private static final int MIN_WORDS = 3;
 
     private final TextEmbeddings embeddings;
-    private volatile List<Example> examples;
+    private final EmbeddedExamples<Example> examples;
 
     SemanticIntents(TextEmbeddings embeddings) {
         this.embeddings = embeddings;
-        Thread.ofVirtual().name("intent-examples").start(this::examples); // ready before the first caller needs it
+        this.examples = EmbeddedExamples.inBackground("intent-examples", embeddings, SemanticIntents::read, Example::text);
     }
 
     /** What the text clearly means besides a new job, if anything. */
@@ -60,46 +64,32 @@ class SemanticIntents {
         Meaning best = null;
         double bestScore = -1;
         double bestNewJob = -1;
-        for (Example e : examples()) {
-            double s = dot(q, e.vector());
-            if (e.meaning() == Meaning.NEW_JOB) {
+        for (Embedded<Example> e : examples.get()) {
+            double s = e.similarity(q);
+            Meaning meaning = e.item().meaning();
+            if (meaning == Meaning.NEW_JOB) {
                 bestNewJob = Math.max(bestNewJob, s);
             } else if (s > bestScore) {
                 bestScore = s;
-                best = e.meaning();
+                best = meaning;
             }
+        }
+        if (best == Meaning.STAFF_CONTACT && !CONTACT_WORDS.matcher(text.toLowerCase(java.util.Locale.ROOT)).find()) {
+            return Optional.empty(); // asking for someone's number names a number, a cell or a line
         }
         return bestScore >= MIN_SIMILARITY && bestScore - bestNewJob >= MIN_MARGIN
                 ? Optional.of(best) : Optional.empty();
     }
 
-    private List<Example> examples() {
-        List<Example> loaded = examples;
-        if (loaded == null) {
-            loaded = read().stream()
-                    .map(line -> line.split("\\s*\\|\\s*", 2))
-                    .map(parts -> new Example(Meaning.valueOf(parts[0].strip()), embeddings.embed(parts[1].strip())))
-                    .toList();
-            examples = loaded;
-        }
-        return loaded;
-    }
-
-    private static List<String> read() {
+    private static List<Example> read() {
         try (InputStream in = SemanticIntents.class.getResourceAsStream("/receptionist/intent-examples.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(line -> line.split("\\s*\\|\\s*", 2))
+                    .map(parts -> new Example(Meaning.valueOf(parts[0].strip()), parts[1].strip()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

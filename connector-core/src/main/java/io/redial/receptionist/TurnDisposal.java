@@ -68,7 +68,7 @@ class TurnDisposal {
             case BOOK -> outcomes.book(turn, answer.reply().slotId());
             case OFFER_SLOTS -> outcomes.offer(turn, answer.reply().text(), wanted);
             case HAND_OFF -> outcomes.handOff(turn, intent.map(i -> Phrases.handOff(l, i)).orElse(answer.reply().text()));
-            case CLOSE -> new TurnOutcomes.Outcome(closing(answer.reply().text(), known, l), Stage.CLOSED, List.of());
+            case CLOSE -> new TurnOutcomes.Outcome(closing(answer.reply().text(), known, ctx.stage(), l), Stage.CLOSED, List.of());
             case ASK -> new TurnOutcomes.Outcome(asking(answer.reply(), ctx), ctx.stage() == Stage.ESCALATED
                     ? Stage.ESCALATED : Stage.nextQuestion(known), ctx.stage() == Stage.OFFERED ? turn.state().offered() : List.of());
         };
@@ -137,8 +137,12 @@ class TurnDisposal {
         return proposed;
     }
 
-    private static String closing(String proposed, LeadDetails known, Language l) {
-        return Boolean.FALSE.equals(known.inServiceArea()) ? Phrases.outOfArea(l) : proposed;
+    private static String closing(String proposed, LeadDetails known, Stage stage, Language l) {
+        if (!Boolean.FALSE.equals(known.inServiceArea())) {
+            return proposed;
+        }
+        // Said once; a caller who answers it without a new address ("ok thanks") is not told again.
+        return stage == Stage.CLOSED ? Phrases.goodbye(l) : Phrases.outOfArea(l);
     }
 
     private static String asking(ReceptionistReply reply, TurnContext ctx) {
@@ -154,7 +158,11 @@ class TurnDisposal {
         if (status == LeadStatus.NEW || status == LeadStatus.ENGAGED) {
             leads.setStatus(tenant, turn.lead().id(), LeadStatus.CLOSED);
         }
-        conversations.close(tenant, turn.conversation().id(), Boolean.FALSE.equals(known.inServiceArea()) ? "out-of-area" : "receptionist");
+        if (Boolean.FALSE.equals(known.inServiceArea())) {
+            // Left open so a caller who mistyped the ZIP can correct it and still book; the idle timer closes it.
+            return;
+        }
+        conversations.close(tenant, turn.conversation().id(), "receptionist");
     }
 
     static Urgency urgencyOf(@Nullable TriageRule rule, LeadDetails known) {

@@ -76,6 +76,21 @@ class ReadingTextsIntegrationTests {
     }
 
     @Test
+    void aZipCorrectedAfterTheOutOfAreaAnswerReopensTheBooking() {
+        Conversation c = conversation();
+        List<String> replies = say(c, "need gutter guards installed", "Sara Lind, 4000 Medical Pkwy 78765");
+        assertThat(replies.get(1)).contains("outside the area we serve").contains("correct");
+        assertThat(lead(c).status()).isEqualTo(LeadStatus.CLOSED);
+
+        replies = say(c, "sorry zip is 78756 not 78765", "1");
+
+        assertThat(replies.getFirst()).doesNotContain("outside the area").contains("78756");
+        assertThat(replies.getLast()).contains("78756");
+        assertThat(lead(c).status()).isEqualTo(LeadStatus.BOOKED);
+        assertThat(lead(c).details().inServiceArea()).isTrue();
+    }
+
+    @Test
     void whenNothingIsFreeThenAnnaSaysSoAndOffersTheNearest() {
         LocalDate far = LocalDate.now(clock.withZone(CHICAGO)).plusDays(40);
         Conversation c = conversation();

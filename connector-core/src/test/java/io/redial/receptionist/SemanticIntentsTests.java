@@ -37,4 +37,20 @@ class SemanticIntentsTests {
         assertThat(intents.meaning("Ray Ortiz")).isEmpty();
         assertThat(intents.meaning("tengo un problema con el calentador de agua")).isEmpty();
     }
+
+    @Test
+    void askingForAStaffMembersNumberIsNotAWrongNumber() {
+        // Without the staff-contact examples the model read these as a wrong number ("number", "friend").
+        assertThat(intents.meaning("send me the phone number of whoever is on call tonight, asking for a friend"))
+                .isNotEqualTo(java.util.Optional.of(Meaning.WRONG_NUMBER));
+        assertThat(intents.meaning("whats the cell number of the tech on call tonight")).isNotEqualTo(java.util.Optional.of(Meaning.WRONG_NUMBER));
+        assertThat(intents.meaning("oops meant to message my neighbor")).contains(Meaning.WRONG_NUMBER);
+    }
+
+    @Test
+    void aSalesPitchIsNotANewJob() {
+        assertThat(intents.meaning("our agency builds websites that bring contractors more customers, want a demo"))
+                .contains(Meaning.SPAM);
+        assertThat(intents.meaning("my insurance adjuster says the roof needs replacing after the hail")).isEmpty();
+    }
 }

@@ -55,6 +55,17 @@ public final class TimeGrammar {
     private static final Pattern ANY = Pattern.compile("(?<![a-z])(asap|as soon as possible|soonest|earliest|right away|any ?time|whenever|"
             + "lo antes posible|lo mas pronto|cuando sea)(?![a-z])");
 
+    /**
+     * When the trouble began is not when the caller wants us: "no hot water since this morning", "heat quit last
+     * night", "it stopped on monday". Read out before anything else.
+     */
+    private static final Pattern PAST = Pattern.compile("(?<![a-z])(?:"
+            + "(?:since|desde)\\s+(?:(?:this|last|esta|el|la)\\s+)?[a-z]+(?:\\s+(?:morning|night|manana))?|"
+            + "last\\s+(?:night|week|[a-z]+day)|anoche|ayer|yesterday|"
+            + "(?:stopped|quit|died|went out|broke|started|began|happened|noticed|gave out|went off|quit working|stopped working)"
+            + "\\s+(?:(?:working|leaking|on|around|early|late)\\s+)?(?:this\\s+(?:morning|afternoon|evening)|today|tonight|[a-z]+day))"
+            + "(?![a-z])");
+
     private TimeGrammar() {
     }
 
@@ -64,7 +75,7 @@ public final class TimeGrammar {
     }
 
     public static Optional<TimePreference> read(String text, LocalDate today) {
-        String plain = text.replace('ñ', 'n'); // "mañana" and "manana" alike
+        String plain = PAST.matcher(text.replace('ñ', 'n')).replaceAll(" "); // "mañana" and "manana" alike
         Set<LocalDate> days = new LinkedHashSet<>();
         boolean said = false;
         if (DAY_AFTER.matcher(plain).find()) {

@@ -9,11 +9,23 @@ import java.util.regex.Pattern;
 public final class CallerWords {
 
     private static final Pattern WRONG_NUMBER = words("wrong number|wrong #|wrong person|numero equivocado|equivocado|equivoque|didn't call|didnt call|did not call|who is this|quien es|"
-            + "meant to (?:text|message|send)|texted the wrong|wrong (?:guy|lady|contact)");
+            + "meant to (?:text|message|send)|texted the wrong|wrong (?:guy|lady|contact|chat|text|thread)|by accident|"
+            + "butt dial|pocket dial|is this still [a-z]+'?s? (?:number|phone|cell)|eres tu [a-z]+ ?\\?|"
+            // expecting someone else: "oops this isnt dave?", "sorry, thought this was my sister", "no es maria?"
+            + "(?:oops|whoops|sorry|my bad|perdon|disculpa)[^.?!\\n]{0,25}?(?:this (?:isn'?t|is not) |isn'?t this |is this not |not |no es )[a-z]+ ?\\?|"
+            + "thought (?:this|you) (?:was|were) (?:my|a friend|someone)|(?:this|esta) (?:isn'?t|is not|no es) (?:my|mi) [a-z]+ ?\\?");
     private static final Pattern SPAM = words("seo|marketing|google ranking|business loan|merchant|crypto|bitcoin|click here|http|www|"
             + "promo|promotion|you have won|you've won|winner|gift card|leads for your|leads in your|exclusive leads|grow your business|"
             + "reviews for|reviews on autopilot|5-star reviews|five star reviews|pre-approved|preapproved|business funding|"
-            + "in funding|extended warranty|unsubscribe|felicidades|tarjeta de regalo|haga click|click aqui|gano un|ganaste");
+            + "in funding|extended warranty|unsubscribe|felicidades|tarjeta de regalo|haga click|click aqui|gano un|ganaste|"
+            // a vendor's pitch to the business: "we help hvac companies rank #1 on google maps"
+            + "we help (?:[a-z]+ ){0,3}(?:companies|businesses|contractors|owners)|rank (?:#1|number one|first|higher)|"
+            + "google maps|google business profile|first page of google|working capital|grab \\d+ minutes|"
+            + "minutes with the owner|ayudamos a (?:empresas|negocios|contratistas)|"
+            // other texts that are no job: recruiting, offers to buy the business, codes, delivery and prize scams
+            + "we'?re hiring|now hiring|verification code|your code is|security code|could not be delivered|"
+            + "update your address|qualify for (?:\\$0|zero|free)|\\$0 down|buy your business|buyers for|"
+            + "i sell (?:[a-z]+ ){0,2}insurance|vote for|vote yes|vote no");
     private static final Pattern HUMAN = words("human|real person|speak to someone|talk to someone|talk to a person|manager|owner|"
             + "supervisor|call me|persona real|hablar con alguien|gerente|llamenme|llameme");
     private static final Pattern ANGRY = words("ridiculous|unacceptable|terrible|worst|awful|scam|furious|angry|lawsuit|sue|"
@@ -26,6 +38,9 @@ public final class CallerWords {
             + "no longer need|dont need|don't need|all good now|lo voy a pensar|voy a pensarlo|hold off");
     /** Dropping out, said once a request is under way: someone else will do it, or the caller must ask first. */
     private static final Pattern DROPS_OUT = words("someone else|somebody else|another company|other company|"
+            + "other guys|other quotes|other companies|wait and see|shopping around|see what (?:the )?others|"
+            + "let you know|get back to you|call around|too steep|too pricey|out of my budget|just (?:wanted|needed) a ballpark|"
+            + "(?:husband|wife|partner) (?:will|has to|needs to|wants to) decide|"
             + "(?:landlord|hoa|property manager|management|insurance|home warranty)(?: company)? (?:is|will|says|said|'s|is going to)|"
             + "(?:talk|check|speak) (?:to|with) my (?:husband|wife|partner|spouse|landlord|boss)|"
             + "otra persona|otra compania|mi esposo|mi esposa|el dueño|el dueno");

@@ -41,16 +41,18 @@ public final class Names {
 
     /** @param answering Anna just asked for the name, so a bare answer counts */
     static Optional<String> find(String text, Optional<Addresses.Found> address, boolean answering) {
-        boolean mixedCase = !text.equals(text.toLowerCase(Locale.ROOT)) && !text.equals(text.toUpperCase(Locale.ROOT));
+        // Judged without the address: "kevin oneil 1205 W 6th St" is a lower-case text whatever the street's capitals.
+        String rest = address.map(a -> text.substring(0, a.start()) + " " + text.substring(a.end())).orElse(text);
+        boolean mixedCase = !rest.equals(rest.toLowerCase(Locale.ROOT)) && !rest.equals(rest.toUpperCase(Locale.ROOT));
         Optional<String> named = cued(STRONG, text, 1, false);
         if (named.isEmpty()) {
-            named = cued(WEAK, text, mixedCase ? 1 : 2, mixedCase);
+            // "its carla" answering "What's your name?" is a name; out of the blue one lower-case word is not.
+            named = cued(WEAK, text, mixedCase || answering ? 1 : 2, mixedCase);
         }
         if (named.isEmpty() && address.isPresent()) {
             named = beside(text, address.get(), mixedCase, answering);
         }
         if (named.isEmpty() && answering) {
-            String rest = address.map(a -> text.substring(0, a.start()) + " " + text.substring(a.end())).orElse(text);
             // "ok lets do it, Bill Cho": the answer may be any clause of the text
             named = Arrays.stream(BOUNDARY.split(rest.strip())).map(part -> name(part, 1, false))
                     .flatMap(Optional::stream).findFirst();

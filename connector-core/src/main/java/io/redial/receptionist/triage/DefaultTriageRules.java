@@ -76,7 +76,9 @@ public final class DefaultTriageRules {
                     "Keep everyone out of the rooms under the tree and away from any fallen wires; call 911 if anyone is hurt or wires are down.",
                     "Mantenga a todos fuera de los cuartos bajo el árbol y lejos de cables caídos; llame al 911 si hay heridos o cables en el suelo.",
                     null, null),
-            rule("no-heat", "hvac", "no heat|heat is out|heat not working|heater not working|furnace not|furnace is out|furnace won|sin calefaccion|calefaccion no",
+            rule("no-heat", "hvac", "no heat|heat is out|heat not working|heater not working|furnace not|furnace is out|furnace won|sin calefaccion|calefaccion no|"
+                    + "heat stopped|heater stopped|furnace stopped|heat quit|heater quit|furnace quit|heat died|heater died|furnace died|"
+                    + "heat went out|heater went out|heat won|heater won|heat isn|heater isn|heat broke|heater broke|furnace broke",
                     URGENT, BOOK_URGENT, null, null, null, null),
             rule("no-cooling", "hvac", "no ac|ac not working|ac isn't working|ac is out|ac stopped|not cooling|no cooling|blowing warm|sin aire|el aire no",
                     URGENT, BOOK_URGENT, null, null, null, null),

@@ -21,8 +21,9 @@ public final class LifeSafety {
     // Words that undo a danger word right after them: "no smell", "no leaks inside", "not sparking".
     private static final Pattern NEGATED = Pattern.compile(
             "(?<![a-z])(?:no|not|never|without|sin|isnt|isn't|wasnt|wasn't|dont|don't|doesnt|doesn't|didnt|didn't)"
-                    + "\\s+(?:(?:any|a|gas|real|other|more|visible|active)\\s+)?"
-                    + "(?:smell|smells|odor|olor|leak|leaks|leaking|spark|sparks|sparking|smoke|water|problems?|issues?|damage)\\w*");
+                    + "\\s+(?:(?:any|a|gas|real|other|more|visible|active|esta|is|it's|its)\\s+)?"
+                    + "(?:smell|smells|odor|olor|leak|leaks|leaking|spark|sparks|sparking|smoke|water|problems?|issues?|damage|"
+                    + "drip|drips|dripping|rain|raining|lloviendo|llueve|gotea)\\w*");
 
     private static final Pattern SMELL = words("smell|smelling|whiff|odor|odour|stink|stench|olor|huele|oler|apesta");
     private static final Pattern GASSY = words("gas|propane|rotten egg|egg|huevo|sulfur|sulphur|natural gas");
@@ -57,22 +58,30 @@ public final class LifeSafety {
     private static final Pattern ELECTRIC_NEAR_WATER = words("outlet|breaker box|breaker panel|panel|breaker|fuse box|light fixture|"
             + "light|wiring|enchufe|tablero|electrical box|junction box");
 
-    private static final Pattern BROKEN = words("burst|bursted|busted|split|broke|broken|cracked|rupture|revent|rompi|roto|rota|exploded");
+    private static final Pattern BROKEN = words("burst|bursted|busted|split|broke|broken|cracked|rupture|revent|rompi|roto|rota|exploded|"
+            + "gave out|gave way|let go|blew out");
     private static final Pattern PIPE = words("pipe|pipes|water line|supply line|main line|tubo|tuberia|caneria");
     private static final Pattern FLOODING = words("flooding|flooded|water everywhere|water all over|spraying|gushing|"
-            + "pouring out|ankle deep|inches of water|standing water|inund|water coming up|agua por todos");
+            + "pouring out|ankle deep|inches of water|standing water|inund|water coming up|agua por todos|"
+            // water on the move through the house: "water pouring all over the laundry room", "water running into the hall"
+            + "water(?:\\s+\\S+){0,2}\\s+(?:pouring|gushing|spraying|running|flowing)\\s+(?:all over|everywhere|into|onto|across|out)|"
+            + "(?:pouring|gushing|spraying)(?:\\s+\\S+){0,3}\\s+(?:all over|everywhere)");
 
     private static final Pattern SEWAGE = words("sewage|sewer back|sewer is back|sewer backing|sewer line back|aguas negras|"
             + "raw sewage|drenaje se regres|drenaje regresa");
 
     private static final Pattern LEAKING = words("leak|leaking|dripping|drips|pouring in|pouring through|coming in|coming through|"
-            + "water coming|gotera|goteando|gotea|entra agua|se mete el agua|bulging|sagging|caving|collaps");
-    private static final Pattern OVERHEAD = words("ceiling|roof|attic|skylight|techo|tejado|atico");
+            + "water coming|raining in|rain coming in|gotera|goteando|gotea|entra agua|entrando agua|entrando el agua|"
+            + "se mete el agua|se esta metiendo|cae agua|cayendo agua|bulging|sagging|caving|collaps");
+    private static final Pattern OVERHEAD = words("ceiling|roof|attic|skylight|shingle|tiles|techo|tejado|tejas|atico");
     private static final Pattern STALE = words("old|dry|months|last spring|last summer|last year|last month|last week|stain|"
             + "spot|seca|viej|hace meses|used to|dried|fixed");
     private static final Pattern HABITUAL = words("when it rains|every time it rains|whenever it rains|cuando llueve");
-    private static final Pattern ACTIVE = words("now|right now|currently|storm|raining|pouring|fast|bulging|sagging|buckets|"
-            + "lloviendo|tormenta|ahorita|ahora");
+    /** Signs the water is coming in as we speak, which outweigh any sign of an old or habitual leak. */
+    private static final Pattern ACTIVE = words("right now|currently|as we speak|raining|pouring|fast|bulging|sagging|buckets|"
+            + "lloviendo|llueve mucho|ahorita mismo");
+    /** Weaker signs ("now", "storm"): enough when nothing says the leak is old, habitual or only to be checked. */
+    private static final Pattern PRESENT = words("now|storm|tormenta|ahorita|ahora");
 
     private static final Pattern INQUIRY = words("check|inspect|inspection|quote|estimate|looking for|prevent|before winter|"
             + "revis|cotiza");
@@ -157,7 +166,11 @@ public final class LifeSafety {
         if (ACTIVE.matcher(plain).find()) {
             return true;
         }
-        return !STALE.matcher(plain).find() && !HABITUAL.matcher(plain).find() && !INQUIRY.matcher(plain).find();
+        if (STALE.matcher(plain).find() || HABITUAL.matcher(plain).find()) {
+            return false; // "old stain, dry now", "leaks when it rains"
+        }
+        // "can someone check the roof" is routine, unless it is coming in now.
+        return !INQUIRY.matcher(plain).find() || PRESENT.matcher(plain).find();
     }
 
     /** No heat or no cooling is dangerous for the vulnerable beyond the tenant's limits, and for anyone beyond the extreme ones. */

@@ -16,24 +16,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class SemanticTriage {
 
-    /** An example with its vector. */
-    private record Embedded(TriageExample example, float[] vector) {
-    }
-
     // Calibrated on the development evaluation and the examples; see docs/anna.md.
     static final double MIN_SIMILARITY = 0.70;
     static final double MIN_MARGIN = 0.10;
 
     private final TextEmbeddings embeddings;
     private final TriageExamples examples;
-    private final TtlCache<TenantId, List<Embedded>> tenantExamples;
-    private volatile List<Embedded> builtIn;
+    private final TtlCache<TenantId, List<Embedded<TriageExample>>> tenantExamples;
+    private final EmbeddedExamples<TriageExample> builtIn;
 
     SemanticTriage(TextEmbeddings embeddings, TriageExamples examples, Clock clock) {
         this.embeddings = embeddings;
         this.examples = examples;
         this.tenantExamples = new TtlCache<>(Duration.ofSeconds(30), clock);
-        Thread.ofVirtual().name("triage-examples").start(this::builtIn); // ready before the first caller needs it
+        this.builtIn = EmbeddedExamples.inBackground("triage-examples", embeddings, () -> TriageExamples.BUILT_IN,
+                TriageExample::text);
     }
 
     /** The emergency rule code the text means, if it clearly means one. */
@@ -42,16 +39,17 @@ public class SemanticTriage {
         double bestEmergency = -1;
         double bestRoutine = -1;
         String code = null;
-        for (List<Embedded> list : List.of(builtIn(), tenantExamples.get(tenant, this::embedOwn))) {
-            for (Embedded e : list) {
-                if (!trades.isEmpty() && !trades.contains(e.example().trade())) {
+        for (List<Embedded<TriageExample>> list : List.of(builtIn.get(), tenantExamples.get(tenant, this::embedOwn))) {
+            for (Embedded<TriageExample> e : list) {
+                TriageExample example = e.item();
+                if (!trades.isEmpty() && !trades.contains(example.trade())) {
                     continue;
                 }
-                double s = dot(q, e.vector());
-                if (e.example().emergency() && s > bestEmergency) {
+                double s = e.similarity(q);
+                if (example.emergency() && s > bestEmergency) {
                     bestEmergency = s;
-                    code = e.example().ruleCode();
-                } else if (!e.example().emergency() && s > bestRoutine) {
+                    code = example.ruleCode();
+                } else if (!example.emergency() && s > bestRoutine) {
                     bestRoutine = s;
                 }
             }
@@ -60,28 +58,7 @@ public class SemanticTriage {
                 ? Optional.ofNullable(code) : Optional.empty();
     }
 
-    private List<Embedded> builtIn() {
-        List<Embedded> b = builtIn;
-        if (b == null) {
-            b = embed(TriageExamples.BUILT_IN);
-            builtIn = b;
-        }
-        return b;
-    }
-
-    private List<Embedded> embedOwn(TenantId tenant) {
-        return embed(examples.own(tenant));
-    }
-
-    private List<Embedded> embed(List<TriageExample> list) {
-        return list.stream().map(e -> new Embedded(e, embeddings.embed(e.text()))).toList();
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+    private List<Embedded<TriageExample>> embedOwn(TenantId tenant) {
+        return Embedded.all(embeddings, examples.own(tenant), TriageExample::text);
     }
 }

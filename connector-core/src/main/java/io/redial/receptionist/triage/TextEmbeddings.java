@@ -8,6 +8,15 @@ public interface TextEmbeddings {
 
     float[] embed(String text);
 
+    /** The cosine similarity of two unit-length vectors: their dot product. */
+    static double similarity(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
     /** The vector scaled to length one, in place. */
     static float[] unitLength(float[] v) {
         double norm = 0;

@@ -58,4 +58,14 @@ public class TimeGrammarTests {
         TimePreference p = read("friday after 2");
         assertThat(TimePreference.decode(p.encode())).isEqualTo(p);
     }
+
+    @Test
+    void whenTheTroubleBeganIsNotWhenTheCallerWantsUs() {
+        assertThat(TimeGrammar.read(Language.plain("no hot water since this morning"), WEDNESDAY)).isEmpty();
+        assertThat(TimeGrammar.read(Language.plain("furnace quit last night, its 60 in here"), WEDNESDAY)).isEmpty();
+        assertThat(TimeGrammar.read(Language.plain("the disposal stopped working on monday"), WEDNESDAY)).isEmpty();
+        assertThat(TimeGrammar.read(Language.plain("no tenemos agua caliente desde ayer"), WEDNESDAY)).isEmpty();
+        // ... while the time they ask for still counts
+        assertThat(read("ac died yesterday, can you come friday").days()).containsExactly(LocalDate.of(2026, 12, 11));
+    }
 }

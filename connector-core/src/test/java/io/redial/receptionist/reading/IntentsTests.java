@@ -47,6 +47,36 @@ public class IntentsTests {
     }
 
     @Test
+    void aCallerExpectingSomeoneElseHasTheWrongNumber() {
+        assertThat(CallerWords.wrongNumber(Language.plain("oops this isnt dave? sorry about that"))).isTrue();
+        assertThat(CallerWords.wrongNumber(Language.plain("sorry, thought this was my sister"))).isTrue();
+        assertThat(CallerWords.wrongNumber(Language.plain("perdon, no es maria?"))).isTrue();
+        // an apology and a negation are not enough: these callers want the job done
+        assertThat(CallerWords.wrongNumber(Language.plain("sorry to bother you, this isn't urgent but the faucet drips"))).isFalse();
+        assertThat(CallerWords.wrongNumber(Language.plain("oops the heater is not working again"))).isFalse();
+        assertThat(CallerWords.wrongNumber(Language.plain("sorry this is not a good time to talk, text me"))).isFalse();
+    }
+
+    @Test
+    void aVendorsPitchIsSpamNotACustomerAskingForTheOwner() {
+        assertThat(CallerWords.spam(Language.plain("We help roofing contractors get more calls from Google Maps"))).isTrue();
+        assertThat(CallerWords.spam(Language.plain("can I get 15 minutes with the owner? we rank plumbers #1 locally"))).isTrue();
+        assertThat(CallerWords.spam(Language.plain("I want to talk to the owner about the job you did"))).isFalse();
+        assertThat(CallerWords.spam(Language.plain("Now hiring licensed electricians, apply today"))).isTrue();
+        assertThat(CallerWords.spam(Language.plain("Use security code 77120 to sign in"))).isTrue();
+        assertThat(CallerWords.spam(Language.plain("need an outlet for our solar battery in the garage"))).isFalse();
+        assertThat(CallerWords.wrongNumber(Language.plain("oh no i sent that to the wrong thread"))).isTrue();
+        assertThat(CallerWords.wrongNumber(Language.plain("is this still dana's phone?"))).isTrue();
+    }
+
+    @Test
+    void goingWithTheOtherQuotesIsDroppingOut() {
+        assertThat(CallerWords.dropsOut(Language.plain("thanks, gonna wait and see what the other quotes come in at"))).isTrue();
+        assertThat(CallerWords.dropsOut(Language.plain("hmm thats a bit too pricey, ill get back to you"))).isTrue();
+        assertThat(CallerWords.dropsOut(Language.plain("can you give me a ballpark for a new panel"))).isFalse();
+    }
+
+    @Test
     void aNewJobIsNotAnIntentForAPerson() {
         assertThat(intent("my kitchen faucet drips")).isEmpty();
         assertThat(intent("ok lets do it, Bill Cho")).isEmpty();

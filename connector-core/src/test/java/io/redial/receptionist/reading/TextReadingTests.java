@@ -60,4 +60,15 @@ public class TextReadingTests {
         assertThat(read("Cole Baxter", Stage.ASKED_NAME).name()).isEqualTo("Cole Baxter");
         assertThat(read("Cole Baxter", Stage.ASKED_PROBLEM).name()).isNull();
     }
+
+    @Test
+    void aLowerCaseNameBesideACapitalisedStreetIsStillAName() {
+        assertThat(read("need a ceiling fan hung. dana kowalski 802 E 51st St 78751", Stage.OPEN).name()).isEqualTo("Dana Kowalski");
+    }
+
+    @Test
+    void aOneWordLowerCaseNameAnsweringTheQuestionCounts() {
+        assertThat(read("its marco", Stage.ASKED_NAME).name()).isEqualTo("Marco");
+        assertThat(read("its marco", Stage.OPEN).name()).isNull();
+    }
 }

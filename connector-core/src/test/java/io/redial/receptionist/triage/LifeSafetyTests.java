@@ -39,6 +39,28 @@ public class LifeSafetyTests {
     }
 
     @Test
+    void waterMovingThroughTheHouseIsAFloodWhateverTheWords() {
+        assertThat(code("the tank let go and water is gushing into the kitchen")).isEqualTo("burst-pipe");
+        assertThat(code("supply hose blew out, theres water running all over the bathroom floor")).isEqualTo("burst-pipe");
+        assertThat(code("water heater leaks a little at the valve")).isEqualTo("none");
+    }
+
+    @Test
+    void aRoofOpenToTheRainInSpanishOrEnglishIsActive() {
+        assertThat(code("se cayeron unas tejas y esta cayendo agua en la sala, sigue lloviendo")).isEqualTo("active-roof-leak");
+        assertThat(code("wind took off a bunch of shingles and its raining in the hallway")).isEqualTo("active-roof-leak");
+    }
+
+    @Test
+    void aLeakSaidToBeOldDryOrOnlyWhenItRainsIsNot() {
+        assertThat(code("water mark on the ceiling from last spring, no dripping since, want the roof looked at"))
+                .isEqualTo("none");
+        assertThat(code("el techo de la recamara gotea cuando llueve, hoy no esta lloviendo")).isEqualTo("none");
+        assertThat(code("ceiling stain is dry now, can you check the roof")).isEqualTo("none");
+        assertThat(code("water coming through the ceiling now, can someone check")).isEqualTo("active-roof-leak");
+    }
+
+    @Test
     void theTenantsLimitsDecide() {
         var strict = new SafetyThresholds(70, 80, 40, 95, 50, 90);
         assertThat(LifeSafety.assess("heat is out, 66 in here, we have a baby", SafetyThresholds.DEFAULTS)).isEmpty();
