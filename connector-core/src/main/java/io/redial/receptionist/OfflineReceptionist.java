@@ -61,6 +61,10 @@ public class OfflineReceptionist implements ReceptionistAgent {
             return new ReceptionistReply(Phrases.handOff(l, intent.get()), learned, Action.HAND_OFF, null);
         }
         boolean learnedContact = learned.callerName() != null || learned.serviceAddress() != null;
+        if (turn.stage() == Stage.OFFERED && CallerWords.dropsOut(plain)) {
+            // "hold off, let me check with my wife which weekend works": leaving, though it names a time
+            return new ReceptionistReply(Phrases.goodbye(l), learned, Action.CLOSE, null);
+        }
         if (turn.stage() == Stage.OFFERED) {
             // "any time friday" or "saturday instead" asks for other windows; a number or "the first" picks one.
             if (TimeGrammar.mentionsTime(plain) || learnedContact) {

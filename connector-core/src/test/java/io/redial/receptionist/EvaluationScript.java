@@ -22,6 +22,7 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
         List<EvaluationScript> all = new ArrayList<>(read("evaluation-scripts.txt"));
         all.addAll(read("evaluation-dev.txt"));
         all.addAll(read("evaluation-dev-2.txt"));
+        all.addAll(read("evaluation-dev-3.txt"));
         return all;
     }
 

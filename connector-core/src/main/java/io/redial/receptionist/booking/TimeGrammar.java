@@ -66,6 +66,11 @@ public final class TimeGrammar {
             + "\\s+(?:(?:working|leaking|on|around|early|late)\\s+)?(?:this\\s+(?:morning|afternoon|evening)|today|tonight|[a-z]+day))"
             + "(?![a-z])");
 
+    /** Parts of the day the caller cannot do: "i work nights and sleep mornings", "no mornings". */
+    private static final Pattern UNAVAILABLE = Pattern.compile("(?<![a-z])(?:sleep|sleeping|work|busy|not|no|never|except|"
+            + "cant do|can't do|trabajo|duermo)\\s+(?:in the\\s+|the\\s+|during the\\s+|por la\\s+|en la\\s+)?"
+            + "(?:mornings?|afternoons?|evenings?|nights?|manana|tarde)(?![a-z])");
+
     private TimeGrammar() {
     }
 
@@ -76,6 +81,7 @@ public final class TimeGrammar {
 
     public static Optional<TimePreference> read(String text, LocalDate today) {
         String plain = PAST.matcher(text.replace('ñ', 'n')).replaceAll(" "); // "mañana" and "manana" alike
+        plain = UNAVAILABLE.matcher(plain).replaceAll(" ");
         Set<LocalDate> days = new LinkedHashSet<>();
         boolean said = false;
         if (DAY_AFTER.matcher(plain).find()) {

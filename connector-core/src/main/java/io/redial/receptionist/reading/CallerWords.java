@@ -8,12 +8,16 @@ import java.util.regex.Pattern;
 /** Deterministic reading of a caller's text: intents and the details it carries. Caller text is data only. */
 public final class CallerWords {
 
-    private static final Pattern WRONG_NUMBER = words("wrong number|wrong #|wrong person|numero equivocado|equivocado|equivoque|didn't call|didnt call|did not call|who is this|quien es|"
+    private static final Pattern WRONG_NUMBER = words("wrong number|wrong #|wrong person|numero equivocado|equivocado|equivoque|(?:i|we) (?:didn'?t|did not|never) call(?:ed)?|(?:nobody|no one) here called|who is this|quien es|"
             + "meant to (?:text|message|send)|texted the wrong|wrong (?:guy|lady|contact|chat|text|thread)|by accident|"
             + "butt dial|pocket dial|is this still [a-z]+'?s? (?:number|phone|cell)|eres tu [a-z]+ ?\\?|"
             // expecting someone else: "oops this isnt dave?", "sorry, thought this was my sister", "no es maria?"
             + "(?:oops|whoops|sorry|my bad|perdon|disculpa)[^.?!\\n]{0,25}?(?:this (?:isn'?t|is not) |isn'?t this |is this not |not |no es )[a-z]+ ?\\?|"
-            + "thought (?:this|you) (?:was|were) (?:my|a friend|someone)|(?:this|esta) (?:isn'?t|is not|no es) (?:my|mi) [a-z]+ ?\\?");
+            + "thought (?:this|you) (?:was|were) (?:my|a friend|someone)|(?:this|esta) (?:isn'?t|is not|no es) (?:my|mi) [a-z]+ ?\\?|"
+            // meant for another office, or a family text: "is this dr kim's office?", "mija ya llegaste?"
+            + "is this (?:dr\\.? |doctor )?[a-z]+'?s? (?:office|house|home|phone|cell|clinic)|es (?:la )?oficina de|"
+            + "(?:soccer|baseball|softball|football|basketball|volleyball|dance|band|choir) practice|practice (?:still|is) on|"
+            + "[a-z]+'?s (?:mom|mother|dad|father) from|mija|mijo|ya llegaste|llegaste bien|love you|te quiero|te amo");
     private static final Pattern SPAM = words("seo|marketing|google ranking|business loan|merchant|crypto|bitcoin|click here|http|www|"
             + "promo|promotion|you have won|you've won|winner|gift card|leads for your|leads in your|exclusive leads|grow your business|"
             + "reviews for|reviews on autopilot|5-star reviews|five star reviews|pre-approved|preapproved|business funding|"
@@ -25,9 +29,20 @@ public final class CallerWords {
             // other texts that are no job: recruiting, offers to buy the business, codes, delivery and prize scams
             + "we'?re hiring|now hiring|verification code|your code is|security code|could not be delivered|"
             + "update your address|qualify for (?:\\$0|zero|free)|\\$0 down|buy your business|buyers for|"
-            + "i sell (?:[a-z]+ ){0,2}insurance|vote for|vote yes|vote no");
-    private static final Pattern HUMAN = words("human|real person|speak to someone|talk to someone|talk to a person|manager|owner|"
-            + "supervisor|call me|persona real|hablar con alguien|gerente|llamenme|llameme");
+            + "i sell (?:[a-z]+ ){0,2}insurance|vote for|vote yes|vote no|"
+            // looking for work: "yall hiring?", "busco trabajo"
+            + "(?:you|yall|y'all|you guys|u|r u|are you|anyone) (?:all )?hiring|hiring\\?|job opening|looking for (?:a job|work(?! done| on))|"
+            + "my resume|estan contratando|busco trabajo|necesitan (?:un )?ayudante|"
+            // suppliers and buyers: "can I send over a price sheet for your shop", "we buy houses for cash"
+            + "price sheet|price list|catalog|on clearance|for your (?:shop|business|company|crew|team|techs)|wholesale|"
+            + "(?:this is|it's|its) [a-z]+ (?:with|from) [a-z ]{2,40}(?:supply|supplies|distribut[a-z]*|marketing|solutions|media|capital|group)|"
+            + "we buy (?:houses|homes|property|properties)|cash offer|offer on your (?:house|home|property)|in any condition|"
+            + "sell your (?:house|home|property)|are you the owner of");
+    // "owner" alone is no wish to talk: an injected "NOTE FROM THE OWNER" is not the owner on the line.
+    private static final Pattern HUMAN = words("human|real person|speak to someone|talk to someone|talk to a person|"
+            + "(?:speak|talk|get|put me through|connect me)(?: to| with)? (?:the |a |your )?(?:manager|owner|supervisor|boss)|"
+            + "(?:manager|owner|supervisor|boss) (?:call|to call|contact)|is the (?:manager|owner|boss) (?:there|around|in|available)|"
+            + "call me|persona real|hablar con alguien|gerente|llamenme|llameme");
     private static final Pattern ANGRY = words("ridiculous|unacceptable|terrible|worst|awful|scam|furious|angry|lawsuit|sue|"
             + "still broken|never showed|no show|no-show|complaint|refund|pesimo|horrible|queja|enojad");
     private static final Pattern PRICE = words("how much|price|prices|cost|costs|charge|fee|fees|quote|estimate|rate|rates|"
@@ -42,7 +57,8 @@ public final class CallerWords {
             + "let you know|get back to you|call around|too steep|too pricey|out of my budget|just (?:wanted|needed) a ballpark|"
             + "(?:husband|wife|partner) (?:will|has to|needs to|wants to) decide|"
             + "(?:landlord|hoa|property manager|management|insurance|home warranty)(?: company)? (?:is|will|says|said|'s|is going to)|"
-            + "(?:talk|check|speak) (?:to|with) my (?:husband|wife|partner|spouse|landlord|boss)|"
+            + "(?:talk|check|speak|ask) (?:to |with )?my (?:husband|wife|partner|spouse|landlord|boss|hubby|roommate)|"
+            + "(?:text|get back to|call) (?:you|yall|y'all|you guys|u) (?:back|later)|hold off|"
             + "otra persona|otra compania|mi esposo|mi esposa|el dueño|el dueno");
     private static final Pattern EXISTING = words("existing customer|already a customer|you guys came|you came out|your tech|"
             + "last time|last year|last month|last week|same tech|soy cliente|ya soy cliente|vinieron");

@@ -11,7 +11,12 @@ public final class Intents {
             + "(?:tech|technician|plumber|electrician|roofer|guy|crew|worker|installer|tecnico)s?\\s+(?:is\\s+|are\\s+)?(?:here|still coming|running late|late|on (?:his|her|the|their) way|supposed to|hasnt shown|hasn't shown|no ha llegado|no llega|esta aqui)"
             + "|(?:is|are) (?:the|my|your) (?:tech|technician|plumber|electrician|roofer|guy|crew)s? (?:still )?coming"
             + "|where (?:is|are) (?:the|my|your) (?:tech|technician|plumber|electrician|roofer|guy|crew)"
-            + "|supposed to (?:be here|come|show)|was supposed to be here)");
+            + "|supposed to (?:be here|come|show)|was supposed to be here"
+            // a visit that has not come: "the plumber was going to come between 2 and 5 and nothing"
+            + "|(?:was going to|iba a|va a) (?:come|venir)|no ha venido|no vino|no llego|ni llamo|never came|never showed"
+            + "|(?:didn'?t|hasn'?t|has not|did not) (?:come|show|call)"
+            // our crew at work on the job: "the roofing crew left for the day and ..."
+            + "|(?:roofing|plumbing|electrical|hvac|ac|install) crew (?:left|was here|is here|came))");
     private static final Pattern RESCHEDULE = Pattern.compile("(?<![a-z])(?:reschedul\\w*|re-schedul\\w*|reprogram\\w*"
             + "|(?:move|push|change|switch|bump|cambiar|mover|pasar)\\s+(?:my|our|the|mi|la|nuestra)?\\s*" + APPOINTMENT + ")");
     /** A visit already booked, then a wish to change it, in one text: "you're coming wednesday ... can we push it". */
@@ -34,7 +39,9 @@ public final class Intents {
     private static final Pattern WARRANTY = Pattern.compile("(?<![a-z])(?:warrant\\w*|guarantee\\w*|garantia)");
     private static final Pattern COMPLAINT = Pattern.compile("(?<![a-z])(?:not happy|unhappy|disappointed|rude|left (?:a )?mess|"
             + "mud all over|damaged my|broke my|didnt finish|didn't finish|never finished|poor job|bad job|sloppy|mal trabajo|"
-            + "molest\\w*|no estoy content\\w*|grosero)");
+            + "molest\\w*|no estoy content\\w*|grosero|not ok|not okay|not acceptable|who do i (?:talk|speak) to|"
+            // work we did, spoken of as ours: "the electrician yall sent tuesday cut two holes"
+            + "(?:that |who )?(?:yall|y'all|you guys|you all|you) sent (?:out )?(?:on |last |this |yesterday|today|[a-z]+day))");
 
     private Intents() {
     }

@@ -80,7 +80,8 @@ public final class DefaultTriageRules {
                     + "heat stopped|heater stopped|furnace stopped|heat quit|heater quit|furnace quit|heat died|heater died|furnace died|"
                     + "heat went out|heater went out|heat won|heater won|heat isn|heater isn|heat broke|heater broke|furnace broke",
                     URGENT, BOOK_URGENT, null, null, null, null),
-            rule("no-cooling", "hvac", "no ac|ac not working|ac isn't working|ac is out|ac stopped|not cooling|no cooling|blowing warm|sin aire|el aire no",
+            rule("no-cooling", "hvac", "no ac|ac not working|ac isn't working|ac is out|ac stopped|not cooling|no cooling|blowing warm|sin aire|el aire no|"
+                    + "ac quit|ac died|ac went out|ac broke|ac won|ac isn|ac is dead|air quit|air died|air went out|a/c quit|a/c died|a/c stopped",
                     URGENT, BOOK_URGENT, null, null, null, null),
             rule("no-water", "plumbing", "no water|no hot water|water heater leak|water heater is leak|sin agua|no hay agua",
                     URGENT, BOOK_URGENT, null, null, null, null),

@@ -21,12 +21,12 @@ public final class LifeSafety {
     // Words that undo a danger word right after them: "no smell", "no leaks inside", "not sparking".
     private static final Pattern NEGATED = Pattern.compile(
             "(?<![a-z])(?:no|not|never|without|sin|isnt|isn't|wasnt|wasn't|dont|don't|doesnt|doesn't|didnt|didn't)"
-                    + "\\s+(?:(?:any|a|gas|real|other|more|visible|active|esta|is|it's|its)\\s+)?"
+                    + "\\s+(?:(?:any|a|gas|real|other|more|visible|active|esta|is|it's|its|burning|weird|funny|strange|bad|odd|foul)\\s+)?"
                     + "(?:smell|smells|odor|olor|leak|leaks|leaking|spark|sparks|sparking|smoke|water|problems?|issues?|damage|"
-                    + "drip|drips|dripping|rain|raining|lloviendo|llueve|gotea)\\w*");
+                    + "drip|drips|dripping|rain|raining|lloviendo|llueve|gotea|huele|huelo)\\w*");
 
     private static final Pattern SMELL = words("smell|smelling|whiff|odor|odour|stink|stench|olor|huele|oler|apesta");
-    private static final Pattern GASSY = words("gas|propane|rotten egg|egg|huevo|sulfur|sulphur|natural gas");
+    private static final Pattern GASSY = words("gas|propane|rotten egg|egg|huevo|sulfur|sulphur|natural gas|skunk|zorrillo");
     private static final Pattern GAS_LEAK = words("gas leak|leaking gas|gas is leaking|fuga de gas|escape de gas|hissing gas");
 
     private static final Pattern CO = words("carbon monoxide|co alarm|co detector|co monitor|co sensor|monoxido");
@@ -47,16 +47,19 @@ public final class LifeSafety {
     private static final Pattern HEATING = words("heater|heat|furnace|furnce|furnance|boiler|calentador|calefaccion|stove|estufa");
 
     private static final Pattern FIRE = words("spark|sparking|arcing|arced|burning|burnt|burned|smoke|smoking|smolder|melt|scorch|"
-            + "charred|black mark|chispa|humo|quemad|derretid|hot to the touch|warm to the touch|too hot to touch|popped and|flames|fire\\b");
+            + "charred|black mark|chispa|humo|quemad|derretid|hot to the touch|warm to the touch|too hot to touch|popped and|flames|fire\\b|"
+            // overheating wiring: melting plastic smells of fish, and browns the plate around the holes
+            + "fishy|fish smell|dead fish|burning plastic|melting plastic|plastic smell|discolor|brown around|turned brown|browned");
     private static final Pattern ELECTRIC_THING = words("outlet|panel|breaker|switch|wire|wiring|plug|socket|cord|fixture|"
             + "receptacle|electrical|enchufe|tablero|contacto|apagador|cable|fuse|meter");
     private static final Pattern HOT_ELECTRIC = Pattern.compile(
-            "(?:outlet|panel|breaker|switch|plug|socket|enchufe|tablero)s?\\s+(?:is|are|feels?|getting|gets|esta|se siente)\\s+(?:very\\s+|really\\s+|so\\s+)?(?:hot|warm|caliente)");
+            "(?:outlet|panel|breaker|switch|plug|socket|enchufe|tablero|faceplate|face plate|cover plate|switch plate)s?\\s+"
+                    + "(?:is|are|feels?|getting|gets|esta|se siente)\\s+(?:very\\s+|really\\s+|so\\s+|kinda\\s+|kind of\\s+|a little\\s+)?(?:hot|warm|caliente)");
 
     private static final Pattern WATER_MOVING = words("leak|leaking|dripping|drip|pouring|running into|running onto|coming in|"
             + "spraying|gushing|flooding|soaked|wet|water on|water in|water into|rain is coming|rain coming|agua|mojad|gotea");
     private static final Pattern ELECTRIC_NEAR_WATER = words("outlet|breaker box|breaker panel|panel|breaker|fuse box|light fixture|"
-            + "light|wiring|enchufe|tablero|electrical box|junction box");
+            + "light|wiring|enchufe|tablero|electrical box|junction box|power strip|extension cord|surge protector|regleta|extension electrica");
 
     private static final Pattern BROKEN = words("burst|bursted|busted|split|broke|broken|cracked|rupture|revent|rompi|roto|rota|exploded|"
             + "gave out|gave way|let go|blew out");
@@ -64,15 +67,24 @@ public final class LifeSafety {
     private static final Pattern FLOODING = words("flooding|flooded|water everywhere|water all over|spraying|gushing|"
             + "pouring out|ankle deep|inches of water|standing water|inund|water coming up|agua por todos|"
             // water on the move through the house: "water pouring all over the laundry room", "water running into the hall"
-            + "water(?:\\s+\\S+){0,2}\\s+(?:pouring|gushing|spraying|running|flowing)\\s+(?:all over|everywhere|into|onto|across|out)|"
-            + "(?:pouring|gushing|spraying)(?:\\s+\\S+){0,3}\\s+(?:all over|everywhere)");
+            + "water(?:\\s+\\S+){0,2}\\s+(?:pouring|gushing|spraying|shooting|spurting)\\s+(?:all over|everywhere|into|onto|across|out|up)|"
+            // "running out" is left out: "the hot water keeps running out" is a small tank, not a flood
+            + "water(?:\\s+\\S+){0,2}\\s+(?:running|flowing)\\s+(?:all over|everywhere|into|onto|across|down the|under)|"
+            + "(?:pouring|gushing|spraying)(?:\\s+\\S+){0,3}\\s+(?:all over|everywhere)|geyser|like a fountain|brotando agua|sale agua a chorros");
 
     private static final Pattern SEWAGE = words("sewage|sewer back|sewer is back|sewer backing|sewer line back|aguas negras|"
-            + "raw sewage|drenaje se regres|drenaje regresa");
+            + "raw sewage|drenaje se regres|drenaje regresa|sewer water|sewage water|agua negra");
+    private static final Pattern WASTE = words("poop|feces|caca|excremento|popo");
+    private static final Pattern BACKING_UP = words("backing up|backed up|coming up|coming back up|came up|overflow|regres|se salio|"
+            + "saliendo|on the floor|all over the floor|into the hall|al pasillo|en el piso");
 
     private static final Pattern LEAKING = words("leak|leaking|dripping|drips|pouring in|pouring through|coming in|coming through|"
             + "water coming|raining in|rain coming in|gotera|goteando|gotea|entra agua|entrando agua|entrando el agua|"
-            + "se mete el agua|se esta metiendo|cae agua|cayendo agua|bulging|sagging|caving|collaps");
+            + "se mete el agua|se esta metiendo|cae agua|cayendo agua|bulging|sagging|caving|collaps|"
+            + "(?:rain|water|agua)\\s+(?:is\\s+|was\\s+|keeps\\s+)?(?:getting|coming|blowing|pouring|running|pushing)\\s+(?:straight\\s+)?(?:in|inside|through|thru)(?![a-z])");
+    /** The roof opened ("I can see the sky", "the wind took part of the roof"): a danger only while rain falls. */
+    private static final Pattern OPENED = words("see the sky|see daylight|see sky|open to the sky|se ve el cielo|"
+            + "hole in (?:the|my|our) roof|(?:blew|blown|ripped|torn|tore) (?:off|away)|se llevo");
     private static final Pattern OVERHEAD = words("ceiling|roof|attic|skylight|shingle|tiles|techo|tejado|tejas|atico");
     private static final Pattern STALE = words("old|dry|months|last spring|last summer|last year|last month|last week|stain|"
             + "spot|seca|viej|hace meses|used to|dried|fixed");
@@ -144,7 +156,7 @@ public final class LifeSafety {
         if (WATER_MOVING.matcher(plain).find() && ELECTRIC_NEAR_WATER.matcher(plain).find()) {
             return hazard("water-on-electrics", "electrical");
         }
-        if (SEWAGE.matcher(plain).find()) {
+        if (SEWAGE.matcher(plain).find() || (WASTE.matcher(plain).find() && BACKING_UP.matcher(plain).find())) {
             return hazard("sewage-backup", "plumbing");
         }
         if ((BROKEN.matcher(plain).find() && PIPE.matcher(plain).find()) || FLOODING.matcher(plain).find()) {
@@ -160,7 +172,13 @@ public final class LifeSafety {
     }
 
     private static boolean activeRoofLeak(String plain) {
-        if (!LEAKING.matcher(plain).find() || !OVERHEAD.matcher(plain).find()) {
+        if (!OVERHEAD.matcher(plain).find()) {
+            return false;
+        }
+        if (OPENED.matcher(plain).find() && ACTIVE.matcher(plain).find()) {
+            return true;
+        }
+        if (!LEAKING.matcher(plain).find()) {
             return false;
         }
         if (ACTIVE.matcher(plain).find()) {

@@ -68,4 +68,12 @@ public class TimeGrammarTests {
         // ... while the time they ask for still counts
         assertThat(read("ac died yesterday, can you come friday").days()).containsExactly(LocalDate.of(2026, 12, 11));
     }
+
+    @Test
+    void partsOfTheDayTheCallerCannotDoAreNotTheirWish() {
+        TimePreference p = read("afternoons only after 3, i work nights and sleep mornings");
+        assertThat(p.fromHour()).isEqualTo(15);
+        assertThat(p.toHour()).isEqualTo(24);
+        assertThat(read("no mornings please, any afternoon").fromHour()).isEqualTo(12);
+    }
 }

@@ -106,4 +106,28 @@ public class LifeSafetyTests {
         assertThat(code("i have a headache from this heat, can someone service the ac")).isEqualTo("none");
         assertThat(code("want to run a new line for a dryer outlet")).isEqualTo("none");
     }
+
+    @Test
+    void smellsSoundsAndSightsThatMeanDangerInOtherWords() {
+        assertThat(code("smells like a skunk in the basement right by the furnace")).isEqualTo("gas-smell");
+        assertThat(code("smells fishy near the light switch and the cover plate feels warm")).isEqualTo("sparking-panel");
+        assertThat(code("the plate around the plug turned brown")).isEqualTo("sparking-panel");
+        assertThat(code("the dishwasher leaked and the extension cord is lying in the water")).isEqualTo("water-on-electrics");
+        assertThat(code("water spurting out of the wall behind the toilet into the hallway")).isEqualTo("burst-pipe");
+        assertThat(code("theres a geyser in the front yard by the meter box")).isEqualTo("burst-pipe");
+        assertThat(code("toilet is backing up with poop all over the floor")).isEqualTo("sewage-backup");
+        assertThat(code("se esta regresando agua negra por la regadera")).isEqualTo("sewage-backup");
+        assertThat(code("rain is coming straight in through the skylight")).isEqualTo("active-roof-leak");
+        assertThat(code("the wind ripped off part of the roof and it is still raining hard")).isEqualTo("active-roof-leak");
+    }
+
+    @Test
+    void theSameWordsWithoutTheDangerStayRoutine() {
+        assertThat(code("bedroom outlets quit working, no burning smell, breakers look fine")).isEqualTo("none");
+        assertThat(code("quiero conectar la secadora a la linea de gas, no huele a nada")).isEqualTo("none");
+        assertThat(code("the hot water keeps running out after one shower")).isEqualTo("none");
+        assertThat(code("toilet clogged with poop, plunger isnt working")).isEqualTo("none");
+        // shingles blown off but no rain coming in: storm damage to book, not a page
+        assertThat(code("a few shingles blew off in the storm, can someone look")).isEqualTo("none");
+    }
 }
