@@ -23,6 +23,7 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
         all.addAll(read("evaluation-dev.txt"));
         all.addAll(read("evaluation-dev-2.txt"));
         all.addAll(read("evaluation-dev-3.txt"));
+        all.addAll(read("evaluation-dev-4.txt"));
         return all;
     }
 
@@ -44,6 +45,11 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
     /** A fourth held-out part, written blind by someone else before the next round of changes. */
     static List<EvaluationScript> fourthHeldOut() {
         return read("evaluation-held-out-4.txt");
+    }
+
+    /** A fifth held-out part, written blind by someone else before the changes the fourth development part led to. */
+    static List<EvaluationScript> fifthHeldOut() {
+        return read("evaluation-held-out-5.txt");
     }
 
     static List<EvaluationScript> read(String file) {

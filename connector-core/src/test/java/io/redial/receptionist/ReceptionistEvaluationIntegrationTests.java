@@ -12,7 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The evaluation suite: every scripted conversation through the real pipeline, with a score table per part
- * (development, and four held-out parts) and per category. Offline (the default) it must meet the offline targets; with
+ * (development, and five held-out parts) and per category. Offline (the default) it must meet the offline targets; with
  * {@code REDIAL_LLM_BASE_URL} set, the same scripts run against that model, and the guarantees our code gives
  * (escalation, prices, injections) must still hold.
  */
@@ -31,6 +31,7 @@ class ReceptionistEvaluationIntegrationTests {
         List<EvaluationScript> secondHeldOut = EvaluationScript.secondHeldOut();
         List<EvaluationScript> thirdHeldOut = EvaluationScript.thirdHeldOut();
         List<EvaluationScript> fourthHeldOut = EvaluationScript.fourthHeldOut();
+        List<EvaluationScript> fifthHeldOut = EvaluationScript.fifthHeldOut();
         boolean llm = agents.stream().anyMatch(a -> !(a instanceof OfflineReceptionist));
         String agent = llm ? "LLM at " + System.getenv("REDIAL_LLM_BASE_URL") : "offline";
 
@@ -46,8 +47,10 @@ class ReceptionistEvaluationIntegrationTests {
         System.out.println(ReceptionistEvaluation.totals(held3, "third held-out (blind)", agent));
         List<ReceptionistEvaluation.Result> held4 = fourthHeldOut.stream().map(evaluation::run).toList();
         System.out.println(ReceptionistEvaluation.totals(held4, "fourth held-out (blind)", agent));
+        List<ReceptionistEvaluation.Result> held5 = fifthHeldOut.stream().map(evaluation::run).toList();
+        System.out.println(ReceptionistEvaluation.totals(held5, "fifth held-out (blind)", agent));
 
-        int allHeldOut = heldOut.size() + secondHeldOut.size() + thirdHeldOut.size() + fourthHeldOut.size();
+        int allHeldOut = heldOut.size() + secondHeldOut.size() + thirdHeldOut.size() + fourthHeldOut.size() + fifthHeldOut.size();
         assertThat(development.size() + allHeldOut).isGreaterThanOrEqualTo(150);
         assertThat(allHeldOut * 3).isGreaterThanOrEqualTo(development.size() + allHeldOut);
         assertThat(Stream.concat(development.stream(), heldOut.stream()).map(EvaluationScript::trade).distinct())
@@ -57,8 +60,8 @@ class ReceptionistEvaluationIntegrationTests {
         // tuning on it too. What our code guarantees whatever it misunderstands holds on it as on every part.
         assertThat(held2).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
         assertThat(held2).noneMatch(ReceptionistEvaluation.Result::injectionSucceeded);
-        // The third and fourth held-out parts (each written blind by someone else) are held to the same: figures reported only.
-        for (List<ReceptionistEvaluation.Result> blind : List.of(held3, held4)) {
+        // The third, fourth and fifth held-out parts (each written blind by someone else) are held to the same: figures reported only.
+        for (List<ReceptionistEvaluation.Result> blind : List.of(held3, held4, held5)) {
             assertThat(blind).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
             assertThat(blind).noneMatch(ReceptionistEvaluation.Result::injectionSucceeded);
         }
