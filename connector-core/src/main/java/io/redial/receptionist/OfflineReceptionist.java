@@ -51,12 +51,14 @@ public class OfflineReceptionist implements ReceptionistAgent {
         if (CallerWords.wrongNumber(plain) || meaning.orElse(null) == SemanticIntents.Meaning.WRONG_NUMBER) {
             return new ReceptionistReply(Phrases.wrongNumber(l), learned, Action.CLOSE, null);
         }
-        boolean pitch = CallerWords.spam(plain) || meaning.orElse(null) == SemanticIntents.Meaning.SPAM;
+        // An injected "system note" with a real job in it is a caller with a job, not a pitch.
+        boolean pitch = !CallerWords.instructs(plain)
+                && (CallerWords.spam(plain) || meaning.orElse(null) == SemanticIntents.Meaning.SPAM);
         if (pitch && turn.known().problem() == null) {
             return new ReceptionistReply(Phrases.spam(l), LeadDetails.NONE, Action.CLOSE, null);
         }
         Optional<Intent> intent = Intents.personNeeded(plain, raw)
-                .or(() -> meaning.map(m -> m.handOver));
+                .or(() -> meaning.filter(m -> !SemanticIntents.changesThisRequest(turn, m, plain)).map(m -> m.handOver));
         if (intent.isPresent()) {
             return new ReceptionistReply(Phrases.handOff(l, intent.get()), learned, Action.HAND_OFF, null);
         }
@@ -64,6 +66,9 @@ public class OfflineReceptionist implements ReceptionistAgent {
         if (turn.stage() == Stage.OFFERED && CallerWords.dropsOut(plain)) {
             // "hold off, let me check with my wife which weekend works": leaving, though it names a time
             return new ReceptionistReply(Phrases.goodbye(l), learned, Action.CLOSE, null);
+        }
+        if (turn.stage() == Stage.OFFERED && !turn.offered().isEmpty() && SlotChoice.asksEarliest(plain) && !learnedContact) {
+            return new ReceptionistReply("", learned, Action.BOOK, SlotChoice.earliest(turn.offered()).id());
         }
         if (turn.stage() == Stage.OFFERED) {
             // "any time friday" or "saturday instead" asks for other windows; a number or "the first" picks one.
@@ -113,7 +118,7 @@ public class OfflineReceptionist implements ReceptionistAgent {
         boolean describes = turn.turns() == 0 && raw.strip().split("\\s+").length >= 3 && !CallerWords.asksPrice(plain);
         boolean answersProblem = (turn.stage() == Stage.ASKED_PROBLEM && !CallerWords.asksPrice(plain) && !read.any()) || describes;
         if (turn.known().problem() == null && (trade != null || answersProblem)
-                && !CallerWords.wrongNumber(plain) && !CallerWords.spam(plain)) {
+                && !CallerWords.wrongNumber(plain) && (!CallerWords.spam(plain) || CallerWords.instructs(plain))) {
             problem = raw.length() > 300 ? raw.substring(0, 300) : raw;
         }
         return new LeadDetails(read.name(), read.address(), null, problem, trade, null);

@@ -81,6 +81,15 @@ class SemanticIntents {
                 ? Optional.of(best) : Optional.empty();
     }
 
+    /**
+     * "Actually wednesday would be better" before anything is booked changes this request's day, whatever it
+     * resembles: only a visit already booked can be moved or cancelled.
+     */
+    static boolean changesThisRequest(TurnContext turn, Meaning m, String plain) {
+        return (m == Meaning.RESCHEDULE || m == Meaning.CANCEL) && turn.turns() > 0 && turn.stage() != Stage.BOOKED
+                && io.redial.receptionist.booking.TimeGrammar.mentionsTime(plain);
+    }
+
     private static List<Example> read() {
         try (InputStream in = SemanticIntents.class.getResourceAsStream("/receptionist/intent-examples.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()

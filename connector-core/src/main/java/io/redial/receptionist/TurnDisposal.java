@@ -107,7 +107,8 @@ class TurnDisposal {
         }
         return Intents.personNeeded(plain, ctx.callerText())
                 .or(() -> ctx.stage() == Stage.OFFERED ? Optional.empty()
-                        : intents.meaning(ctx.callerText()).map(m -> m.handOver));
+                        : intents.meaning(ctx.callerText())
+                                .filter(m -> !SemanticIntents.changesThisRequest(ctx, m, plain)).map(m -> m.handOver));
     }
 
     /** The reason goes on the lead (and so into the CRM note) ahead of the caller's words. */

@@ -50,7 +50,7 @@ class TurnPreparation {
         ConversationState state = states.find(tenant, conversationId);
         Lead lead = lead(tenant, conversation, state);
         Language language = Language.detect(pending.body(), state.language());
-        TriageRule rule = triaging.rule(profile, pending.body()).orElse(null);
+        TriageRule rule = triaging.withEarlierProblem(profile, pending.body(), lead.details().problem()).orElse(null);
         List<Slot> offered = state.offered().stream().map(s -> Slot.decode(s, profile.zone())).toList();
         // Only a model looks at open slots and the transcript before our code decides; offline turns skip both reads.
         boolean model = receptionists.hasModel();

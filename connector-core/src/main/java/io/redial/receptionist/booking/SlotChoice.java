@@ -23,7 +23,20 @@ public final class SlotChoice {
             List.of("one", "uno"), List.of("two", "dos"), List.of("three", "tres"));
     private static final Pattern YES = Pattern.compile("^(yes|yeah|yep|ok|okay|sure|sounds good|that works|si|claro|perfecto)\\b");
 
+    private static final Pattern EARLIEST = Pattern.compile("(?<![a-z])(?:earliest|soonest|first available|"
+            + "sooner the better|lo antes posible|lo mas pronto|el mas pronto|la mas pronto|cuanto antes)(?![a-z])");
+
     private SlotChoice() {
+    }
+
+    /** "The earliest one", "whichever is soonest": a pick of the earliest offered window, when no day or hour is named. */
+    public static boolean asksEarliest(String plain) {
+        return EARLIEST.matcher(plain).find() && TimeGrammar.read(plain, java.time.LocalDate.of(2000, 1, 3))
+                .map(p -> p.days().isEmpty() && p.fromHour() == 0 && p.toHour() == 24).orElse(true);
+    }
+
+    public static Slot earliest(List<Slot> offered) {
+        return offered.stream().min(java.util.Comparator.comparing(Slot::localStart)).orElseThrow();
     }
 
     public static Optional<Slot> pick(String plain, List<Slot> offered) {

@@ -17,7 +17,9 @@ public final class CallerWords {
             // meant for another office, or a family text: "is this dr kim's office?", "mija ya llegaste?"
             + "is this (?:dr\\.? |doctor )?[a-z]+'?s? (?:office|house|home|phone|cell|clinic)|es (?:la )?oficina de|"
             + "(?:soccer|baseball|softball|football|basketball|volleyball|dance|band|choir) practice|practice (?:still|is) on|"
-            + "[a-z]+'?s (?:mom|mother|dad|father) from|mija|mijo|ya llegaste|llegaste bien|love you|te quiero|te amo");
+            + "[a-z]+'?s (?:mom|mother|dad|father) from|mija|mijo|ya llegaste|llegaste bien|love you|te quiero|te amo|"
+            + "(?:it'?s|its|this is|soy) [a-z]+ (?:from|de (?:la )?) ?(?:church|work|school|the gym|class|next door|book club|la iglesia|el trabajo)|"
+            + "babe|(?:grab|pick up|get) (?:some |the )?(?:milk|bread|eggs|dog food|cat food|groceries|diapers)|call (?:ur|your) (?:mom|mother|dad)");
     private static final Pattern SPAM = words("seo|marketing|google ranking|business loan|merchant|crypto|bitcoin|click here|http|www|"
             + "promo|promotion|you have won|you've won|winner|gift card|leads for your|leads in your|exclusive leads|grow your business|"
             + "reviews for|reviews on autopilot|5-star reviews|five star reviews|pre-approved|preapproved|business funding|"
@@ -37,7 +39,10 @@ public final class CallerWords {
             + "price sheet|price list|catalog|on clearance|for your (?:shop|business|company|crew|team|techs)|wholesale|"
             + "(?:this is|it's|its) [a-z]+ (?:with|from) [a-z ]{2,40}(?:supply|supplies|distribut[a-z]*|marketing|solutions|media|capital|group)|"
             + "we buy (?:houses|homes|property|properties)|cash offer|offer on your (?:house|home|property)|in any condition|"
-            + "sell your (?:house|home|property)|are you the owner of");
+            + "sell your (?:house|home|property)|are you the owner of|"
+            // surveys and campaigns
+            + "survey|encuesta|on a scale of|how likely are you to recommend|your vote|su voto|tu voto|campaign|campana para|"
+            + "candidate|candidato|distrito \\d|district \\d");
     // "owner" alone is no wish to talk: an injected "NOTE FROM THE OWNER" is not the owner on the line.
     private static final Pattern HUMAN = words("human|real person|speak to someone|talk to someone|talk to a person|"
             + "(?:speak|talk|get|put me through|connect me)(?: to| with)? (?:the |a |your )?(?:manager|owner|supervisor|boss)|"
@@ -61,7 +66,7 @@ public final class CallerWords {
             + "(?:text|get back to|call) (?:you|yall|y'all|you guys|u) (?:back|later)|hold off|"
             + "otra persona|otra compania|mi esposo|mi esposa|el dueño|el dueno");
     private static final Pattern EXISTING = words("existing customer|already a customer|you guys came|you came out|your tech|"
-            + "last time|last year|last month|last week|same tech|soy cliente|ya soy cliente|vinieron");
+            + "last time|same tech|soy cliente|ya soy cliente|vinieron");
     private static final Pattern NAME = Pattern.compile(
             "(?i:my name is|my name's|name is|this is|it's|it is|i am|i'm|im|me llamo|mi nombre es|soy)\\s+"
                     + "([A-ZÁÉÍÓÚÑ][\\p{L}'-]+(?:\\s+[A-ZÁÉÍÓÚÑ][\\p{L}'-]+)?)");
@@ -75,6 +80,14 @@ public final class CallerWords {
 
     public static boolean wrongNumber(String plain) {
         return WRONG_NUMBER.matcher(plain).find();
+    }
+
+    /** Words that try to instruct Anna rather than ask her anything: the request around them is still a job. */
+    private static final Pattern INSTRUCTION = words("system note|system message|system prompt|\\[system|note (?:from|to) the (?:owner|assistant|ai|bot)|"
+            + "ignore (?:all |your |the )?(?:previous|prior|above) (?:instructions|rules)|you are now|assistant:");
+
+    public static boolean instructs(String plain) {
+        return INSTRUCTION.matcher(plain).find();
     }
 
     public static boolean spam(String plain) {

@@ -7,6 +7,7 @@ public enum Intent {
     CANCEL("cancel", "you'd like to cancel your appointment", "quiere cancelar su cita"),
     BILLING("billing", "you have a question about a bill", "tiene una pregunta sobre un cobro"),
     WARRANTY("warranty", "you're asking about warranty work", "pregunta por la garantía"),
+    QUOTE("a quote to follow up", "you're following up on a quote we gave you", "da seguimiento a una cotización que le dimos"),
     COMPLAINT("complaint", "you're unhappy with our service", "no está satisfecho con nuestro servicio"),
     PERSON("asked for a person", "you'd like to talk with someone", "quiere hablar con una persona");
 

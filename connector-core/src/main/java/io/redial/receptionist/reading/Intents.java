@@ -16,7 +16,14 @@ public final class Intents {
             + "|(?:was going to|iba a|va a) (?:come|venir)|no ha venido|no vino|no llego|ni llamo|never came|never showed"
             + "|(?:didn'?t|hasn'?t|has not|did not) (?:come|show|call)"
             // our crew at work on the job: "the roofing crew left for the day and ..."
-            + "|(?:roofing|plumbing|electrical|hvac|ac|install) crew (?:left|was here|is here|came))");
+            + "|(?:roofing|plumbing|electrical|hvac|ac|install) crew (?:left|was here|is here|came)"
+            + "|(?:tech|technician|plumber|electrician|roofer|guy|crew|installer|tecnico)s?\\s+(?:is|are|esta|estan)\\s+"
+            + "(?:at|over at|in|en)\\s+(?:my|the|our|mi|la)\\s+(?:house|home|place|casa|office|shop))");
+    /** An estimate we gave, followed up: "following up on the quote mike gave us", "we want to go ahead with the bid". */
+    private static final Pattern QUOTE_FOLLOW_UP = Pattern.compile("(?<![a-z])(?:(?:following|follow|circling|checking) (?:up|back) on (?:the|our|my|your|a|that) "
+            + "(?:quote|estimate|proposal|bid)|(?:quote|estimate|proposal|bid) (?:[a-z]+ ){0,2}(?:gave|sent|emailed|wrote up)|"
+            + "(?:go ahead|move forward|proceed) with (?:the|your|that) (?:quote|estimate|proposal|bid|work)|"
+            + "(?:accept|approve|sign) (?:the|your|that) (?:quote|estimate|proposal|bid)|la cotizacion que nos)");
     private static final Pattern RESCHEDULE = Pattern.compile("(?<![a-z])(?:reschedul\\w*|re-schedul\\w*|reprogram\\w*"
             + "|(?:move|push|change|switch|bump|cambiar|mover|pasar)\\s+(?:my|our|the|mi|la|nuestra)?\\s*" + APPOINTMENT + ")");
     /** A visit already booked, then a wish to change it, in one text: "you're coming wednesday ... can we push it". */
@@ -31,8 +38,10 @@ public final class Intents {
             + "roofer|crew|company))\\s+(?:\\w+\\s+){0,2}(?:fixed|repaired|replaced|installed|worked on|came out|serviced)\\b.{0,80}"
             + "\\b(?:again|same (?:thing|problem|issue)|came back|is back|stopped working)|"
             + "same (?:problem|thing|issue) (?:again|came back|is back)|otra vez lo mismo|volvio a fallar)");
-    private static final Pattern CANCEL = Pattern.compile("(?<![a-z])(?:cancel\\w*)\\s+(?:(?:my|our|the|that|mi|la)\\s+)?(?:\\w+\\s+)?"
-            + APPOINTMENT);
+    private static final Pattern CANCEL = Pattern.compile("(?<![a-z])(?:(?:cancel\\w*)\\s+(?:(?:my|our|the|that|mi|la)\\s+)?(?:\\w+\\s+)?"
+            + APPOINTMENT + "|take (?:me|us|it|my name) off (?:the|your) (?:schedule|calendar|list|books)|"
+            + "(?:don'?t|do not|no longer) need (?:you|yall|y'all|the tech|anyone|someone|somebody) to come|"
+            + "ya no (?:necesito|necesitamos) que vengan)");
     private static final Pattern BILLING = Pattern.compile("(?<![a-z])(?:(?:my|the|this|your|a|last|our|that) bill|bill (?:says|is|was|for|from)|"
             + "billed|billing|invoice|invoiced|charged|overcharged|"
             + "double charged|refund|receipt|statement|line item|payment|paid|factura|cobraron|cobro doble|me cobraron|recibo)(?![a-z])");
@@ -55,6 +64,9 @@ public final class Intents {
         // After the reschedule check: "they're supposed to come monday, can we do another day" is a move.
         if (IN_PROGRESS.matcher(plain).find()) {
             return Optional.of(Intent.JOB_IN_PROGRESS);
+        }
+        if (QUOTE_FOLLOW_UP.matcher(plain).find()) {
+            return Optional.of(Intent.QUOTE);
         }
         if (CANCEL.matcher(plain).find()) {
             return Optional.of(Intent.CANCEL);

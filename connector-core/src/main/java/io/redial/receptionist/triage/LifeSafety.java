@@ -20,11 +20,22 @@ public final class LifeSafety {
 
     // Words that undo a danger word right after them: "no smell", "no leaks inside", "not sparking".
     private static final Pattern NEGATED = Pattern.compile(
-            "(?<![a-z])(?:no|not|never|without|sin|isnt|isn't|wasnt|wasn't|dont|don't|doesnt|doesn't|didnt|didn't)"
+            "(?<![a-z])(?:no|not|never|without|sin|isnt|isn't|wasnt|wasn't|dont|don't|doesnt|doesn't|didnt|didn't|nothing|nada|ni)"
                     + "\\s+(?:(?:any|a|gas|real|other|more|visible|active|esta|is|it's|its|burning|weird|funny|strange|bad|odd|foul)\\s+)?"
                     + "(?:smell|smells|odor|olor|leak|leaks|leaking|spark|sparks|sparking|smoke|water|problems?|issues?|damage|"
-                    + "drip|drips|dripping|rain|raining|lloviendo|llueve|gotea|huele|huelo)\\w*");
+                    + "drip|drips|dripping|rain|raining|lloviendo|llueve|gotea|huele|huelo|burning|burnt)\\w*"
+                    // the whole list denied: "nothing burning or sparking", "no humo ni chispas"
+                    + "(?:\\s+(?:or|nor|ni)\\s+(?:any\\s+)?\\w+)*");
 
+    // A smell denied whole: "no huele a quemado", "doesn't smell like gas", "no smell of burning".
+    private static final Pattern NEGATED_SMELL = Pattern.compile("(?<![a-z])(?:no|not|ni|doesnt|doesn't|dont|don't|nothing)\\s+"
+            + "(?:huele|huelo|hay olor|smell|smells|smelling)\\s+(?:a\\s+|like\\s+|of\\s+)?\\w+");
+    /** Someone else's trouble: "my neighbor's water heater burst, I want mine replaced before that happens". */
+    private static final Pattern ELSEWHERE = Pattern.compile("(?<![a-z])(?:neighbou?r'?s?|vecin[oa]s?|my friend'?s|on the news)(?![a-z])");
+    /** ... unless it reached us: "a limb off the neighbor's oak came through our roof". */
+    private static final Pattern OURS = Pattern.compile("(?<![a-z])(?:our|ours|us|we|mine|nuestr[a-z]*|mi casa|"
+            + "my (?!neighbou?r|vecin|friend)[a-z]+)(?![a-z])");
+    private static final Pattern SENTENCE = Pattern.compile("[.!?;\\n]+");
     private static final Pattern SMELL = words("smell|smelling|whiff|odor|odour|stink|stench|olor|huele|oler|apesta");
     private static final Pattern GASSY = words("gas|propane|rotten egg|egg|huevo|sulfur|sulphur|natural gas|skunk|zorrillo");
     private static final Pattern GAS_LEAK = words("gas leak|leaking gas|gas is leaking|fuga de gas|escape de gas|hissing gas");
@@ -47,7 +58,7 @@ public final class LifeSafety {
     private static final Pattern HEATING = words("heater|heat|furnace|furnce|furnance|boiler|calentador|calefaccion|stove|estufa");
 
     private static final Pattern FIRE = words("spark|sparking|arcing|arced|burning|burnt|burned|smoke|smoking|smolder|melt|scorch|"
-            + "charred|black mark|chispa|humo|quemad|derretid|hot to the touch|warm to the touch|too hot to touch|popped and|flames|fire\\b|"
+            + "charred|black mark|chispa|humo|quemad|derretid|hot to the touch|warm to the touch|too hot to touch|hot to touch|popped and|flames|fire\\b|"
             // overheating wiring: melting plastic smells of fish, and browns the plate around the holes
             + "fishy|fish smell|dead fish|burning plastic|melting plastic|plastic smell|discolor|brown around|turned brown|browned");
     private static final Pattern ELECTRIC_THING = words("outlet|panel|breaker|switch|wire|wiring|plug|socket|cord|fixture|"
@@ -74,7 +85,8 @@ public final class LifeSafety {
 
     private static final Pattern SEWAGE = words("sewage|sewer back|sewer is back|sewer backing|sewer line back|aguas negras|"
             + "raw sewage|drenaje se regres|drenaje regresa|sewer water|sewage water|agua negra");
-    private static final Pattern WASTE = words("poop|feces|caca|excremento|popo");
+    private static final Pattern WASTE = words("poop|feces|caca|excremento|popo|smells like sewer|smell of sewer|sewer smell|"
+            + "olor a drenaje|huele a drenaje|brown water|agua cafe");
     private static final Pattern BACKING_UP = words("backing up|backed up|coming up|coming back up|came up|overflow|regres|se salio|"
             + "saliendo|on the floor|all over the floor|into the hall|al pasillo|en el piso");
 
@@ -98,7 +110,8 @@ public final class LifeSafety {
     private static final Pattern INQUIRY = words("check|inspect|inspection|quote|estimate|looking for|prevent|before winter|"
             + "revis|cotiza");
     // Devices named after a danger are not the danger: "install smoke detectors" is a routine job.
-    private static final Pattern DEVICE_NAMES = Pattern.compile("(?:smoke|fire|co|carbon monoxide)\\s+(?:detector|alarm)s?");
+    private static final Pattern DEVICE_NAMES = Pattern.compile("(?:smoke|fire|co|carbon monoxide)\\s+(?:detector|alarm)s?|"
+            + "(?:detector|alarma)s?\\s+de\\s+(?:humo|monoxido)");
 
     private static final Pattern TREE = words("tree|limb|branch|arbol|rama");
     private static final Pattern FELL = words("fell|fallen|came down|came thru|came through|crashed|cayo|callo|se cayo|"
@@ -121,7 +134,8 @@ public final class LifeSafety {
     private static final Pattern COLD = words("freezing|frozen|cold|frio|fria|helad|congel|below zero|teens|chilly");
     private static final Pattern HOT = words("heat wave|sweltering|burning up|extreme heat|triple digit|so hot|too hot|calor|"
             + "hot in here|boiling|heat stroke|overheat");
-    private static final Pattern VULNERABLE = words("baby|babies|infant|newborn|new born|month old|months old|toddler|elderly|"
+    private static final Pattern VULNERABLE = words("baby|babies|infant|newborn|new born|month old|months old|week old|weeks old|"
+            + "day old|days old|toddler|elderly|"
             + "grandma|grandpa|grandmother|grandfather|granny|abuel|senior|oxygen|oxigeno|dialysis|dialisis|cpap|bipap|ventilator|"
             + "medical equipment|medical device|on a machine|wheelchair|bedridden|bed ridden|disabled|handicap|pregnant|embarazada|"
             + "recien nacido|bebe|bebito|sick|enferm|heart condition|chemo|asthma|copd|hospice|frail|invalid|ninos chiquitos");
@@ -131,7 +145,8 @@ public final class LifeSafety {
 
     /** The first hazard the words show, if any; a code rule, so nothing a model proposes can lower it. */
     static Optional<Hazard> assess(String text, SafetyThresholds limits) {
-        String plain = NEGATED.matcher(Language.plain(text)).replaceAll(" ");
+        String plain = NEGATED.matcher(NEGATED_SMELL.matcher(Language.plain(text)).replaceAll(" ")).replaceAll(" ");
+        plain = String.join(". ", SENTENCE.splitAsStream(plain).filter(s -> !ELSEWHERE.matcher(s).find() || OURS.matcher(s).find()).toList());
         if (GAS_LEAK.matcher(plain).find() || (SMELL.matcher(plain).find() && GASSY.matcher(plain).find())) {
             return hazard("gas-smell", "hvac");
         }

@@ -1,5 +1,7 @@
 package io.redial.receptionist.triage;
 
+import org.jspecify.annotations.Nullable;
+
 import io.redial.receptionist.ReceptionistProfile;
 
 import io.redial.leads.Urgency;
@@ -35,6 +37,19 @@ public class Triaging {
         }
         Optional<TriageRule> meant = semantic.emergency(profile.tenant(), profile.trades(), text).flatMap(code -> byCode(own, code));
         return meant.isPresent() ? meant : keyword;
+    }
+
+    /**
+     * The rule for this text, read together with the problem an earlier text described for the life-safety rules:
+     * "furnace quit last night", then "it's 57 in here and I have a 3 week old", is one danger told in two texts.
+     */
+    public Optional<TriageRule> withEarlierProblem(ReceptionistProfile profile, String text, @Nullable String problem) {
+        Optional<TriageRule> alone = rule(profile, text);
+        if (problem == null || problem.equals(text) || alone.filter(r -> r.urgency() == Urgency.EMERGENCY).isPresent()) {
+            return alone;
+        }
+        var together = LifeSafety.assess(problem + "\n" + text, profile.settings().safety());
+        return together.isPresent() ? byCode(rules.cached(profile.tenant()), together.get().code()) : alone;
     }
 
     /** The tenant's version of the rule (its safety text), or the built-in one if the tenant switched it off. */

@@ -130,4 +130,16 @@ public class LifeSafetyTests {
         // shingles blown off but no rain coming in: storm damage to book, not a page
         assertThat(code("a few shingles blew off in the storm, can someone look")).isEqualTo("none");
     }
+
+    @Test
+    void deniedSmellsSomeoneElsesTroubleAndDevicesToInstallAreNoDanger() {
+        assertThat(code("la mitad de la casa sin luz y el breaker no sube, no huele a quemado ni nada")).isEqualTo("none");
+        assertThat(code("two outlets dead, nothing burning or sparking")).isEqualTo("none");
+        assertThat(code("my neighbors pipe burst and flooded his yard. ours is fine, want ours checked")).isEqualTo("none");
+        assertThat(code("a branch off the neighbors tree fell through our roof and its raining in")).isEqualTo("tree-on-roof");
+        assertThat(code("quiero instalar detectores de humo y de monoxido en la casa nueva")).isEqualTo("none");
+        assertThat(code("the panel cover is hot to touch and humming")).isEqualTo("sparking-panel");
+        assertThat(code("water coming up out of the shower drain and it smells like sewer")).isEqualTo("sewage-backup");
+        assertThat(code("heat quit and its 56 in here with our 2 week old")).isEqualTo("no-heat-freezing");
+    }
 }
