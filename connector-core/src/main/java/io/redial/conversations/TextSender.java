@@ -30,6 +30,8 @@ class TextSender {
     /** The error a text is failed with when the carrier could not be reached, however often we tried. */
     static final String RETRIES_EXHAUSTED = "retries-exhausted";
     private static final Set<String> NOT_TEXTABLE = Set.of("21211", "21614", "21635", "21612");
+    /** Texts that wait in their sender's second lane: first texts (text-backs, opt-out answers) go ahead of them. */
+    private static final Set<String> SECOND_LANE = Set.of("follow-up", "turn", "staff");
 
     private final JdbcClient jdbc;
     private final SendLedger ledger;
@@ -86,14 +88,24 @@ class TextSender {
             }
         }
         Tenants.Sending sending = tenants.sending(entry.tenant(), entry.from());
-        // A slot is reserved once per text; a rescheduled run reuses the one it got.
+        boolean secondLane = SECOND_LANE.contains(unsent.purpose());
+        // A slot (or a second-lane turn) is reserved once per text; a rescheduled run reuses the one it got.
         Instant slot = unsent.sendAfterMs() != null ? Instant.ofEpochMilli(unsent.sendAfterMs())
+                : secondLane ? pacing.queueLater(senderKey(sending, entry.from()), sending.sendsPerMinute())
                 : reserveSlot(sending, entry.from());
         if (!isDue(slot)) {
             if (unsent.sendAfterMs() == null) {
                 ledger.reserveSlot(messageId, slot.toEpochMilli());
             }
             return slot;
+        }
+        // A follow-up or reply whose turn came goes only if no first text holds the slot; else back of the lane.
+        // (Its retries after a carrier hiccup keep the slot they had.)
+        if (secondLane && entry.attempts() == 0
+                && !pacing.takeIfFree(senderKey(sending, entry.from()), sending.sendsPerMinute())) {
+            Instant later = pacing.queueLater(senderKey(sending, entry.from()), sending.sendsPerMinute());
+            ledger.reserveSlot(messageId, later.toEpochMilli());
+            return later;
         }
         if (!ledger.claim(messageId, entry.attempts(), slot.toEpochMilli(), leaseEnd().toEpochMilli())) {
             log.info("text {} was claimed by another run: checking again later", messageId);
@@ -150,8 +162,11 @@ class TextSender {
     }
 
     private Instant reserveSlot(Tenants.Sending sending, PhoneNumber from) {
-        return pacing.reserve(sending.messagingServiceSid() != null ? sending.messagingServiceSid() : from.e164(),
-                sending.sendsPerMinute());
+        return pacing.reserve(senderKey(sending, from), sending.sendsPerMinute());
+    }
+
+    private static String senderKey(Tenants.Sending sending, PhoneNumber from) {
+        return sending.messagingServiceSid() != null ? sending.messagingServiceSid() : from.e164();
     }
 
     /** Retries ran out: the text is failed, and whoever handles undelivered texts sees to a call back. */
