@@ -2,6 +2,7 @@ package io.redial.conversations;
 
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.Tenants;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,9 +42,11 @@ class TextSender {
     private final ApplicationEventPublisher events;
     private final SendLeases leases;
     private final Clock clock;
+    private final AdminNotices notices;
 
     TextSender(JdbcClient jdbc, SendLedger ledger, TextMessaging carrier, SenderPacing pacing, Tenants tenants,
-            ApplicationEventPublisher events, SendLeases leases, Clock clock) {
+            ApplicationEventPublisher events, SendLeases leases, Clock clock, AdminNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.carrier = carrier;
@@ -167,6 +170,22 @@ class TextSender {
 
     private static String senderKey(Tenants.Sending sending, PhoneNumber from) {
         return sending.messagingServiceSid() != null ? sending.messagingServiceSid() : from.e164();
+    }
+
+    /**
+     * Twilio has not taken this text for a while (an outage, most likely): the admin is told once per tenant while
+     * the notice is open; the text keeps being retried.
+     */
+    void stillNotTaken(long messageId, java.time.Duration waited, java.time.Duration giveUpAfter) {
+        ledger.find(messageId).filter(e -> e.state() != SendState.SENT).ifPresent(entry -> notices.tell(entry.tenant(),
+                "twilio-unreachable", "Twilio has not taken texts for over " + minutes(waited) + ": they wait and are"
+                        + " tried again, and go as soon as Twilio answers. If it lasts " + minutes(giveUpAfter)
+                        + ", the callers are marked for a call-back."));
+    }
+
+    private static String minutes(java.time.Duration waited) {
+        long m = waited.toMinutes();
+        return m >= 1 ? m + (m == 1 ? " minute" : " minutes") : waited.toSeconds() + " seconds";
     }
 
     /** Retries ran out: the text is failed, and whoever handles undelivered texts sees to a call back. */
