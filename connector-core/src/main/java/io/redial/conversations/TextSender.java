@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends one ledger row, at most once. A row found {@link SendState#SENDING} belongs to a run that died
@@ -43,10 +45,13 @@ class TextSender {
     private final SendLeases leases;
     private final Clock clock;
     private final AdminNotices notices;
+    private final TransactionTemplate transactions;
 
     TextSender(JdbcClient jdbc, SendLedger ledger, TextMessaging carrier, SenderPacing pacing, Tenants tenants,
-            ApplicationEventPublisher events, SendLeases leases, Clock clock, AdminNotices notices) {
+            ApplicationEventPublisher events, SendLeases leases, Clock clock, AdminNotices notices,
+            PlatformTransactionManager transactionManager) {
         this.notices = notices;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.carrier = carrier;
@@ -177,10 +182,16 @@ class TextSender {
      * the notice is open; the text keeps being retried.
      */
     void stillNotTaken(long messageId, java.time.Duration waited, java.time.Duration giveUpAfter) {
-        ledger.find(messageId).filter(e -> e.state() != SendState.SENT).ifPresent(entry -> notices.tell(entry.tenant(),
-                "twilio-unreachable", "Twilio has not taken texts for over " + minutes(waited) + ": they wait and are"
-                        + " tried again, and go as soon as Twilio answers. If it lasts " + minutes(giveUpAfter)
-                        + ", the callers are marked for a call-back."));
+        ledger.find(messageId).filter(e -> e.state() != SendState.SENT).ifPresent(entry -> {
+            String message = "Twilio has not taken texts for over " + minutes(waited) + ": they wait, are tried again,"
+                    + " and go as soon as Twilio answers. If it lasts " + minutes(giveUpAfter)
+                    + ", the callers are marked for a call-back.";
+            // Every text of a burst gets here at about the same moment: under the tenant's row lock, one notice is written.
+            transactions.executeWithoutResult(tx -> {
+                jdbc.sql("SELECT id FROM tenants WHERE id = ? FOR UPDATE").param(entry.tenant().value()).query().listOfRows();
+                notices.tell(entry.tenant(), "twilio-unreachable", message);
+            });
+        });
     }
 
     private static String minutes(java.time.Duration waited) {
