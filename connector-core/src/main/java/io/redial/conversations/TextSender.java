@@ -2,6 +2,7 @@ package io.redial.conversations;
 
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.Tenants;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends one ledger row, at most once. A row found {@link SendState#SENDING} belongs to a run that died
@@ -30,6 +33,8 @@ class TextSender {
     /** The error a text is failed with when the carrier could not be reached, however often we tried. */
     static final String RETRIES_EXHAUSTED = "retries-exhausted";
     private static final Set<String> NOT_TEXTABLE = Set.of("21211", "21614", "21635", "21612");
+    /** Texts that wait in their sender's second lane: first texts (text-backs, opt-out answers) go ahead of them. */
+    private static final Set<String> SECOND_LANE = Set.of("follow-up", "turn", "staff");
 
     private final JdbcClient jdbc;
     private final SendLedger ledger;
@@ -39,9 +44,14 @@ class TextSender {
     private final ApplicationEventPublisher events;
     private final SendLeases leases;
     private final Clock clock;
+    private final AdminNotices notices;
+    private final TransactionTemplate transactions;
 
     TextSender(JdbcClient jdbc, SendLedger ledger, TextMessaging carrier, SenderPacing pacing, Tenants tenants,
-            ApplicationEventPublisher events, SendLeases leases, Clock clock) {
+            ApplicationEventPublisher events, SendLeases leases, Clock clock, AdminNotices notices,
+            PlatformTransactionManager transactionManager) {
+        this.notices = notices;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.carrier = carrier;
@@ -86,14 +96,24 @@ class TextSender {
             }
         }
         Tenants.Sending sending = tenants.sending(entry.tenant(), entry.from());
-        // A slot is reserved once per text; a rescheduled run reuses the one it got.
+        boolean secondLane = SECOND_LANE.contains(unsent.purpose());
+        // A slot (or a second-lane turn) is reserved once per text; a rescheduled run reuses the one it got.
         Instant slot = unsent.sendAfterMs() != null ? Instant.ofEpochMilli(unsent.sendAfterMs())
+                : secondLane ? pacing.queueLater(senderKey(sending, entry.from()), sending.sendsPerMinute())
                 : reserveSlot(sending, entry.from());
         if (!isDue(slot)) {
             if (unsent.sendAfterMs() == null) {
                 ledger.reserveSlot(messageId, slot.toEpochMilli());
             }
             return slot;
+        }
+        // A follow-up or reply whose turn came goes only if no first text holds the slot; else back of the lane.
+        // (Its retries after a carrier hiccup keep the slot they had.)
+        if (secondLane && entry.attempts() == 0
+                && !pacing.takeIfFree(senderKey(sending, entry.from()), sending.sendsPerMinute())) {
+            Instant later = pacing.queueLater(senderKey(sending, entry.from()), sending.sendsPerMinute());
+            ledger.reserveSlot(messageId, later.toEpochMilli());
+            return later;
         }
         if (!ledger.claim(messageId, entry.attempts(), slot.toEpochMilli(), leaseEnd().toEpochMilli())) {
             log.info("text {} was claimed by another run: checking again later", messageId);
@@ -150,8 +170,33 @@ class TextSender {
     }
 
     private Instant reserveSlot(Tenants.Sending sending, PhoneNumber from) {
-        return pacing.reserve(sending.messagingServiceSid() != null ? sending.messagingServiceSid() : from.e164(),
-                sending.sendsPerMinute());
+        return pacing.reserve(senderKey(sending, from), sending.sendsPerMinute());
+    }
+
+    private static String senderKey(Tenants.Sending sending, PhoneNumber from) {
+        return sending.messagingServiceSid() != null ? sending.messagingServiceSid() : from.e164();
+    }
+
+    /**
+     * Twilio has not taken this text for a while (an outage, most likely): the admin is told once per tenant while
+     * the notice is open; the text keeps being retried.
+     */
+    void stillNotTaken(long messageId, java.time.Duration waited, java.time.Duration giveUpAfter) {
+        ledger.find(messageId).filter(e -> e.state() != SendState.SENT).ifPresent(entry -> {
+            String message = "Twilio has not taken texts for over " + minutes(waited) + ": they wait, are tried again,"
+                    + " and go as soon as Twilio answers. If it lasts " + minutes(giveUpAfter)
+                    + ", the callers are marked for a call-back.";
+            // Every text of a burst gets here at about the same moment: under the tenant's row lock, one notice is written.
+            transactions.executeWithoutResult(tx -> {
+                jdbc.sql("SELECT id FROM tenants WHERE id = ? FOR UPDATE").param(entry.tenant().value()).query().listOfRows();
+                notices.tell(entry.tenant(), "twilio-unreachable", message);
+            });
+        });
+    }
+
+    private static String minutes(java.time.Duration waited) {
+        long m = waited.toMinutes();
+        return m >= 1 ? m + (m == 1 ? " minute" : " minutes") : waited.toSeconds() + " seconds";
     }
 
     /** Retries ran out: the text is failed, and whoever handles undelivered texts sees to a call back. */

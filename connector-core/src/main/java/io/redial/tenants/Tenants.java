@@ -151,7 +151,9 @@ public class Tenants {
 
     /**
      * How texts from a line go out: its own Messaging Service when set, else the tenant's; its pace is what its
-     * registration grants when Twilio says (the last readiness check), else the line's configured pace, else the tenant's.
+     * registration grants when Twilio says (the last readiness check), else the configured pace of the Messaging
+     * Service it sends through (shared by every line of that service), else the line's configured pace, else the
+     * tenant's.
      */
     public record Sending(@Nullable String messagingServiceSid, int sendsPerMinute) {
     }
@@ -160,10 +162,13 @@ public class Tenants {
         TenantPolicy policy = policy(tenant);
         return sendingCache.get(tenant.value() + lineNumber.e164(), key -> jdbc.sql(
                         """
-                        SELECT l.messaging_service_sid, COALESCE(r.messages_per_second * 60, l.sends_per_minute)
+                        SELECT l.messaging_service_sid,
+                               COALESCE(r.messages_per_second * 60, s.sends_per_minute, l.sends_per_minute)
                         FROM phone_lines l LEFT JOIN line_readiness r ON r.line_id = l.id
+                        LEFT JOIN messaging_service_paces s ON s.tenant_id = l.tenant_id
+                             AND s.messaging_service_sid = COALESCE(l.messaging_service_sid, ?)
                         WHERE l.tenant_id = ? AND l.number = ?""")
-                .params(tenant.value(), lineNumber.e164())
+                .params(policy.messagingServiceSid(), tenant.value(), lineNumber.e164())
                 .query((rs, n) -> new Sending(
                         rs.getString(1) != null ? rs.getString(1) : policy.messagingServiceSid(),
                         rs.getObject(2) != null ? rs.getInt(2) : policy.sendsPerMinute()))

@@ -54,6 +54,9 @@ public final class FakeTwilio implements AutoCloseable {
     private final Map<String, String> lineTypes = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
     private final WireMockServer server;
+    private volatile boolean unreachable;
+    private final Map<String, Integer> lateAnswers = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.time.Duration lateBy = java.time.Duration.ZERO;
     /** The account's Messaging Services, campaigns, brands and toll-free verifications. */
     public final FakeTwilioRegistrations registrations;
 
@@ -131,6 +134,17 @@ public final class FakeTwilio implements AutoCloseable {
         refusals.put(to, new Refusal(20500, times, true));
     }
 
+    /** While true, every request's connection is dropped before an answer: Twilio unreachable, as the app sees it. */
+    public void unreachable(boolean down) {
+        this.unreachable = down;
+    }
+
+    /** The next {@code times} sends to {@code to} are taken (and later listed), but answered only after {@code delay}. */
+    public void answerLate(String to, int times, java.time.Duration delay) {
+        lateAnswers.put(to, times);
+        lateBy = delay;
+    }
+
     /** What the Lookup API answers for {@code number}'s line type (default "mobile"). */
     public void lineType(String number, String type) {
         lineTypes.put(number, type);
@@ -166,6 +180,10 @@ public final class FakeTwilio implements AutoCloseable {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             var request = event.getRequest();
+            if (unreachable) {
+                return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+            }
             String expectedAuth = "Basic " + Base64.getEncoder()
                     .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
             if (!expectedAuth.equals(request.getHeader("Authorization"))) {
@@ -216,7 +234,14 @@ public final class FakeTwilio implements AutoCloseable {
                 int status = refusal.code() == 20429 ? 429 : refusal.code() == 20500 ? 500 : 400;
                 return error(status, refusal.code(), "refused by the fake for " + form.get("To"));
             }
-            return json(201, messageJson(accept(form)));
+            var answersLate = new java.util.concurrent.atomic.AtomicBoolean();
+            lateAnswers.computeIfPresent(form.get("To"), (to, n) -> {
+                answersLate.set(true);
+                return n <= 1 ? null : n - 1;
+            });
+            ResponseDefinition created = json(201, messageJson(accept(form)));
+            return answersLate.get() ? com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(created)
+                    .withFixedDelay((int) lateBy.toMillis()).build() : created;
         }
 
         private Sent accept(Map<String, String> form) {

@@ -29,16 +29,17 @@ import java.util.Locale;
  */
 class SingleShotHttpClient extends HttpClient {
 
-    /** As twilio-java's own client: 10 s to connect, 30.5 s to read (the send ledger's lease relies on it). */
+    /** As twilio-java's own client: 10 s to connect; reading waits 30.5 s by default ({@code redial.twilio.read-timeout}). */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration READ_TIMEOUT = Duration.ofMillis(30_500);
 
     private final URI apiBaseUrl;
     private final boolean rewrite;
+    private final Duration readTimeout;
 
-    SingleShotHttpClient(URI apiBaseUrl) {
+    SingleShotHttpClient(URI apiBaseUrl, Duration readTimeout) {
         this.apiBaseUrl = apiBaseUrl;
         this.rewrite = !apiBaseUrl.getHost().endsWith(".twilio.com");
+        this.readTimeout = readTimeout;
     }
 
     @Override
@@ -61,7 +62,7 @@ class SingleShotHttpClient extends HttpClient {
         try {
             HttpURLConnection connection = (HttpURLConnection) request.constructURL().openConnection();
             connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-            connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) readTimeout.toMillis());
             connection.setRequestMethod(method.toString().toUpperCase(Locale.ROOT));
             connection.setRequestProperty("Accept", "application/json");
             List<String> agentExtensions = request.getUserAgentExtensions();

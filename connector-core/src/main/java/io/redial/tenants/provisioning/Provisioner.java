@@ -49,7 +49,7 @@ public class Provisioner {
         for (TenantSpec spec : specs) {
             FileSnapshot file = FileSnapshot.of(jdbc, spec.id().value());
             changes += tenant(spec, file) + lines(spec, file) + hours(spec, file) + holidays(spec, file)
-                    + templates(spec, file) + blocklist(spec);
+                    + templates(spec, file) + blocklist(spec) + messagingServicePaces(spec);
             file.save();
         }
         log.info("provisioned {} tenant(s), {} row change(s)", specs.size(), changes);
@@ -106,6 +106,23 @@ public class Provisioner {
         }
         return jdbc.sql("UPDATE tenants SET " + assignments(changed) + ", updated_at = :now WHERE id = :id")
                 .params(changed).param("id", t.id().value()).param("now", now).update();
+    }
+
+    /** The file owns the paces of its Messaging Services (the console has no editor for them). */
+    private int messagingServicePaces(TenantSpec t) {
+        int changes = 0;
+        for (var pace : t.messagingServicePaces().entrySet()) {
+            Optional<Integer> current = jdbc.sql("""
+                    SELECT sends_per_minute FROM messaging_service_paces WHERE tenant_id = ? AND messaging_service_sid = ?""")
+                    .params(t.id().value(), pace.getKey()).query(Integer.class).optional();
+            if (current.isEmpty() || !current.get().equals(pace.getValue())) {
+                changes += jdbc.sql("""
+                        INSERT INTO messaging_service_paces (tenant_id, messaging_service_sid, sends_per_minute)
+                        VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE sends_per_minute = VALUES(sends_per_minute)""")
+                        .params(t.id().value(), pace.getKey(), pace.getValue()).update() > 0 ? 1 : 0;
+            }
+        }
+        return changes;
     }
 
     /** The settings the file sets anew and the database does not hold yet. */

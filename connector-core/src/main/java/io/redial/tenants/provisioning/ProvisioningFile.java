@@ -72,7 +72,32 @@ public final class ProvisioningFile {
                         t.optionalString("messaging_service_sid"),
                         t.integer("sends_per_minute", 60),
                         t.bool("line_type_lookup", false)),
-                t.numbers("blocklist"));
+                t.numbers("blocklist"),
+                messagingServicePaces(t.list("messaging_services")));
+    }
+
+    /** {@code messaging_services: [{sid: MG…, sends_per_minute: 240}]}: the pace every line sending through it shares. */
+    private static Map<String, Integer> messagingServicePaces(List<Node> services) {
+        Map<String, Integer> paces = new java.util.LinkedHashMap<>();
+        for (Node service : services) {
+            String sid = service.parse("sid", raw -> {
+                if (!raw.matches("MG[0-9a-fA-F]{32}")) {
+                    throw new IllegalArgumentException("a Messaging Service SID is MG and 32 hex digits");
+                }
+                return raw;
+            }, service.string("sid"));
+            int pace = service.parse("sends_per_minute", raw -> {
+                int perMinute = Integer.parseInt(raw);
+                if (perMinute < 1 || perMinute > 60_000) {
+                    throw new IllegalArgumentException("texts per minute, from 1 to 60000");
+                }
+                return perMinute;
+            }, service.string("sends_per_minute"));
+            if (paces.put(sid, pace) != null) {
+                throw new ProvisioningException(service.path() + ".sid: " + sid + " is listed twice");
+            }
+        }
+        return paces;
     }
 
     private static TenantSpec.LineSpec line(Node l) {

@@ -17,7 +17,8 @@ public record TenantSpec(TenantId id, String name, ZoneId zone, List<String> tra
         List<WeeklyHours.Interval> hours, List<LocalDate> holidays, List<String> serviceAreaZips,
         @Nullable ServiceRadius serviceAreaRadius,
         Map<String, BigDecimal> prices, List<PhoneNumber> onCall, int onCallAckMinutes, List<PhoneNumber> staff,
-        List<LineSpec> lines, Map<String, String> templates, TextBack textBack, List<PhoneNumber> blocklist) {
+        List<LineSpec> lines, Map<String, String> templates, TextBack textBack, List<PhoneNumber> blocklist,
+        Map<String, Integer> messagingServicePaces) {
 
     public record LineSpec(PhoneNumber number, CallPattern pattern, List<PhoneNumber> ring, int ringTimeoutSeconds,
             boolean screening, @Nullable PhoneNumber forwardedFrom, boolean ringInOrder,
