@@ -217,7 +217,7 @@ class CrmSync {
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         switch (failure) {
             case CrmUnavailable unavailable -> {
-                unavailable.retryAfter().ifPresent(pause -> throttles.pause(connection.id(), pause));
+                unavailable.retryAfter().ifPresent(pause -> throttles.pause(connection.id(), unavailable.bucket(), pause));
                 if (item.attempts() + 1 >= MAX_ATTEMPTS) {
                     log.warn("sync work {} ({} for lead {}) gave up after {} tries: {}", item.id(), item.kind(),
                             item.leadId(), item.attempts() + 1, error);

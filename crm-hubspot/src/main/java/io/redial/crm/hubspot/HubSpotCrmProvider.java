@@ -71,7 +71,7 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
     @Override
     public Map<String, CrmRateLimit> rateLimits() {
         return Map.of(CrmThrottle.DEFAULT, new CrmRateLimit(100, Duration.ofSeconds(10)),
-                HubSpotClient.SEARCH_BUDGET, new CrmRateLimit(4, Duration.ofSeconds(1)));
+                HubSpotClient.SEARCH_BUDGET, new CrmRateLimit(4, Duration.ofSeconds(1)).separately()); // 5/s, counted apart
     }
 
     @Override

@@ -313,10 +313,10 @@ public final class FakeHubSpot implements AutoCloseable {
             if (next != null && next.delayMillis() > 0) {
                 return withDelay(route(request, path), next.delayMillis());
             }
-            if (next != null) {
-                return scriptedFailure(next);
-            }
             boolean search = path.endsWith("/search");
+            if (next != null) {
+                return scriptedFailure(next, search);
+            }
             ResponseDefinition limited = rateLimit(search);
             return limited != null ? limited : route(request, path);
         }
@@ -686,7 +686,7 @@ public final class FakeHubSpot implements AutoCloseable {
         trim(recentSearches, now, 1_000_000_000L);
         if (search) { // the search API has its own per-second limit, outside the ten-second budget
             if (recentSearches.size() >= searchesPerSecond) {
-                return tooMany("SECONDLY", 1_000, searchesPerSecond);
+                return searchTooMany(null);
             }
             recentSearches.addLast(now);
             return null;
@@ -704,7 +704,7 @@ public final class FakeHubSpot implements AutoCloseable {
         }
     }
 
-    private ResponseDefinition tooMany(String policy, int intervalMillis, int max) {
+    private ResponseDefinition tooMany(String policy, int intervalMillis, int max) { // the general budget's 429
         tooManyRequests.incrementAndGet();
         tooManyByPolicy.computeIfAbsent(policy, p -> new AtomicInteger()).incrementAndGet();
         return aResponse().withStatus(429).withHeader("Content-Type", "application/json;charset=utf-8")
@@ -717,9 +717,34 @@ public final class FakeHubSpot implements AutoCloseable {
                 .build();
     }
 
-    private ResponseDefinition scriptedFailure(Scripted next) {
+    /** The search API's 429: its own per-second limit, answered without HubSpot's rate-limit headers. */
+    private ResponseDefinition searchTooMany(Integer retryAfter) {
+        tooManyRequests.incrementAndGet();
+        tooManyByPolicy.computeIfAbsent("SECONDLY", p -> new AtomicInteger()).incrementAndGet();
+        var response = aResponse().withStatus(429).withHeader("Content-Type", "application/json;charset=utf-8");
+        if (retryAfter != null) { // only when a test scripts one
+            response.withHeader("Retry-After", String.valueOf(retryAfter));
+        }
+        return response.withBody(write(Map.of("status", "error", "message", "You have reached your secondly limit.",
+                "errorType", "RATE_LIMIT", "correlationId", UUID.randomUUID().toString(), "policyName", "SECONDLY"))).build();
+    }
+
+    private ResponseDefinition scriptedFailure(Scripted next, boolean search) {
         if (next.validation()) {
             return validation("Property values were not valid: phone is not a valid phone number", "INVALID_PHONE_NUMBER", "phone");
+        }
+        if (next.status() == 429 && search) {
+            return searchTooMany(next.retryAfter());
+        }
+        if (next.status() == 423 || next.status() == 477) { // locked record; portal being moved between data centres
+            var response = aResponse().withStatus(next.status()).withHeader("Content-Type", "application/json;charset=utf-8")
+                    .withBody(write(Map.of("status", "error", "correlationId", UUID.randomUUID().toString(),
+                            "category", next.status() == 423 ? "LOCKED" : "MIGRATION_IN_PROGRESS",
+                            "message", next.status() == 423 ? "The record is locked" : "The portal is being migrated")));
+            if (next.retryAfter() != null) {
+                response.withHeader("Retry-After", String.valueOf(next.retryAfter()));
+            }
+            return response.build();
         }
         if (next.status() == 429) {
             tooManyRequests.incrementAndGet();

@@ -245,9 +245,35 @@ class HubSpotCrmGatewayTests {
     void aRateLimitWithoutRetryAfterWaitsOutHubSpotsRollingWindow() {
         hubspot.nextRequestFails(429, null);
 
-        assertThatThrownBy(() -> gateway(Map.of()).findCustomer(freshPhone()))
-                .isInstanceOfSatisfying(CrmUnavailable.class,
-                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(10)));
+        assertThatThrownBy(() -> gateway(Map.of()).logCall(new CrmRecordRef("contact", "1"), call(freshPhone())))
+                .isInstanceOfSatisfying(CrmUnavailable.class, e -> {
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(10));
+                    assertThat(e.bucket()).isEqualTo(CrmThrottle.DEFAULT);
+                });
+    }
+
+    @Test
+    void aSearchAtItsOwnLimitPausesOnlySearchesBriefly() {
+        hubspot.nextRequestFails(429, null);
+
+        assertThatThrownBy(() -> gateway(Map.of()).lookUpCustomer(freshPhone()))
+                .isInstanceOfSatisfying(CrmUnavailable.class, e -> {
+                    assertThat(e.bucket()).isEqualTo("search");
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+                });
+        assertThat(provider.rateLimits().get("search").separate()).as("outside the 110 per 10 s").isTrue();
+    }
+
+    @Test
+    void aLockedRecordAndAPortalBeingMigratedAreRetriedLaterNeverDropped() {
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead(freshPhone(), "Lee"), null);
+        hubspot.nextRequestFails(423, null);
+        assertThatThrownBy(() -> gateway(Map.of()).logCall(contact, call(freshPhone())))
+                .isInstanceOfSatisfying(CrmUnavailable.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
+
+        hubspot.nextRequestFails(477, 90);
+        assertThatThrownBy(() -> gateway(Map.of()).upsertLead(lead(freshPhone(), "Lee"), contact))
+                .isInstanceOfSatisfying(CrmUnavailable.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(90)));
     }
 
     @Test
