@@ -64,7 +64,7 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
     @Override
     public Set<CrmCapability> capabilities() {
         return EnumSet.of(CrmCapability.CONTACTS, CrmCapability.CALL_LOG, CrmCapability.TRANSCRIPTS, CrmCapability.JOBS,
-                CrmCapability.FOLLOW_UP_TASKS, CrmCapability.BATCHES);
+                CrmCapability.FOLLOW_UP_TASKS, CrmCapability.BATCHES, CrmCapability.MEETINGS);
     }
 
     /** OAuth apps: 100 requests per 10 s per installed portal; CRM search: 4 per second per token. */

@@ -62,12 +62,16 @@ public final class FakeHubSpot implements AutoCloseable {
             "calls", Set.of("hs_timestamp", "hs_call_title", "hs_call_direction", "hs_call_from_number",
                     "hs_call_to_number", "hs_call_body", "hs_call_status", "hs_call_duration"),
             "notes", Set.of("hs_timestamp", "hs_note_body"),
+            "meetings", Set.of("hs_timestamp", "hs_meeting_title", "hs_meeting_body", "hs_meeting_start_time",
+                    "hs_meeting_end_time", "hs_meeting_location", "hs_meeting_outcome", "hs_internal_meeting_notes"),
             "tasks", Set.of("hs_timestamp", "hs_task_subject", "hs_task_body", "hs_task_status", "hs_task_priority",
                     "hs_task_type"),
             "0-3", Set.of("dealname", "pipeline", "dealstage", "amount", "closedate", "description"));
-    private static final Map<String, Integer> ASSOCIATION_TO_CONTACT = Map.of("calls", 194, "notes", 202, "tasks", 204, "0-3", 3);
+    private static final Map<String, Integer> ASSOCIATION_TO_CONTACT = Map.of("calls", 194, "notes", 202, "tasks", 204, "0-3", 3,
+            "meetings", 200);
     private static final Map<String, Set<String>> ENUMS = Map.of(
             "hs_call_direction", Set.of("INBOUND", "OUTBOUND"),
+            "hs_meeting_outcome", Set.of("SCHEDULED", "COMPLETED", "RESCHEDULED", "NO_SHOW", "CANCELED"),
             "hs_task_status", Set.of("NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED"),
             "hs_task_priority", Set.of("NONE", "LOW", "MEDIUM", "HIGH"),
             "hs_task_type", Set.of("EMAIL", "CALL", "TODO"),

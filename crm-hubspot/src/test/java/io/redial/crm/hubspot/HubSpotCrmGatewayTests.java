@@ -323,6 +323,53 @@ class HubSpotCrmGatewayTests {
         phones.forEach(p -> assertThat(hubspot.contactsWithPhone(p)).hasSize(1));
     }
 
+    @Test
+    void transcriptsGoAsNotesInOneBatchAndAnInputHubSpotRejectsFailsAlone() {
+        CrmRecordRef first = gateway(Map.of()).upsertLead(lead(freshPhone(), "Ann"), null);
+        CrmRecordRef second = gateway(Map.of()).upsertLead(lead(freshPhone(), "Bo"), null);
+        int batches = hubspot.batchRequests();
+
+        List<CrmItemResult> notes = gateway(Map.of()).attachTranscripts(List.of(
+                new CrmGateway.TranscriptWrite(first, transcript("My AC rattles"), lead(freshPhone(), "Ann")),
+                new CrmGateway.TranscriptWrite(new CrmRecordRef("contact", "999999"), transcript("lost"), lead(freshPhone(), null)),
+                new CrmGateway.TranscriptWrite(second, transcript("Water heater leaks"), lead(freshPhone(), "Bo"))));
+
+        assertThat(hubspot.batchRequests() - batches).isEqualTo(1);
+        assertThat(notes.get(1).failure()).isInstanceOf(io.redial.crm.CrmRejected.class);
+        assertThat(hubspot.associatedWith(first.id())).singleElement().satisfies(n -> {
+            assertThat(n.id()).isEqualTo(notes.get(0).record().id());
+            assertThat(n.properties().get("hs_note_body")).contains("My AC rattles");
+            assertThat(n.associations()).containsExactly(new FakeHubSpot.Association(first.id(), "HUBSPOT_DEFINED", 202));
+        });
+        assertThat(hubspot.associatedWith(second.id())).singleElement()
+                .satisfies(n -> assertThat(n.properties().get("hs_note_body")).contains("Water heater leaks"));
+    }
+
+    @Test
+    void bookedJobsBecomeDealsAndScheduledMeetingsWithTheContactInABatchEach() {
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead(freshPhone(), "Cy"), null);
+        int batches = hubspot.batchRequests();
+        List<CrmGateway.JobWrite> jobs = List.of(new CrmGateway.JobWrite(contact, job(), lead(freshPhone(), "Cy")));
+
+        CrmItemResult deal = gateway(Map.of()).bookJobs(jobs).getFirst();
+        CrmItemResult meeting = gateway(Map.of()).scheduleMeetings(jobs).getFirst();
+
+        assertThat(hubspot.batchRequests() - batches).isEqualTo(2);
+        assertThat(deal.record().type()).isEqualTo("deal");
+        assertThat(meeting.record().type()).isEqualTo("meeting");
+        assertThat(hubspot.associatedWith(contact.id())).filteredOn(o -> o.type().equals("meetings")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.properties()).containsEntry("hs_meeting_start_time", "2026-12-01T15:00:00Z")
+                            .containsEntry("hs_meeting_end_time", "2026-12-01T17:00:00Z")
+                            .containsEntry("hs_meeting_outcome", "SCHEDULED").containsEntry("hs_meeting_location", "12 Elm St");
+                    assertThat(m.associations()).containsExactly(new FakeHubSpot.Association(contact.id(), "HUBSPOT_DEFINED", 200));
+                });
+    }
+
+    private static Transcript transcript(String said) {
+        return new Transcript(5, List.of(new Transcript.Line(Instant.parse("2026-12-01T15:00:00Z"), "caller", said)), LINK);
+    }
+
     private static CallLog call(PhoneNumber caller) {
         return new CallLog(77, caller, new PhoneNumber("+15125550100"), Instant.parse("2026-12-01T15:00:00Z"), "Call (missed)", LINK);
     }

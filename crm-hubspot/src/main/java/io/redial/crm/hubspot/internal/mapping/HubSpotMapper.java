@@ -26,6 +26,8 @@ public final class HubSpotMapper {
     public static final int NOTE_TO_CONTACT = 202;
     public static final int TASK_TO_CONTACT = 204;
     public static final int DEAL_TO_CONTACT = 3;
+    /** meeting_event_to_contact (CRM-APIS-2.md, meetings). */
+    public static final int MEETING_TO_CONTACT = 200;
 
     static final int NOTE_BODY_LIMIT = 65_536;
     private static final List<String> CONTACT_PROPERTIES = List.of("firstname", "lastname", "phone", "mobilephone", "createdate");
@@ -179,6 +181,21 @@ public final class HubSpotMapper {
         properties.put("pipeline", pipeline);
         properties.put("dealstage", stage);
         properties.put("description", jobText(job, source));
+        return properties;
+    }
+
+    /** A booked job on the office's calendar: its window, where, and SCHEDULED until it happens. */
+    public static Map<String, String> meeting(JobRequest job, String source) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("hs_timestamp", iso(job.start()));
+        properties.put("hs_meeting_title", job.summary());
+        properties.put("hs_meeting_body", html(jobText(job, source)));
+        properties.put("hs_meeting_start_time", iso(job.start()));
+        properties.put("hs_meeting_end_time", iso(job.end()));
+        if (job.serviceAddress() != null) {
+            properties.put("hs_meeting_location", job.serviceAddress());
+        }
+        properties.put("hs_meeting_outcome", "SCHEDULED");
         return properties;
     }
 
