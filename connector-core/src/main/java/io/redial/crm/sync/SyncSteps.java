@@ -13,6 +13,7 @@ import io.redial.crm.CrmRejected;
 import io.redial.crm.CrmThrottle;
 import io.redial.crm.FollowUpTask;
 import io.redial.crm.JobRequest;
+import io.redial.crm.RecordText;
 import io.redial.crm.Transcript;
 import io.redial.leads.Lead;
 import io.redial.leads.Leads;
@@ -47,15 +48,17 @@ class SyncSteps {
     private static final Duration CLAIM_WAIT = Duration.ofSeconds(2);
 
     private final Leads leads;
+    private final io.redial.tenants.Tenants tenants;
     private final Conversations conversations;
     private final CrmLinks links;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    SyncSteps(Leads leads, Conversations conversations, CrmLinks links, JdbcClient jdbc, Clock clock,
-            @Value("${redial.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+    SyncSteps(Leads leads, io.redial.tenants.Tenants tenants, Conversations conversations, CrmLinks links, JdbcClient jdbc,
+            Clock clock, @Value("${redial.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.leads = leads;
+        this.tenants = tenants;
         this.conversations = conversations;
         this.links = links;
         this.jdbc = jdbc;
@@ -97,7 +100,7 @@ class SyncSteps {
             case EMERGENCY -> {
                 CrmRecordRef contact = target(provider, lead, gateway);
                 FollowUpTask task = new FollowUpTask(lead.id(), "EMERGENCY: call " + lead.callerPhone().e164() + " now",
-                        text(item.summary(), "Emergency reported by the caller") + "\n\nSource: " + LEAD_SOURCE
+                        card(lead) + text(item.summary(), "Emergency reported by the caller") + "\n\nSource: " + LEAD_SOURCE
                                 + "\nLead in Redial: " + link(lead),
                         FollowUpTask.Priority.HIGH, clock.instant(), link(lead));
                 once(crm, lead, "emergency:" + lead.id(), () -> gateway.createTask(contact, task));
@@ -439,8 +442,15 @@ class SyncSteps {
         return ref;
     }
 
+    /** The job card every CRM's follow-up opens with (see {@link RecordText}), then a blank line; empty when nothing is known. */
+    private String card(Lead lead) {
+        String card = RecordText.jobCard(lead.details(), null, null, crmLead(lead).zone());
+        return card.isEmpty() ? "" : card + "\n\n";
+    }
+
     private CrmLead crmLead(Lead lead) {
-        return new CrmLead(lead.id(), lead.callerPhone(), lead.details(), LEAD_SOURCE, link(lead));
+        return new CrmLead(lead.id(), lead.callerPhone(), lead.details(), LEAD_SOURCE, link(lead),
+                tenants.find(lead.tenant()).map(io.redial.tenants.Tenant::zone).orElse(java.time.ZoneOffset.UTC));
     }
 
     private CallLog callLog(Lead lead) {

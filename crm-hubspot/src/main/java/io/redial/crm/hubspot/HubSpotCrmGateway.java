@@ -155,20 +155,20 @@ final class HubSpotCrmGateway implements CrmGateway {
     @Override
     public List<CrmItemResult> attachTranscripts(List<TranscriptWrite> writes) {
         return createAll(NOTES, writes.stream().map(w -> CreateObject.associatedTo(
-                HubSpotMapper.transcriptNote(w.transcript(), source(), clock.instant()), w.target().id(),
+                HubSpotMapper.transcriptNote(w.transcript(), w.lead(), source(), clock.instant()), w.target().id(),
                 HubSpotMapper.NOTE_TO_CONTACT)).toList());
     }
 
     /** Booked jobs as deals (or tasks, as the tenant chose), 100 a request, each associated to its contact inline. */
     @Override
     public List<CrmItemResult> bookJobs(List<JobWrite> writes) {
-        return createAll(jobType(), writes.stream().map(w -> jobObject(w.target(), w.job())).toList());
+        return createAll(jobType(), writes.stream().map(w -> jobObject(w.target(), w.job(), w.lead())).toList());
     }
 
     /** Each booked job on the office's calendar: a meeting with the contact, outcome SCHEDULED. */
     @Override
     public List<CrmItemResult> scheduleMeetings(List<JobWrite> writes) {
-        return createAll(MEETINGS, writes.stream().map(w -> CreateObject.associatedTo(HubSpotMapper.meeting(w.job(), source()),
+        return createAll(MEETINGS, writes.stream().map(w -> CreateObject.associatedTo(HubSpotMapper.meeting(w.job(), w.lead(), source()),
                 w.target().id(), HubSpotMapper.MEETING_TO_CONTACT)).toList());
     }
 
@@ -305,24 +305,34 @@ final class HubSpotCrmGateway implements CrmGateway {
 
     @Override
     public CrmRecordRef attachTranscript(CrmRecordRef contact, Transcript transcript) {
-        return created(NOTES, HubSpotMapper.transcriptNote(transcript, source(), clock.instant()), contact,
+        return attachTranscript(contact, transcript, null);
+    }
+
+    @Override
+    public CrmRecordRef attachTranscript(CrmRecordRef contact, Transcript transcript, @Nullable CrmLead lead) {
+        return created(NOTES, HubSpotMapper.transcriptNote(transcript, lead, source(), clock.instant()), contact,
                 HubSpotMapper.NOTE_TO_CONTACT);
     }
 
     @Override
     public CrmRecordRef bookJob(CrmRecordRef contact, JobRequest job) {
-        return created(jobType(), jobObject(contact, job));
+        return bookJob(contact, job, null);
+    }
+
+    @Override
+    public CrmRecordRef bookJob(CrmRecordRef contact, JobRequest job, @Nullable CrmLead lead) {
+        return created(jobType(), jobObject(contact, job, lead));
     }
 
     private String jobType() {
         return "task".equals(connection.setting(JOB_TARGET, "deal")) ? TASKS : DEALS;
     }
 
-    private CreateObject jobObject(CrmRecordRef contact, JobRequest job) {
+    private CreateObject jobObject(CrmRecordRef contact, JobRequest job, @Nullable CrmLead lead) {
         if (jobType().equals(TASKS)) {
-            return CreateObject.associatedTo(HubSpotMapper.jobTask(job, source()), contact.id(), HubSpotMapper.TASK_TO_CONTACT);
+            return CreateObject.associatedTo(HubSpotMapper.jobTask(job, lead, source()), contact.id(), HubSpotMapper.TASK_TO_CONTACT);
         }
-        return CreateObject.associatedTo(HubSpotMapper.deal(job, null, connection.setting(DEAL_PIPELINE, "default"),
+        return CreateObject.associatedTo(HubSpotMapper.deal(job, lead, connection.setting(DEAL_PIPELINE, "default"),
                 connection.setting(DEAL_STAGE, "appointmentscheduled"), source()), contact.id(), HubSpotMapper.DEAL_TO_CONTACT);
     }
 

@@ -198,7 +198,34 @@ class HubSpotCrmGatewayTests {
         assertThat(stored.associations().getFirst().typeId()).isEqualTo(3);
         assertThat(stored.properties()).containsEntry("pipeline", "service").containsEntry("dealstage", "booked")
                 .containsEntry("dealname", "Furnace repair");
-        assertThat(stored.properties().get("description")).contains("2026-12-01T15:00:00Z").contains(LINK.toString());
+        assertThat(stored.properties().get("description")).contains("Window: Tue Dec 1, 3–5 PM UTC").contains(LINK.toString())
+                .doesNotContain("2026-12-01T15");
+    }
+
+    @Test
+    void aBookedJobAndItsNoteReadAtAGlanceInTheTenantsZoneAndAnEmergencySaysSo() {
+        CrmLead lead = new CrmLead(31, freshPhone(), new LeadDetails("Dana Whitfield", "1200 Barton Springs Rd", true,
+                "no heat", "hvac", io.redial.leads.Urgency.EMERGENCY), "Redial (missed call text-back)", LINK,
+                java.time.ZoneId.of("America/Chicago"));
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead, null);
+
+        gateway(Map.of()).bookJob(contact, job(), lead);
+        gateway(Map.of()).scheduleMeetings(List.of(new CrmGateway.JobWrite(contact, job(), lead)));
+        gateway(Map.of()).attachTranscript(contact, transcript("Furnace died"), lead);
+
+        var records = hubspot.associatedWith(contact.id());
+        String card = "Name: Dana Whitfield<br>Address: 1200 Barton Springs Rd<br>Trade: HVAC<br>Problem: no heat<br>Urgency: EMERGENCY";
+        assertThat(records).filteredOn(r -> r.type().equals("0-3")).singleElement().satisfies(d -> {
+            assertThat(d.properties()).containsEntry("dealname", "EMERGENCY: Furnace repair – Dana Whitfield");
+            assertThat(d.properties().get("description")).startsWith(card.replace("<br>", "\n") + "\nWindow: Tue Dec 1, 9–11 AM CST\n");
+        });
+        assertThat(records).filteredOn(r -> r.type().equals("meetings")).singleElement().satisfies(m -> {
+            assertThat(m.properties()).containsEntry("hs_meeting_title", "EMERGENCY: Furnace repair");
+            assertThat(m.properties().get("hs_meeting_body")).startsWith(card + "<br>Window: Tue Dec 1, 9–11 AM CST<br>");
+        });
+        assertThat(records).filteredOn(r -> r.type().equals("notes")).singleElement()
+                .satisfies(n -> assertThat(n.properties().get("hs_note_body")).startsWith(card + "<br><br>SMS conversation<br>")
+                        .contains("[Tue Dec 1, 9 AM CST] caller: Furnace died"));
     }
 
     @Test

@@ -11,7 +11,10 @@ import io.redial.crm.hubspot.internal.api.SearchRequest.FilterGroup;
 import io.redial.leads.LeadDetails;
 import io.redial.shared.PhoneNumber;
 import java.net.URI;
+import io.redial.crm.RecordText;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,28 +171,31 @@ public final class HubSpotMapper {
         return properties;
     }
 
-    public static Map<String, String> transcriptNote(Transcript transcript, String source, Instant now) {
+    /** The note opens with the job card, then the conversation, each text at its local time. */
+    public static Map<String, String> transcriptNote(Transcript transcript, @Nullable CrmLead lead, String source, Instant now) {
         Instant at = transcript.lines().isEmpty() ? now : transcript.lines().getLast().at();
-        String body = html("SMS conversation\n" + transcript.asText() + "\n" + footer(source, transcript.link()));
+        String card = lead == null ? "" : RecordText.jobCard(lead.details(), null, null, lead.zone());
+        String body = html((card.isEmpty() ? "" : card + "\n\n") + "SMS conversation\n" + transcript.asText(zone(lead))
+                + "\n" + footer(source, transcript.link()));
         return Map.of("hs_timestamp", iso(at), "hs_note_body", truncate(body));
     }
 
-    public static Map<String, String> deal(JobRequest job, @Nullable String contactName, String pipeline, String stage,
-            String source) {
+    public static Map<String, String> deal(JobRequest job, @Nullable CrmLead lead, String pipeline, String stage, String source) {
+        String name = lead == null ? null : lead.details().callerName();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("dealname", job.summary() + (contactName == null ? "" : " – " + contactName));
+        properties.put("dealname", title(job.summary() + (name == null || name.isBlank() ? "" : " – " + name.trim()), lead));
         properties.put("pipeline", pipeline);
         properties.put("dealstage", stage);
-        properties.put("description", jobText(job, source));
+        properties.put("description", jobText(job, lead, source));
         return properties;
     }
 
     /** A booked job on the office's calendar: its window, where, and SCHEDULED until it happens. */
-    public static Map<String, String> meeting(JobRequest job, String source) {
+    public static Map<String, String> meeting(JobRequest job, @Nullable CrmLead lead, String source) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("hs_timestamp", iso(job.start()));
-        properties.put("hs_meeting_title", job.summary());
-        properties.put("hs_meeting_body", html(jobText(job, source)));
+        properties.put("hs_meeting_title", title(job.summary(), lead));
+        properties.put("hs_meeting_body", html(jobText(job, lead, source)));
         properties.put("hs_meeting_start_time", iso(job.start()));
         properties.put("hs_meeting_end_time", iso(job.end()));
         if (job.serviceAddress() != null) {
@@ -199,8 +205,8 @@ public final class HubSpotMapper {
         return properties;
     }
 
-    public static Map<String, String> jobTask(JobRequest job, String source) {
-        return task("Booked: " + job.summary(), jobText(job, source), FollowUpTask.Priority.NORMAL, job.start());
+    public static Map<String, String> jobTask(JobRequest job, @Nullable CrmLead lead, String source) {
+        return task(title("Booked: " + job.summary(), lead), jobText(job, lead, source), FollowUpTask.Priority.NORMAL, job.start());
     }
 
     public static Map<String, String> followUp(FollowUpTask task) {
@@ -222,9 +228,22 @@ public final class HubSpotMapper {
         return properties;
     }
 
-    private static String jobText(JobRequest job, String source) {
-        return job.summary() + "\nWindow: " + iso(job.start()) + " – " + iso(job.end())
-                + (job.serviceAddress() == null ? "" : "\nAddress: " + job.serviceAddress()) + "\n" + footer(source, job.link());
+    /** The job card (who, where, what, how urgent, the window in the tenant's zone), then what was booked. */
+    private static String jobText(JobRequest job, @Nullable CrmLead lead, String source) {
+        LeadDetails details = lead == null ? new LeadDetails(null, job.serviceAddress(), null, null, null, null)
+                : lead.details().serviceAddress() == null && job.serviceAddress() != null
+                        ? lead.details().mergedWith(new LeadDetails(null, job.serviceAddress(), null, null, null, null))
+                        : lead.details();
+        return RecordText.jobCard(details, job.start(), job.end(), zone(lead)) + "\n\n" + job.summary() + "\n"
+                + footer(source, job.link());
+    }
+
+    private static String title(String title, @Nullable CrmLead lead) {
+        return lead == null ? title : RecordText.title(title, lead.details());
+    }
+
+    private static ZoneId zone(@Nullable CrmLead lead) {
+        return lead == null ? ZoneOffset.UTC : lead.zone();
     }
 
     private static String footer(String source, URI link) {
