@@ -290,7 +290,7 @@ final class HubSpotCrmGateway implements CrmGateway {
 
     /** One search: HubSpot's digits-only copies ignore the country code, so prefer a contact whose number is ours. */
     private Optional<HubSpotObject> contactWithPhone(PhoneNumber phone) {
-        List<HubSpotObject> results = client.search(CONTACTS, HubSpotMapper.contactsWithPhone(phone)).results();
+        List<HubSpotObject> results = HubSpotMapper.oldestFirst(client.search(CONTACTS, HubSpotMapper.contactsWithPhone(phone)).results());
         return results.stream()
                 .filter(c -> phone.equals(PhoneFormats.read(c.properties().get("phone"), phone).orElse(null))
                         || phone.equals(PhoneFormats.read(c.properties().get("mobilephone"), phone).orElse(null)))

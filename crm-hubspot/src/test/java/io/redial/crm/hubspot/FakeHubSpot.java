@@ -257,6 +257,23 @@ public final class FakeHubSpot implements AutoCloseable {
     }
 
     /** Calls to the OAuth token endpoint (code exchanges and refreshes). */
+    /** Every request this fake received, in order, for the conformance test. */
+    public List<HubSpotSpecs.Request> received() {
+        List<HubSpotSpecs.Request> received = new ArrayList<>();
+        for (var event : server.getAllServeEvents()) {
+            Request request = event.getRequest();
+            String[] url = request.getUrl().split("\\?", 2);
+            Map<String, String> query = new LinkedHashMap<>();
+            if (url.length > 1) {
+                for (String pair : url[1].split("&")) {
+                    query.put(pair.split("=", 2)[0], pair.contains("=") ? pair.split("=", 2)[1] : "");
+                }
+            }
+            received.add(new HubSpotSpecs.Request(request.getMethod().getName(), url[0], query, request.getBodyAsString()));
+        }
+        return received.reversed(); // WireMock lists the newest first
+    }
+
     public int tokenRequests() {
         return tokenRequests.get();
     }

@@ -94,7 +94,7 @@ public final class HubSpotMapper {
                 group("hs_searchable_calculated_phone_number", national),
                 group("hs_searchable_calculated_mobile_number", national),
                 group("phone", PhoneFormats.nationalFormat(phone))),
-                CONTACT_PROPERTIES, List.of(new SearchRequest.Sort("createdate", "ASCENDING")), 10, "0");
+                CONTACT_PROPERTIES, List.of(), 100, "0");
     }
 
     /** Our custom unique contact property, the key of batch upserts (standard phone properties cannot be one). */
@@ -129,7 +129,7 @@ public final class HubSpotMapper {
                 new FilterGroup(List.of(Filter.in("mobilephone", e164))),
                 new FilterGroup(List.of(Filter.in("hs_searchable_calculated_phone_number", digits))),
                 new FilterGroup(List.of(Filter.in("hs_searchable_calculated_mobile_number", digits)))),
-                CONTACT_PROPERTIES, List.of(new SearchRequest.Sort("createdate", "ASCENDING")), SearchRequest.MAX_LIMIT, after);
+                CONTACT_PROPERTIES, List.of(), SearchRequest.MAX_LIMIT, after);
     }
 
     /**
@@ -137,14 +137,31 @@ public final class HubSpotMapper {
      * else the oldest whose digits-only copy matches (HubSpot's copies drop the country code).
      */
     public static java.util.Optional<io.redial.crm.hubspot.internal.api.HubSpotObject> bestMatch(PhoneNumber phone,
-            List<io.redial.crm.hubspot.internal.api.HubSpotObject> results) {
+            List<io.redial.crm.hubspot.internal.api.HubSpotObject> found) {
         String digits = PhoneFormats.nationalDigits(phone);
+        List<io.redial.crm.hubspot.internal.api.HubSpotObject> results = oldestFirst(found);
         return results.stream()
                 .filter(c -> phone.equals(PhoneFormats.read(c.properties().get("phone"), phone).orElse(null))
                         || phone.equals(PhoneFormats.read(c.properties().get("mobilephone"), phone).orElse(null)))
                 .findFirst()
                 .or(() -> results.stream().filter(c -> digits.equals(digitsOnly(c.properties().get("phone")))
                         || digits.equals(digitsOnly(c.properties().get("mobilephone")))).findFirst());
+    }
+
+    /** Results oldest first (by {@code createdate}, then id), as the search is sent unsorted. */
+    public static List<io.redial.crm.hubspot.internal.api.HubSpotObject> oldestFirst(
+            List<io.redial.crm.hubspot.internal.api.HubSpotObject> results) {
+        return results.stream().sorted(java.util.Comparator
+                .comparing((io.redial.crm.hubspot.internal.api.HubSpotObject c) -> created(c.properties().get("createdate")))
+                .thenComparing(c -> c.id().length()).thenComparing(io.redial.crm.hubspot.internal.api.HubSpotObject::id)).toList();
+    }
+
+    private static Instant created(@Nullable String createdate) {
+        try {
+            return createdate == null ? Instant.MAX : Instant.parse(createdate);
+        } catch (java.time.format.DateTimeParseException notIso) {
+            return Instant.MAX;
+        }
     }
 
     private static @Nullable String digitsOnly(@Nullable String raw) {
