@@ -40,6 +40,8 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
     private final ClientRegistration registration;
     private final Clock clock;
 
+    private final @Nullable HubSpotJournal journal;
+
     public HubSpotCrmProvider(HubSpotProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
@@ -49,6 +51,15 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
         factory.setReadTimeout(properties.readTimeout());
         this.http = RestClient.builder().requestFactory(factory).baseUrl(properties.apiBaseUrl()).build();
         this.registration = registration(properties);
+        this.journal = properties.clientId() == null || properties.clientSecret() == null ? null
+                : new HubSpotJournal(http, RestClient.builder().requestFactory(factory).build(), properties.clientId(),
+                        properties.clientSecret(), clock);
+    }
+
+    /** Uninstalls come through HubSpot's Webhooks Journal, which core polls ({@link HubSpotJournal}). */
+    @Override
+    public java.util.Optional<io.redial.crm.CrmJournal> journal() {
+        return java.util.Optional.ofNullable(journal);
     }
 
     @Override

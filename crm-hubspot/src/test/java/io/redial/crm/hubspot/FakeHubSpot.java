@@ -90,6 +90,9 @@ public final class FakeHubSpot implements AutoCloseable {
             "appointmentscheduled", "qualifiedtobuy", "presentationscheduled", "decisionmakerboughtin", "contractsent",
             "closedwon", "closedlost")));
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> appTokens = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger journalFileReads = new AtomicInteger();
+    private final List<Map.Entry<String, String>> journalEntries = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Scripted> scripted = new ConcurrentLinkedQueue<>();
@@ -235,6 +238,54 @@ public final class FakeHubSpot implements AutoCloseable {
      * Sends a few requests through the fake and forgets them, so a measurement does not count the
      * fake's own first-request warm-up (a real HubSpot is warm).
      */
+    /** Records in the Webhooks Journal that {@code portalId} uninstalled the app (APP_LIFECYCLE_EVENT 4-1916193). */
+    public void journalUninstall(long portalId) {
+        journalEntries.add(Map.entry(UUID.randomUUID().toString(), write(List.of(Map.of("portalId", portalId, "appId", 991,
+                "subscriptionType", "APP_LIFECYCLE_EVENT", "eventTypeId", "4-1916193", "action", "APP_UNINSTALL",
+                "occurredAt", Instant.now().toEpochMilli())))));
+    }
+
+    /** An entry about something else (a contact changed). */
+    public void journalOther(long portalId) {
+        journalEntries.add(Map.entry(UUID.randomUUID().toString(), write(List.of(Map.of("portalId", portalId,
+                "subscriptionType", "OBJECT", "objectTypeId", "0-1", "action", "UPDATE", "objectId", 5101)))));
+    }
+
+    private ResponseDefinition journal(String path) {
+        int next;
+        if (path.equals("/webhooks-journal/journal/2026-03/earliest")) {
+            next = 0;
+        } else if (path.matches("/webhooks-journal/journal/2026-03/offset/[^/]+/next")) {
+            String offset = path.split("/")[5];
+            int at = -1;
+            for (int i = 0; i < journalEntries.size(); i++) {
+                at = journalEntries.get(i).getKey().equals(offset) ? i : at;
+            }
+            if (at < 0) {
+                return error(404, "OBJECT_NOT_FOUND", "offset unknown or expired");
+            }
+            next = at + 1;
+        } else {
+            return error(404, "OBJECT_NOT_FOUND", "No route for " + path);
+        }
+        if (next >= journalEntries.size()) {
+            return error(404, "OBJECT_NOT_FOUND", "no entry after this offset yet");
+        }
+        String offset = journalEntries.get(next).getKey();
+        return json(200, Map.of("currentOffset", offset, "expiresAt", Instant.now().plusSeconds(300).toString(),
+                "url", baseUrl() + "/journal-files/" + offset + ".json"));
+    }
+
+    public int journalFileReads() {
+        return journalFileReads.get();
+    }
+
+    private ResponseDefinition journalFile(String name) {
+        journalFileReads.incrementAndGet();
+        return journalEntries.stream().filter(e -> (e.getKey() + ".json").equals(name)).findFirst()
+                .map(e -> json(200, JSON.readTree(e.getValue()))).orElseGet(() -> error(404, "OBJECT_NOT_FOUND", "expired"));
+    }
+
     public void warmUp() throws Exception {
         var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         String token = issueAccessToken();
@@ -317,6 +368,18 @@ public final class FakeHubSpot implements AutoCloseable {
             if (path.equals("/oauth/2026-03/token") && request.getMethod().getName().equals("POST")) {
                 tokenRequests.incrementAndGet();
                 return token(form(request.getBodyAsString()));
+            }
+            if (path.startsWith("/journal-files/")) { // the pre-signed entry files: fetched without Authorization
+                return request.getHeader("Authorization") != null
+                        ? error(400, "VALIDATION_ERROR", "pre-signed URLs take no Authorization header")
+                        : journalFile(path.substring("/journal-files/".length()));
+            }
+            if (path.startsWith("/webhooks-journal/")) {
+                String bearer = request.getHeader("Authorization");
+                if (bearer == null || !appTokens.contains(bearer.replace("Bearer ", ""))) {
+                    return error(401, "INVALID_AUTHENTICATION", "The journal needs an app client-credentials token");
+                }
+                return journal(path);
             }
             if (!path.startsWith("/crm/")) {
                 return error(404, "OBJECT_NOT_FOUND", "No route for " + path);
@@ -679,6 +742,13 @@ public final class FakeHubSpot implements AutoCloseable {
             if (redirect == null || !redirect.equals(form.get("redirect_uri"))) {
                 return oauthError("BAD_AUTH_CODE", "missing or unknown auth code");
             }
+        } else if (grant.equals("client_credentials")) {
+            if (!form.getOrDefault("scope", "").contains("developer.webhooks_journal.read")) {
+                return oauthError("BAD_SCOPES", "the journal needs developer.webhooks_journal.read");
+            }
+            String app = "app-" + UUID.randomUUID();
+            appTokens.add(app);
+            return json(200, Map.of("access_token", app, "expires_in", 1800, "token_type", "bearer"));
         } else if (grant.equals("refresh_token")) {
             if (!refreshTokens.contains(form.getOrDefault("refresh_token", ""))) {
                 return oauthError("BAD_REFRESH_TOKEN", "missing or unknown refresh token");
