@@ -30,15 +30,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every request the fake received while the adapter did all it does (contacts one by one and in batches, the
- * look-up, a merged contact, calls, notes, meetings, deals, tasks) checked against HubSpot's OpenAPI specs. The
- * specs live beside the project in {@code ../shared/docs/hubspot/}; without them the test is skipped and says so.
+ * look-up, a merged contact, calls, notes, meetings, deals, tasks, the Webhooks Journal and its token) checked
+ * against HubSpot's OpenAPI specs. The specs live beside the project in {@code ../shared/docs/hubspot/}; without
+ * them the test is skipped and says so.
  */
 class HubSpotConformanceTests {
 
     static final FakeHubSpot hubspot = new FakeHubSpot();
     static final URI LINK = URI.create("https://redial.example.com/leads/77");
-    /** HubSpot publishes no spec for the properties API; the one request there is listed, not checked. */
-    static final String UNPUBLISHED = "/crm/properties/";
+    /**
+     * HubSpot publishes no spec for the properties API, and a journal entry's pre-signed file is no API: those
+     * requests are listed, not checked.
+     */
+    static final List<String> UNPUBLISHED = List.of("/crm/properties/", "/journal-files/");
 
     @AfterAll
     static void stop() {
@@ -58,7 +62,7 @@ class HubSpotConformanceTests {
         List<String> unchecked = new ArrayList<>();
         List<HubSpotSpecs.Request> received = hubspot.received();
         for (var request : received) {
-            if (request.path().startsWith(UNPUBLISHED)) {
+            if (UNPUBLISHED.stream().anyMatch(request.path()::startsWith)) {
                 unchecked.add(request.method() + " " + request.path());
                 continue;
             }
@@ -73,9 +77,10 @@ class HubSpotConformanceTests {
     }
 
     private static void exerciseEverything() {
-        CrmGateway gateway = new HubSpotCrmProvider(new HubSpotProperties(FakeHubSpot.CLIENT_ID, FakeHubSpot.CLIENT_SECRET,
-                hubspot.baseUrl(), hubspot.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(20)), Clock.systemUTC())
-                .connect(new CrmConnection(1, new TenantId("conformance"), HubSpotCrmProvider.ID, "4242", hubspot.issueAccessToken(),
+        HubSpotCrmProvider provider = new HubSpotCrmProvider(new HubSpotProperties(FakeHubSpot.CLIENT_ID,
+                FakeHubSpot.CLIENT_SECRET, hubspot.baseUrl(), hubspot.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(20)),
+                Clock.systemUTC());
+        CrmGateway gateway = provider.connect(new CrmConnection(1, new TenantId("conformance"), HubSpotCrmProvider.ID, "4242", hubspot.issueAccessToken(),
                         Map.of(), CrmThrottle.NONE));
         CrmLead dana = lead("+15125550301", "Dana Whitfield");
         CrmRecordRef contact = gateway.upsertLead(dana, null); // search, then create
@@ -101,6 +106,11 @@ class HubSpotConformanceTests {
         gateway.bookJob(contact, job, dana);
         gateway.createTask(contact, new FollowUpTask(77, "EMERGENCY: call now", "Gas smell", FollowUpTask.Priority.HIGH,
                 Instant.parse("2026-12-08T19:05:00Z"), LINK));
+        hubspot.journalUninstall(4242); // the Webhooks Journal: a client-credentials token, earliest, then next
+        var journal = provider.journal().orElseThrow();
+        var entry = journal.next(null).orElseThrow();
+        assertThat(entry.uninstalledAccounts()).containsExactly("4242");
+        assertThat(journal.next(entry.offset())).isEmpty();
     }
 
     private static CrmLead lead(String phone, String name) {

@@ -32,7 +32,7 @@ final class HubSpotSpecs {
     /** The object-specific documents come before the generic {@code {objectType}} one, so their schemas are used. */
     private static final List<String> FILES = List.of("crm-contacts-2026-03.json", "crm-calls-2026-03.json",
             "crm-notes-2026-03.json", "crm-tasks-2026-03.json", "crm-deals-2026-03.json", "crm-meetings-2026-03.json",
-            "crm-objects-2026-03.json", "auth-oauth-2026-03.json");
+            "crm-objects-2026-03.json", "auth-oauth-2026-03.json", "webhooks-journal-2026-03.json");
 
     /** A request as the fake received it. */
     record Request(String method, String path, Map<String, String> query, String body) {
