@@ -15,10 +15,13 @@ public enum CrmCapability {
      */
     LEAD_RECORDS,
     /**
-     * Many leads' contacts and calls in few requests ({@link CrmGateway#upsertLeads}, {@link CrmGateway#logCalls}):
-     * core then takes a connection's due lead work together, up to {@link CrmGateway#MAX_BATCH} at a time.
+     * Many leads' contacts, calls, transcripts and booked jobs in few requests ({@link CrmGateway#upsertLeads},
+     * {@link CrmGateway#logCalls}, {@link CrmGateway#attachTranscripts}, {@link CrmGateway#bookJobs}): core then takes
+     * a connection's due work of those kinds together, up to {@link CrmGateway#MAX_BATCH} at a time.
      */
     BATCHES,
+    /** A booked job also goes on the CRM's calendar as a meeting with the contact ({@link CrmGateway#scheduleMeetings}). */
+    MEETINGS,
     /** Optional: free time windows for booking. */
     AVAILABILITY
 }

@@ -23,6 +23,14 @@ public interface CrmGateway {
     record CallWrite(CrmRecordRef contact, CallLog call) {
     }
 
+    /** One transcript to attach in a batch: as {@link #attachTranscript(CrmRecordRef, Transcript, CrmLead)}. */
+    record TranscriptWrite(CrmRecordRef target, Transcript transcript, CrmLead lead) {
+    }
+
+    /** One booked job in a batch: as {@link #bookJob(CrmRecordRef, JobRequest, CrmLead)}, or its meeting. */
+    record JobWrite(CrmRecordRef target, JobRequest job, CrmLead lead) {
+    }
+
     /**
      * {@link #upsertLead} for many leads, one result per input in order. Adapters with
      * {@link CrmCapability#BATCHES} do it in few requests; this default asks one by one.
@@ -34,6 +42,24 @@ public interface CrmGateway {
     /** {@link #logCall} for many calls, one result per input in order; see {@link #upsertLeads}. */
     default List<CrmItemResult> logCalls(List<CallWrite> writes) {
         return writes.stream().map(w -> each(() -> logCall(w.contact(), w.call()))).toList();
+    }
+
+    /** {@link #attachTranscript(CrmRecordRef, Transcript, CrmLead)} for many; see {@link #upsertLeads}. */
+    default List<CrmItemResult> attachTranscripts(List<TranscriptWrite> writes) {
+        return writes.stream().map(w -> each(() -> attachTranscript(w.target(), w.transcript(), w.lead()))).toList();
+    }
+
+    /** {@link #bookJob(CrmRecordRef, JobRequest, CrmLead)} for many; see {@link #upsertLeads}. */
+    default List<CrmItemResult> bookJobs(List<JobWrite> writes) {
+        return writes.stream().map(w -> each(() -> bookJob(w.target(), w.job(), w.lead()))).toList();
+    }
+
+    /**
+     * Only for {@link CrmCapability#MEETINGS}: each booked job as a meeting with the contact on the CRM's calendar,
+     * beside what {@link #bookJobs} made; one result per input, in order.
+     */
+    default List<CrmItemResult> scheduleMeetings(List<JobWrite> writes) {
+        throw new UnsupportedOperationException("this CRM keeps no meetings");
     }
 
     private static CrmItemResult each(java.util.function.Supplier<CrmRecordRef> write) {

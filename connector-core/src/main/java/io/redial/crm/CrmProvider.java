@@ -30,4 +30,9 @@ public interface CrmProvider {
 
     /** A gateway bound to one tenant's connection; cheap, made per unit of work. */
     CrmGateway connect(CrmConnection connection);
+
+    /** The journal to poll for app events, for CRMs that report uninstalls only there (see {@link CrmJournal}). */
+    default java.util.Optional<CrmJournal> journal() {
+        return java.util.Optional.empty();
+    }
 }

@@ -57,6 +57,11 @@ class ConnectionThrottles {
         budgets.pause(connectionId, pause);
     }
 
+    /** As {@link #pause(long, Duration)}, for the requests of {@code bucket} only unless it is the default. */
+    void pause(long connectionId, String bucket, Duration pause) {
+        budgets.pause(connectionId, bucket, pause);
+    }
+
     private static void sleep(long nanos) {
         if (nanos <= 0) {
             return;

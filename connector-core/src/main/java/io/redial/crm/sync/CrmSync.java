@@ -51,6 +51,8 @@ class CrmSync {
     private final Map<String, ReentrantLock> leadLocks = new ConcurrentHashMap<>();
     /** Batch drainers per connection on this node: a few, so a burst's batches overlap their round trips. */
     static final int DRAINERS = 3;
+    /** The kinds a batching CRM takes together; emergencies and call-backs are rare and go alone, at once. */
+    private static final java.util.Set<SyncKind> BATCHED = java.util.EnumSet.of(SyncKind.LEAD, SyncKind.TRANSCRIPT, SyncKind.JOB);
     /** When a drainer took an item's work, the item's task still comes back after this, should this node die first. */
     private static final Duration DRAINER_BACKSTOP = Duration.ofSeconds(30);
     private final Map<Long, Semaphore> drainers = new ConcurrentHashMap<>();
@@ -82,7 +84,7 @@ class CrmSync {
             work.markFailed(item, "no adapter for " + connection.crm() + " is installed");
             return;
         }
-        if (item.kind() == SyncKind.LEAD && provider.capabilities().contains(CrmCapability.BATCHES)) {
+        if (BATCHED.contains(item.kind()) && provider.capabilities().contains(CrmCapability.BATCHES)) {
             runLeadBatch(item, connection, provider);
             return;
         }
@@ -99,7 +101,7 @@ class CrmSync {
     }
 
     /**
-     * Lead work of a CRM that takes batches is drained per connection: the item's task starts a drainer (at most
+     * Lead work, transcripts and booked jobs of a CRM that takes batches are drained per connection: the item's task starts a drainer (at most
      * {@link #DRAINERS} per connection on this node), which takes the connection's due lead work up to
      * {@link CrmGateway#MAX_BATCH} leads at a time until none is left. A lone lead goes at once, alone. When every
      * drainer is busy, one of them takes this item too; its task only comes back later, in case this node dies first.
@@ -156,7 +158,7 @@ class CrmSync {
         }
         Map<Long, RuntimeException> failures;
         try {
-            failures = steps.performLeads(batch, provider, access.open(connection, provider));
+            failures = steps.performBatch(batch, provider, access.open(connection, provider));
         } catch (CrmThrottle.Saturated | CrmException whole) {
             batch.forEach(item -> outcome(item, connection, whole));
             return;
@@ -217,7 +219,7 @@ class CrmSync {
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         switch (failure) {
             case CrmUnavailable unavailable -> {
-                unavailable.retryAfter().ifPresent(pause -> throttles.pause(connection.id(), pause));
+                unavailable.retryAfter().ifPresent(pause -> throttles.pause(connection.id(), unavailable.bucket(), pause));
                 if (item.attempts() + 1 >= MAX_ATTEMPTS) {
                     log.warn("sync work {} ({} for lead {}) gave up after {} tries: {}", item.id(), item.kind(),
                             item.leadId(), item.attempts() + 1, error);

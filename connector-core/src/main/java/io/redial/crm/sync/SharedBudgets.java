@@ -82,8 +82,11 @@ class SharedBudgets {
         List<Reservation> reservations = new ArrayList<>(buckets.size());
         for (String bucket : buckets) {
             List<RequestBudget> budgets = new ArrayList<>(2);
-            budgets.add(locked.budgets().get(CrmThrottle.DEFAULT));
-            if (!CrmThrottle.DEFAULT.equals(bucket) && locked.budgets().containsKey(bucket)) {
+            CrmRateLimit own = CrmThrottle.DEFAULT.equals(bucket) ? null : used.get(bucket);
+            if (own == null || !own.separate()) { // a separate bucket's requests the CRM does not count in the default
+                budgets.add(locked.budgets().get(CrmThrottle.DEFAULT));
+            }
+            if (own != null) {
                 budgets.add(locked.budgets().get(bucket));
             }
             reservations.add(reserveOne(budgets, now, maxBlock));
@@ -108,6 +111,23 @@ class SharedBudgets {
             budget.take(now, now + wait);
         }
         return new Reservation(true, wait, 0);
+    }
+
+    /**
+     * The CRM said stop to the requests of one bucket only (a search limit): they wait, the others go on. A bucket
+     * the connection has no limit for, or the default, pauses everything.
+     */
+    void pause(long connectionId, String bucket, Duration pause) {
+        if (CrmThrottle.DEFAULT.equals(bucket)) {
+            pause(connectionId, pause);
+            return;
+        }
+        String update = """
+                UPDATE crm_rate_budgets SET paused_until = GREATEST(paused_until, UNIX_TIMESTAMP(SYSDATE(6)) * 1000000000 + ?)
+                WHERE connection_id = ? AND bucket = ?""";
+        if (tx.execute(status -> jdbc.sql(update).params(pause.toNanos(), connectionId, bucket).update()) == 0) {
+            pause(connectionId, pause); // no row for it: the bucket is unknown here, so be safe and pause all
+        }
     }
 
     /** The CRM said stop: nothing goes on this connection, from any node, before {@code pause} is over. */

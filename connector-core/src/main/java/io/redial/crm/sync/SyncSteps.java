@@ -13,6 +13,7 @@ import io.redial.crm.CrmRejected;
 import io.redial.crm.CrmThrottle;
 import io.redial.crm.FollowUpTask;
 import io.redial.crm.JobRequest;
+import io.redial.crm.RecordText;
 import io.redial.crm.Transcript;
 import io.redial.leads.Lead;
 import io.redial.leads.Leads;
@@ -47,15 +48,17 @@ class SyncSteps {
     private static final Duration CLAIM_WAIT = Duration.ofSeconds(2);
 
     private final Leads leads;
+    private final io.redial.tenants.Tenants tenants;
     private final Conversations conversations;
     private final CrmLinks links;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    SyncSteps(Leads leads, Conversations conversations, CrmLinks links, JdbcClient jdbc, Clock clock,
-            @Value("${redial.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+    SyncSteps(Leads leads, io.redial.tenants.Tenants tenants, Conversations conversations, CrmLinks links, JdbcClient jdbc,
+            Clock clock, @Value("${redial.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.leads = leads;
+        this.tenants = tenants;
         this.conversations = conversations;
         this.links = links;
         this.jdbc = jdbc;
@@ -87,16 +90,17 @@ class SyncSteps {
             }
             case JOB -> {
                 CrmRecordRef contact = target(provider, lead, gateway);
-                JobRequest job = new JobRequest(lead.id(), Objects.requireNonNull(item.slotStart()),
-                        Objects.requireNonNull(item.slotEnd()), text(item.summary(), "Job booked by Redial"),
-                        lead.details().serviceAddress(), link(lead));
-                once(crm, lead, "job:" + lead.id() + ":" + job.start().getEpochSecond(),
-                        () -> gateway.bookJob(contact, job, crmLead(lead)));
+                JobRequest job = jobRequest(item, lead);
+                once(crm, lead, jobKey(job), () -> gateway.bookJob(contact, job, crmLead(lead)));
+                if (provider.capabilities().contains(CrmCapability.MEETINGS)) {
+                    once(crm, lead, meetingKey(job), () -> single(gateway.scheduleMeetings(
+                            List.of(new CrmGateway.JobWrite(contact, job, crmLead(lead))))));
+                }
             }
             case EMERGENCY -> {
                 CrmRecordRef contact = target(provider, lead, gateway);
                 FollowUpTask task = new FollowUpTask(lead.id(), "EMERGENCY: call " + lead.callerPhone().e164() + " now",
-                        text(item.summary(), "Emergency reported by the caller") + "\n\nSource: " + LEAD_SOURCE
+                        card(lead) + text(item.summary(), "Emergency reported by the caller") + "\n\nSource: " + LEAD_SOURCE
                                 + "\nLead in Redial: " + link(lead),
                         FollowUpTask.Priority.HIGH, clock.instant(), link(lead));
                 once(crm, lead, "emergency:" + lead.id(), () -> gateway.createTask(contact, task));
@@ -112,14 +116,158 @@ class SyncSteps {
             case TRANSCRIPT -> {
                 long conversationId = Objects.requireNonNull(item.conversationId());
                 CrmRecordRef contact = target(provider, lead, gateway);
-                Transcript transcript = new Transcript(conversationId,
-                        conversations.transcript(lead.tenant(), conversationId).stream()
-                                .map(l -> new Transcript.Line(l.at(), l.author(), l.body())).toList(),
-                        link(lead));
+                Transcript transcript = transcript(lead, conversationId);
                 once(crm, lead, "transcript:" + conversationId,
                         () -> gateway.attachTranscript(contact, transcript, crmLead(lead)));
             }
         }
+    }
+
+    /**
+     * A batch of one connection's due work (see {@link CrmSync}): lead work, transcripts and booked jobs, each kind in
+     * its own batch requests. Returns each item's failure by work id; an item not in it is done. A request that
+     * fails as a whole fails the items of its kind only.
+     */
+    Map<Long, RuntimeException> performBatch(List<SyncItem> items, CrmProvider provider, CrmGateway gateway) {
+        Map<Long, RuntimeException> failures = new HashMap<>();
+        List<SyncItem> leadWork = items.stream().filter(i -> i.kind() == SyncKind.LEAD).toList();
+        List<SyncItem> records = items.stream().filter(i -> i.kind() != SyncKind.LEAD).toList();
+        for (List<SyncItem> kind : List.of(leadWork, records)) {
+            if (kind.isEmpty()) {
+                continue;
+            }
+            try {
+                failures.putAll(kind == leadWork ? performLeads(kind, provider, gateway) : performRecords(kind, provider, gateway));
+            } catch (CrmThrottle.Saturated | io.redial.crm.CrmException whole) {
+                kind.forEach(item -> failures.put(item.id(), whole));
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * Transcripts as notes and booked jobs (and their meetings) of several leads in few requests. Each record is
+     * claimed under its own link first and linked as its result comes back, so a batch sent again after a crash
+     * (or an item also run alone) writes nothing twice; inputs a batch answer rejects are released and retried alone.
+     */
+    private Map<Long, RuntimeException> performRecords(List<SyncItem> items, CrmProvider provider, CrmGateway gateway) {
+        CrmId crm = provider.id();
+        Map<Long, RuntimeException> failures = new HashMap<>();
+        List<Keyed<CrmGateway.TranscriptWrite>> notes = new ArrayList<>();
+        List<Keyed<CrmGateway.JobWrite>> jobs = new ArrayList<>();
+        List<Keyed<CrmGateway.JobWrite>> meetings = new ArrayList<>();
+        for (SyncItem item : items) {
+            try {
+                Lead lead = leads.find(item.tenant(), item.leadId())
+                        .orElseThrow(() -> new CrmRejected("lead " + item.leadId() + " no longer exists", null));
+                if (!provider.capabilities().contains(needs(item.kind()))) {
+                    continue;
+                }
+                CrmRecordRef target = target(provider, lead, gateway); // a contact not written yet is written alone
+                if (item.kind() == SyncKind.TRANSCRIPT) {
+                    long conversationId = Objects.requireNonNull(item.conversationId());
+                    String key = "transcript:" + conversationId;
+                    if (fresh(crm, lead, key)) {
+                        notes.add(new Keyed<>(item, lead, key,
+                                new CrmGateway.TranscriptWrite(target, transcript(lead, conversationId), crmLead(lead))));
+                    }
+                } else if (item.kind() == SyncKind.JOB) {
+                    JobRequest job = jobRequest(item, lead);
+                    CrmGateway.JobWrite write = new CrmGateway.JobWrite(target, job, crmLead(lead));
+                    if (fresh(crm, lead, jobKey(job))) {
+                        jobs.add(new Keyed<>(item, lead, jobKey(job), write));
+                    }
+                    if (provider.capabilities().contains(CrmCapability.MEETINGS) && fresh(crm, lead, meetingKey(job))) {
+                        meetings.add(new Keyed<>(item, lead, meetingKey(job), write));
+                    }
+                } else {
+                    perform(item, provider, gateway); // emergencies and call-backs are rare: one by one
+                }
+            } catch (CrmThrottle.Saturated | io.redial.crm.CrmException failure) {
+                failures.put(item.id(), failure);
+            }
+        }
+        linked(crm, notes, gateway::attachTranscripts, failures);
+        linked(crm, jobs, gateway::bookJobs, failures);
+        linked(crm, meetings, gateway::scheduleMeetings, failures);
+        return failures;
+    }
+
+    /** One record of a batch, claimed under {@code key}, and what the gateway is sent for it. */
+    private record Keyed<W>(SyncItem item, Lead lead, String key, W write) {
+    }
+
+    /**
+     * True when {@code key} has no record yet and is now claimed by this batch; false when it is written already.
+     * Taken by other work for now: the item comes back shortly.
+     */
+    private boolean fresh(CrmId crm, Lead lead, String key) {
+        if (links.find(lead.tenant(), crm, key).isPresent()) {
+            return false;
+        }
+        if (!claim(crm, lead, key)) {
+            throw new CrmThrottle.Saturated(clock.instant().plus(CLAIM_WAIT));
+        }
+        return true;
+    }
+
+    /** Sends one batch and links each record it wrote; a failed input (or request) releases its claim and fails its item. */
+    private <W> void linked(CrmId crm, List<Keyed<W>> batch, java.util.function.Function<List<W>, List<CrmItemResult>> send,
+            Map<Long, RuntimeException> failures) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<CrmItemResult> results;
+        try {
+            results = send.apply(batch.stream().map(Keyed::write).toList());
+            if (results.size() != batch.size()) {
+                throw new IllegalStateException("a batch answered " + results.size() + " results for " + batch.size() + " inputs");
+            }
+        } catch (RuntimeException whole) {
+            batch.forEach(k -> links.release(k.lead().tenant(), crm, k.key()));
+            if (!(whole instanceof CrmThrottle.Saturated) && !(whole instanceof io.redial.crm.CrmException)) {
+                throw whole;
+            }
+            batch.forEach(k -> failures.putIfAbsent(k.item().id(), whole));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Keyed<W> keyed = batch.get(i);
+            CrmItemResult result = results.get(i);
+            if (result.failure() != null) {
+                links.release(keyed.lead().tenant(), crm, keyed.key());
+                failures.putIfAbsent(keyed.item().id(), result.failure());
+            } else {
+                links.complete(keyed.lead().tenant(), crm, keyed.key(), Objects.requireNonNull(result.record()));
+            }
+        }
+    }
+
+    private Transcript transcript(Lead lead, long conversationId) {
+        return new Transcript(conversationId, conversations.transcript(lead.tenant(), conversationId).stream()
+                .map(l -> new Transcript.Line(l.at(), l.author(), l.body())).toList(), link(lead));
+    }
+
+    private JobRequest jobRequest(SyncItem item, Lead lead) {
+        return new JobRequest(lead.id(), Objects.requireNonNull(item.slotStart()), Objects.requireNonNull(item.slotEnd()),
+                text(item.summary(), "Job booked by Redial"), lead.details().serviceAddress(), link(lead));
+    }
+
+    private static String jobKey(JobRequest job) {
+        return "job:" + job.leadId() + ":" + job.start().getEpochSecond();
+    }
+
+    private static String meetingKey(JobRequest job) {
+        return "meeting:" + job.leadId() + ":" + job.start().getEpochSecond();
+    }
+
+    /** A batch of one's record, or its failure thrown as a request of its own would have been. */
+    private static CrmRecordRef single(List<CrmItemResult> results) {
+        CrmItemResult only = results.getFirst();
+        if (only.failure() != null) {
+            throw only.failure();
+        }
+        return Objects.requireNonNull(only.record());
     }
 
     /**
@@ -294,8 +442,15 @@ class SyncSteps {
         return ref;
     }
 
+    /** The job card every CRM's follow-up opens with (see {@link RecordText}), then a blank line; empty when nothing is known. */
+    private String card(Lead lead) {
+        String card = RecordText.jobCard(lead.details(), null, null, crmLead(lead).zone());
+        return card.isEmpty() ? "" : card + "\n\n";
+    }
+
     private CrmLead crmLead(Lead lead) {
-        return new CrmLead(lead.id(), lead.callerPhone(), lead.details(), LEAD_SOURCE, link(lead));
+        return new CrmLead(lead.id(), lead.callerPhone(), lead.details(), LEAD_SOURCE, link(lead),
+                tenants.find(lead.tenant()).map(io.redial.tenants.Tenant::zone).orElse(java.time.ZoneOffset.UTC));
     }
 
     private CallLog callLog(Lead lead) {

@@ -49,13 +49,13 @@ class SyncWork {
     }
 
     /**
-     * Other lead work of this connection that is due now, oldest first: what a batch takes along with the item
+     * Other lead work, transcripts and booked jobs of this connection that are due now, oldest first: what a batch takes along with the item
      * that started it (see {@link CrmSync}).
      */
     List<SyncItem> dueLeadWork(TenantId tenant, long connectionId, long besides, Instant now, int limit) {
         return jdbc.sql("""
                 SELECT * FROM crm_sync_work
-                WHERE tenant_id = ? AND connection_id = ? AND state = 'PENDING' AND kind = 'LEAD' AND id <> ?
+                WHERE tenant_id = ? AND connection_id = ? AND state = 'PENDING' AND kind IN ('LEAD', 'TRANSCRIPT', 'JOB') AND id <> ?
                       AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                 ORDER BY id LIMIT ?""")
                 .params(tenant.value(), connectionId, besides, utc(now), limit).query(SyncWork::item).list();

@@ -55,6 +55,30 @@ class ConnectionThrottlesTests {
     }
 
     @Test
+    void aSeparateBucketTakesNothingFromTheDefaultBudget() {
+        CrmThrottle throttle = throttles.forConnection(connections.incrementAndGet(), Map.of(
+                CrmThrottle.DEFAULT, new CrmRateLimit(1, Duration.ofMinutes(1)),
+                "search", new CrmRateLimit(5, Duration.ofSeconds(1)).separately()));
+
+        throttle.acquire(CrmThrottle.DEFAULT);
+        saturated(throttle, CrmThrottle.DEFAULT);
+        throttle.acquire("search"); // HubSpot counts searches apart from its 110 per 10 s
+    }
+
+    @Test
+    void aPauseForOneBucketHoldsOnlyItsRequests() {
+        long connection = connections.incrementAndGet();
+        CrmThrottle throttle = throttles.forConnection(connection, Map.of(CrmThrottle.DEFAULT, new CrmRateLimit(100, Duration.ofSeconds(10)),
+                "search", new CrmRateLimit(5, Duration.ofSeconds(1)).separately()));
+        throttle.acquire("search");
+
+        throttles.pause(connection, "search", Duration.ofSeconds(30));
+
+        assertThat(saturated(throttle, "search").retryAt()).isAfter(Instant.now().plusSeconds(25));
+        throttle.acquire(CrmThrottle.DEFAULT);
+    }
+
+    @Test
     void whenTheCrmSaysWaitEveryRequestOnThatConnectionWaits() {
         long paused = connections.incrementAndGet();
         CrmThrottle throttle = throttles.forConnection(paused, Map.of());

@@ -1,5 +1,20 @@
 package io.redial.crm.sync;
 
+import org.jspecify.annotations.Nullable;
+import java.util.Optional;
+import java.util.Map;
+import java.util.ArrayList;
+import io.redial.shared.PhoneNumber;
+import io.redial.crm.Transcript;
+import io.redial.crm.JobRequest;
+import io.redial.crm.FollowUpTask;
+import io.redial.crm.CrmThrottle;
+import io.redial.crm.CrmRecordRef;
+import io.redial.crm.CrmLead;
+import io.redial.crm.CrmItemResult;
+import io.redial.crm.CrmGateway;
+import io.redial.crm.CrmConnection;
+import io.redial.crm.CallLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -255,6 +270,77 @@ class CrmSyncIntegrationTests {
         assertThat(crm.writes("note")).filteredOn(w -> w.contactId().equals(contact)).singleElement()
                 .extracting(ScriptedCrm.Write::detail).asString()
                 .contains("caller: My furnace is out").contains("receptionist: Sorry we missed you");
+    }
+
+    @Autowired SyncSteps steps;
+
+    @Test
+    void aBatchOfTranscriptsRetriesOnlyTheInputItFailedAndARetriedBatchWritesEachNoteOnce() {
+        String first = nextPhone();
+        String second = nextPhone();
+        long firstLead = captureLeadWithCall(first);
+        long secondLead = captureLeadWithCall(second);
+        awaitAllDone();
+        List<SyncItem> batch = List.of(transcriptWork(firstLead, conversationWithTexts(firstLead, first)),
+                transcriptWork(secondLead, conversationWithTexts(secondLead, second)));
+        CrmGateway one = crm.connect(new CrmConnection(0, TENANT, ScriptedCrm.ID, "acct-1", "token-1", Map.of(), CrmThrottle.NONE));
+        List<Integer> sent = new ArrayList<>();
+        CrmGateway batching = new CrmGateway() { // a batch endpoint whose first answer is a 207 failing its second input
+            @Override
+            public List<CrmItemResult> attachTranscripts(List<TranscriptWrite> writes) {
+                sent.add(writes.size());
+                List<CrmItemResult> results = new ArrayList<>();
+                for (int i = 0; i < writes.size(); i++) {
+                    results.add(sent.size() == 1 && i == 1 ? CrmItemResult.failed(new CrmUnavailable("423 LOCKED", Duration.ofSeconds(2), null))
+                            : CrmItemResult.of(one.attachTranscript(writes.get(i).target(), writes.get(i).transcript())));
+                }
+                return results;
+            }
+
+            @Override
+            public CrmRecordRef upsertLead(CrmLead lead, @Nullable CrmRecordRef known) {
+                return one.upsertLead(lead, known);
+            }
+
+            @Override
+            public Optional<CrmRecordRef> findCustomer(PhoneNumber phone) {
+                return one.findCustomer(phone);
+            }
+
+            @Override
+            public CrmRecordRef logCall(CrmRecordRef contact, CallLog call) {
+                return one.logCall(contact, call);
+            }
+
+            @Override
+            public CrmRecordRef attachTranscript(CrmRecordRef contact, Transcript transcript) {
+                throw new AssertionError("a batch goes through attachTranscripts");
+            }
+
+            @Override
+            public CrmRecordRef bookJob(CrmRecordRef contact, JobRequest job) {
+                return one.bookJob(contact, job);
+            }
+
+            @Override
+            public CrmRecordRef createTask(CrmRecordRef contact, FollowUpTask task) {
+                return one.createTask(contact, task);
+            }
+        };
+
+        assertThat(steps.performBatch(batch, crm, batching)).containsOnlyKeys(batch.get(1).id());
+        assertThat(steps.performBatch(batch, crm, batching)).as("the batch again, as after a crash").isEmpty();
+        assertThat(steps.performBatch(batch, crm, batching)).isEmpty();
+
+        assertThat(sent).as("only what is not linked yet is sent again").containsExactly(2, 1);
+        for (String phone : List.of(first, second)) {
+            assertThat(crm.writes("note")).filteredOn(w -> w.contactId().equals(crm.contactsByPhone.get(phone))).hasSize(1);
+        }
+    }
+
+    private static SyncItem transcriptWork(long lead, long conversation) {
+        return new SyncItem(-lead, TENANT, 0, lead, SyncKind.TRANSCRIPT, conversation, null, null, null, SyncState.PENDING, 0,
+                null, null, Instant.now());
     }
 
     @Test

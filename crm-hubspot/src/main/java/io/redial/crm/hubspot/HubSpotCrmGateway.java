@@ -43,6 +43,7 @@ final class HubSpotCrmGateway implements CrmGateway {
     static final String CALLS = "calls";
     static final String NOTES = "notes";
     static final String TASKS = "tasks";
+    static final String MEETINGS = "meetings";
     static final String DEALS = "0-3";
 
     /** Tenant settings (crm_connections.settings). */
@@ -146,16 +147,44 @@ final class HubSpotCrmGateway implements CrmGateway {
      */
     @Override
     public List<CrmItemResult> logCalls(List<CallWrite> writes) {
-        CrmItemResult[] results = new CrmItemResult[writes.size()];
-        for (int from = 0; from < writes.size(); from += MAX_BATCH) {
+        return createAll(CALLS, writes.stream().map(w -> CreateObject.associatedTo(HubSpotMapper.missedCall(w.call(), source()),
+                w.contact().id(), HubSpotMapper.CALL_TO_CONTACT)).toList());
+    }
+
+    /** Transcripts as notes, 100 a request, each associated to its contact inline. */
+    @Override
+    public List<CrmItemResult> attachTranscripts(List<TranscriptWrite> writes) {
+        return createAll(NOTES, writes.stream().map(w -> CreateObject.associatedTo(
+                HubSpotMapper.transcriptNote(w.transcript(), w.lead(), source(), clock.instant()), w.target().id(),
+                HubSpotMapper.NOTE_TO_CONTACT)).toList());
+    }
+
+    /** Booked jobs as deals (or tasks, as the tenant chose), 100 a request, each associated to its contact inline. */
+    @Override
+    public List<CrmItemResult> bookJobs(List<JobWrite> writes) {
+        return createAll(jobType(), writes.stream().map(w -> jobObject(w.target(), w.job(), w.lead())).toList());
+    }
+
+    /** Each booked job on the office's calendar: a meeting with the contact, outcome SCHEDULED. */
+    @Override
+    public List<CrmItemResult> scheduleMeetings(List<JobWrite> writes) {
+        return createAll(MEETINGS, writes.stream().map(w -> CreateObject.associatedTo(HubSpotMapper.meeting(w.job(), w.lead(), source()),
+                w.target().id(), HubSpotMapper.MEETING_TO_CONTACT)).toList());
+    }
+
+    /**
+     * Records of one type in batches of 100 with their associations inline; a 207 answer fails only the inputs it
+     * names.
+     */
+    private List<CrmItemResult> createAll(String type, List<CreateObject> objects) {
+        CrmItemResult[] results = new CrmItemResult[objects.size()];
+        for (int from = 0; from < objects.size(); from += MAX_BATCH) {
             List<Integer> chunk = new ArrayList<>();
-            for (int i = from; i < Math.min(writes.size(), from + MAX_BATCH); i++) {
+            for (int i = from; i < Math.min(objects.size(), from + MAX_BATCH); i++) {
                 chunk.add(i);
             }
-            List<BatchInput.Input> inputs = chunk.stream().map(i -> BatchInput.Input.create(CreateObject.associatedTo(
-                    HubSpotMapper.missedCall(writes.get(i).call(), source()), writes.get(i).contact().id(),
-                    HubSpotMapper.CALL_TO_CONTACT), String.valueOf(i))).toList();
-            spread(client.batch(CALLS, "create", new BatchInput(inputs)), chunk, results, id -> new CrmRecordRef("call", id));
+            List<BatchInput.Input> inputs = chunk.stream().map(i -> BatchInput.Input.create(objects.get(i), String.valueOf(i))).toList();
+            spread(client.batch(type, "create", new BatchInput(inputs)), chunk, results, id -> new CrmRecordRef(refType(type), id));
         }
         return List.of(results);
     }
@@ -261,7 +290,7 @@ final class HubSpotCrmGateway implements CrmGateway {
 
     /** One search: HubSpot's digits-only copies ignore the country code, so prefer a contact whose number is ours. */
     private Optional<HubSpotObject> contactWithPhone(PhoneNumber phone) {
-        List<HubSpotObject> results = client.search(CONTACTS, HubSpotMapper.contactsWithPhone(phone)).results();
+        List<HubSpotObject> results = HubSpotMapper.oldestFirst(client.search(CONTACTS, HubSpotMapper.contactsWithPhone(phone)).results());
         return results.stream()
                 .filter(c -> phone.equals(PhoneFormats.read(c.properties().get("phone"), phone).orElse(null))
                         || phone.equals(PhoneFormats.read(c.properties().get("mobilephone"), phone).orElse(null)))
@@ -276,17 +305,35 @@ final class HubSpotCrmGateway implements CrmGateway {
 
     @Override
     public CrmRecordRef attachTranscript(CrmRecordRef contact, Transcript transcript) {
-        return created(NOTES, HubSpotMapper.transcriptNote(transcript, source(), clock.instant()), contact,
+        return attachTranscript(contact, transcript, null);
+    }
+
+    @Override
+    public CrmRecordRef attachTranscript(CrmRecordRef contact, Transcript transcript, @Nullable CrmLead lead) {
+        return created(NOTES, HubSpotMapper.transcriptNote(transcript, lead, source(), clock.instant()), contact,
                 HubSpotMapper.NOTE_TO_CONTACT);
     }
 
     @Override
     public CrmRecordRef bookJob(CrmRecordRef contact, JobRequest job) {
-        if ("task".equals(connection.setting(JOB_TARGET, "deal"))) {
-            return created(TASKS, HubSpotMapper.jobTask(job, source()), contact, HubSpotMapper.TASK_TO_CONTACT);
+        return bookJob(contact, job, null);
+    }
+
+    @Override
+    public CrmRecordRef bookJob(CrmRecordRef contact, JobRequest job, @Nullable CrmLead lead) {
+        return created(jobType(), jobObject(contact, job, lead));
+    }
+
+    private String jobType() {
+        return "task".equals(connection.setting(JOB_TARGET, "deal")) ? TASKS : DEALS;
+    }
+
+    private CreateObject jobObject(CrmRecordRef contact, JobRequest job, @Nullable CrmLead lead) {
+        if (jobType().equals(TASKS)) {
+            return CreateObject.associatedTo(HubSpotMapper.jobTask(job, lead, source()), contact.id(), HubSpotMapper.TASK_TO_CONTACT);
         }
-        return created(DEALS, HubSpotMapper.deal(job, null, connection.setting(DEAL_PIPELINE, "default"),
-                connection.setting(DEAL_STAGE, "appointmentscheduled"), source()), contact, HubSpotMapper.DEAL_TO_CONTACT);
+        return CreateObject.associatedTo(HubSpotMapper.deal(job, lead, connection.setting(DEAL_PIPELINE, "default"),
+                connection.setting(DEAL_STAGE, "appointmentscheduled"), source()), contact.id(), HubSpotMapper.DEAL_TO_CONTACT);
     }
 
     @Override
@@ -295,8 +342,15 @@ final class HubSpotCrmGateway implements CrmGateway {
     }
 
     private CrmRecordRef created(String type, Map<String, String> properties, CrmRecordRef contact, int association) {
-        HubSpotObject created = client.create(type, CreateObject.associatedTo(properties, contact.id(), association));
-        return new CrmRecordRef(type.equals(DEALS) ? "deal" : type.substring(0, type.length() - 1), created.id());
+        return created(type, CreateObject.associatedTo(properties, contact.id(), association));
+    }
+
+    private CrmRecordRef created(String type, CreateObject object) {
+        return new CrmRecordRef(refType(type), client.create(type, object).id());
+    }
+
+    private static String refType(String type) {
+        return type.equals(DEALS) ? "deal" : type.substring(0, type.length() - 1);
     }
 
     private static String source() {

@@ -40,6 +40,8 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
     private final ClientRegistration registration;
     private final Clock clock;
 
+    private final @Nullable HubSpotJournal journal;
+
     public HubSpotCrmProvider(HubSpotProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
@@ -49,6 +51,15 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
         factory.setReadTimeout(properties.readTimeout());
         this.http = RestClient.builder().requestFactory(factory).baseUrl(properties.apiBaseUrl()).build();
         this.registration = registration(properties);
+        this.journal = properties.clientId() == null || properties.clientSecret() == null ? null
+                : new HubSpotJournal(http, RestClient.builder().requestFactory(factory).build(), properties.clientId(),
+                        properties.clientSecret(), clock);
+    }
+
+    /** Uninstalls come through HubSpot's Webhooks Journal, which core polls ({@link HubSpotJournal}). */
+    @Override
+    public java.util.Optional<io.redial.crm.CrmJournal> journal() {
+        return java.util.Optional.ofNullable(journal);
     }
 
     @Override
@@ -64,14 +75,14 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
     @Override
     public Set<CrmCapability> capabilities() {
         return EnumSet.of(CrmCapability.CONTACTS, CrmCapability.CALL_LOG, CrmCapability.TRANSCRIPTS, CrmCapability.JOBS,
-                CrmCapability.FOLLOW_UP_TASKS, CrmCapability.BATCHES);
+                CrmCapability.FOLLOW_UP_TASKS, CrmCapability.BATCHES, CrmCapability.MEETINGS);
     }
 
     /** OAuth apps: 100 requests per 10 s per installed portal; CRM search: 4 per second per token. */
     @Override
     public Map<String, CrmRateLimit> rateLimits() {
         return Map.of(CrmThrottle.DEFAULT, new CrmRateLimit(100, Duration.ofSeconds(10)),
-                HubSpotClient.SEARCH_BUDGET, new CrmRateLimit(4, Duration.ofSeconds(1)));
+                HubSpotClient.SEARCH_BUDGET, new CrmRateLimit(4, Duration.ofSeconds(1)).separately()); // 5/s, counted apart
     }
 
     @Override

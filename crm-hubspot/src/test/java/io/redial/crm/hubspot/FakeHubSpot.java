@@ -62,12 +62,16 @@ public final class FakeHubSpot implements AutoCloseable {
             "calls", Set.of("hs_timestamp", "hs_call_title", "hs_call_direction", "hs_call_from_number",
                     "hs_call_to_number", "hs_call_body", "hs_call_status", "hs_call_duration"),
             "notes", Set.of("hs_timestamp", "hs_note_body"),
+            "meetings", Set.of("hs_timestamp", "hs_meeting_title", "hs_meeting_body", "hs_meeting_start_time",
+                    "hs_meeting_end_time", "hs_meeting_location", "hs_meeting_outcome", "hs_internal_meeting_notes"),
             "tasks", Set.of("hs_timestamp", "hs_task_subject", "hs_task_body", "hs_task_status", "hs_task_priority",
                     "hs_task_type"),
             "0-3", Set.of("dealname", "pipeline", "dealstage", "amount", "closedate", "description"));
-    private static final Map<String, Integer> ASSOCIATION_TO_CONTACT = Map.of("calls", 194, "notes", 202, "tasks", 204, "0-3", 3);
+    private static final Map<String, Integer> ASSOCIATION_TO_CONTACT = Map.of("calls", 194, "notes", 202, "tasks", 204, "0-3", 3,
+            "meetings", 200);
     private static final Map<String, Set<String>> ENUMS = Map.of(
             "hs_call_direction", Set.of("INBOUND", "OUTBOUND"),
+            "hs_meeting_outcome", Set.of("SCHEDULED", "COMPLETED", "RESCHEDULED", "NO_SHOW", "CANCELED"),
             "hs_task_status", Set.of("NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED"),
             "hs_task_priority", Set.of("NONE", "LOW", "MEDIUM", "HIGH"),
             "hs_task_type", Set.of("EMAIL", "CALL", "TODO"),
@@ -86,6 +90,9 @@ public final class FakeHubSpot implements AutoCloseable {
             "appointmentscheduled", "qualifiedtobuy", "presentationscheduled", "decisionmakerboughtin", "contractsent",
             "closedwon", "closedlost")));
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> appTokens = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger journalFileReads = new AtomicInteger();
+    private final List<Map.Entry<String, String>> journalEntries = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Scripted> scripted = new ConcurrentLinkedQueue<>();
@@ -231,6 +238,54 @@ public final class FakeHubSpot implements AutoCloseable {
      * Sends a few requests through the fake and forgets them, so a measurement does not count the
      * fake's own first-request warm-up (a real HubSpot is warm).
      */
+    /** Records in the Webhooks Journal that {@code portalId} uninstalled the app (APP_LIFECYCLE_EVENT 4-1916193). */
+    public void journalUninstall(long portalId) {
+        journalEntries.add(Map.entry(UUID.randomUUID().toString(), write(List.of(Map.of("portalId", portalId, "appId", 991,
+                "subscriptionType", "APP_LIFECYCLE_EVENT", "eventTypeId", "4-1916193", "action", "APP_UNINSTALL",
+                "occurredAt", Instant.now().toEpochMilli())))));
+    }
+
+    /** An entry about something else (a contact changed). */
+    public void journalOther(long portalId) {
+        journalEntries.add(Map.entry(UUID.randomUUID().toString(), write(List.of(Map.of("portalId", portalId,
+                "subscriptionType", "OBJECT", "objectTypeId", "0-1", "action", "UPDATE", "objectId", 5101)))));
+    }
+
+    private ResponseDefinition journal(String path) {
+        int next;
+        if (path.equals("/webhooks-journal/journal/2026-03/earliest")) {
+            next = 0;
+        } else if (path.matches("/webhooks-journal/journal/2026-03/offset/[^/]+/next")) {
+            String offset = path.split("/")[5];
+            int at = -1;
+            for (int i = 0; i < journalEntries.size(); i++) {
+                at = journalEntries.get(i).getKey().equals(offset) ? i : at;
+            }
+            if (at < 0) {
+                return error(404, "OBJECT_NOT_FOUND", "offset unknown or expired");
+            }
+            next = at + 1;
+        } else {
+            return error(404, "OBJECT_NOT_FOUND", "No route for " + path);
+        }
+        if (next >= journalEntries.size()) {
+            return error(404, "OBJECT_NOT_FOUND", "no entry after this offset yet");
+        }
+        String offset = journalEntries.get(next).getKey();
+        return json(200, Map.of("currentOffset", offset, "expiresAt", Instant.now().plusSeconds(300).toString(),
+                "url", baseUrl() + "/journal-files/" + offset + ".json"));
+    }
+
+    public int journalFileReads() {
+        return journalFileReads.get();
+    }
+
+    private ResponseDefinition journalFile(String name) {
+        journalFileReads.incrementAndGet();
+        return journalEntries.stream().filter(e -> (e.getKey() + ".json").equals(name)).findFirst()
+                .map(e -> json(200, JSON.readTree(e.getValue()))).orElseGet(() -> error(404, "OBJECT_NOT_FOUND", "expired"));
+    }
+
     public void warmUp() throws Exception {
         var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         String token = issueAccessToken();
@@ -253,6 +308,23 @@ public final class FakeHubSpot implements AutoCloseable {
     }
 
     /** Calls to the OAuth token endpoint (code exchanges and refreshes). */
+    /** Every request this fake received, in order, for the conformance test. */
+    public List<HubSpotSpecs.Request> received() {
+        List<HubSpotSpecs.Request> received = new ArrayList<>();
+        for (var event : server.getAllServeEvents()) {
+            Request request = event.getRequest();
+            String[] url = request.getUrl().split("\\?", 2);
+            Map<String, String> query = new LinkedHashMap<>();
+            if (url.length > 1) {
+                for (String pair : url[1].split("&")) {
+                    query.put(pair.split("=", 2)[0], pair.contains("=") ? pair.split("=", 2)[1] : "");
+                }
+            }
+            received.add(new HubSpotSpecs.Request(request.getMethod().getName(), url[0], query, request.getBodyAsString()));
+        }
+        return received.reversed(); // WireMock lists the newest first
+    }
+
     public int tokenRequests() {
         return tokenRequests.get();
     }
@@ -297,6 +369,18 @@ public final class FakeHubSpot implements AutoCloseable {
                 tokenRequests.incrementAndGet();
                 return token(form(request.getBodyAsString()));
             }
+            if (path.startsWith("/journal-files/")) { // the pre-signed entry files: fetched without Authorization
+                return request.getHeader("Authorization") != null
+                        ? error(400, "VALIDATION_ERROR", "pre-signed URLs take no Authorization header")
+                        : journalFile(path.substring("/journal-files/".length()));
+            }
+            if (path.startsWith("/webhooks-journal/")) {
+                String bearer = request.getHeader("Authorization");
+                if (bearer == null || !appTokens.contains(bearer.replace("Bearer ", ""))) {
+                    return error(401, "INVALID_AUTHENTICATION", "The journal needs an app client-credentials token");
+                }
+                return journal(path);
+            }
             if (!path.startsWith("/crm/")) {
                 return error(404, "OBJECT_NOT_FOUND", "No route for " + path);
             }
@@ -313,10 +397,10 @@ public final class FakeHubSpot implements AutoCloseable {
             if (next != null && next.delayMillis() > 0) {
                 return withDelay(route(request, path), next.delayMillis());
             }
-            if (next != null) {
-                return scriptedFailure(next);
-            }
             boolean search = path.endsWith("/search");
+            if (next != null) {
+                return scriptedFailure(next, search);
+            }
             ResponseDefinition limited = rateLimit(search);
             return limited != null ? limited : route(request, path);
         }
@@ -658,6 +742,13 @@ public final class FakeHubSpot implements AutoCloseable {
             if (redirect == null || !redirect.equals(form.get("redirect_uri"))) {
                 return oauthError("BAD_AUTH_CODE", "missing or unknown auth code");
             }
+        } else if (grant.equals("client_credentials")) {
+            if (!form.getOrDefault("scope", "").contains("developer.webhooks_journal.read")) {
+                return oauthError("BAD_SCOPES", "the journal needs developer.webhooks_journal.read");
+            }
+            String app = "app-" + UUID.randomUUID();
+            appTokens.add(app);
+            return json(200, Map.of("access_token", app, "expires_in", 1800, "token_type", "bearer"));
         } else if (grant.equals("refresh_token")) {
             if (!refreshTokens.contains(form.getOrDefault("refresh_token", ""))) {
                 return oauthError("BAD_REFRESH_TOKEN", "missing or unknown refresh token");
@@ -686,7 +777,7 @@ public final class FakeHubSpot implements AutoCloseable {
         trim(recentSearches, now, 1_000_000_000L);
         if (search) { // the search API has its own per-second limit, outside the ten-second budget
             if (recentSearches.size() >= searchesPerSecond) {
-                return tooMany("SECONDLY", 1_000, searchesPerSecond);
+                return searchTooMany(null);
             }
             recentSearches.addLast(now);
             return null;
@@ -704,7 +795,7 @@ public final class FakeHubSpot implements AutoCloseable {
         }
     }
 
-    private ResponseDefinition tooMany(String policy, int intervalMillis, int max) {
+    private ResponseDefinition tooMany(String policy, int intervalMillis, int max) { // the general budget's 429
         tooManyRequests.incrementAndGet();
         tooManyByPolicy.computeIfAbsent(policy, p -> new AtomicInteger()).incrementAndGet();
         return aResponse().withStatus(429).withHeader("Content-Type", "application/json;charset=utf-8")
@@ -717,9 +808,34 @@ public final class FakeHubSpot implements AutoCloseable {
                 .build();
     }
 
-    private ResponseDefinition scriptedFailure(Scripted next) {
+    /** The search API's 429: its own per-second limit, answered without HubSpot's rate-limit headers. */
+    private ResponseDefinition searchTooMany(Integer retryAfter) {
+        tooManyRequests.incrementAndGet();
+        tooManyByPolicy.computeIfAbsent("SECONDLY", p -> new AtomicInteger()).incrementAndGet();
+        var response = aResponse().withStatus(429).withHeader("Content-Type", "application/json;charset=utf-8");
+        if (retryAfter != null) { // only when a test scripts one
+            response.withHeader("Retry-After", String.valueOf(retryAfter));
+        }
+        return response.withBody(write(Map.of("status", "error", "message", "You have reached your secondly limit.",
+                "errorType", "RATE_LIMIT", "correlationId", UUID.randomUUID().toString(), "policyName", "SECONDLY"))).build();
+    }
+
+    private ResponseDefinition scriptedFailure(Scripted next, boolean search) {
         if (next.validation()) {
             return validation("Property values were not valid: phone is not a valid phone number", "INVALID_PHONE_NUMBER", "phone");
+        }
+        if (next.status() == 429 && search) {
+            return searchTooMany(next.retryAfter());
+        }
+        if (next.status() == 423 || next.status() == 477) { // locked record; portal being moved between data centres
+            var response = aResponse().withStatus(next.status()).withHeader("Content-Type", "application/json;charset=utf-8")
+                    .withBody(write(Map.of("status", "error", "correlationId", UUID.randomUUID().toString(),
+                            "category", next.status() == 423 ? "LOCKED" : "MIGRATION_IN_PROGRESS",
+                            "message", next.status() == 423 ? "The record is locked" : "The portal is being migrated")));
+            if (next.retryAfter() != null) {
+                response.withHeader("Retry-After", String.valueOf(next.retryAfter()));
+            }
+            return response.build();
         }
         if (next.status() == 429) {
             tooManyRequests.incrementAndGet();

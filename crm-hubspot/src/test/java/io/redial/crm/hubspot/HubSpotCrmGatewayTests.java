@@ -198,7 +198,34 @@ class HubSpotCrmGatewayTests {
         assertThat(stored.associations().getFirst().typeId()).isEqualTo(3);
         assertThat(stored.properties()).containsEntry("pipeline", "service").containsEntry("dealstage", "booked")
                 .containsEntry("dealname", "Furnace repair");
-        assertThat(stored.properties().get("description")).contains("2026-12-01T15:00:00Z").contains(LINK.toString());
+        assertThat(stored.properties().get("description")).contains("Window: Tue Dec 1, 3–5 PM UTC").contains(LINK.toString())
+                .doesNotContain("2026-12-01T15");
+    }
+
+    @Test
+    void aBookedJobAndItsNoteReadAtAGlanceInTheTenantsZoneAndAnEmergencySaysSo() {
+        CrmLead lead = new CrmLead(31, freshPhone(), new LeadDetails("Dana Whitfield", "1200 Barton Springs Rd", true,
+                "no heat", "hvac", io.redial.leads.Urgency.EMERGENCY), "Redial (missed call text-back)", LINK,
+                java.time.ZoneId.of("America/Chicago"));
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead, null);
+
+        gateway(Map.of()).bookJob(contact, job(), lead);
+        gateway(Map.of()).scheduleMeetings(List.of(new CrmGateway.JobWrite(contact, job(), lead)));
+        gateway(Map.of()).attachTranscript(contact, transcript("Furnace died"), lead);
+
+        var records = hubspot.associatedWith(contact.id());
+        String card = "Name: Dana Whitfield<br>Address: 1200 Barton Springs Rd<br>Trade: HVAC<br>Problem: no heat<br>Urgency: EMERGENCY";
+        assertThat(records).filteredOn(r -> r.type().equals("0-3")).singleElement().satisfies(d -> {
+            assertThat(d.properties()).containsEntry("dealname", "EMERGENCY: Furnace repair – Dana Whitfield");
+            assertThat(d.properties().get("description")).startsWith(card.replace("<br>", "\n") + "\nWindow: Tue Dec 1, 9–11 AM CST\n");
+        });
+        assertThat(records).filteredOn(r -> r.type().equals("meetings")).singleElement().satisfies(m -> {
+            assertThat(m.properties()).containsEntry("hs_meeting_title", "EMERGENCY: Furnace repair");
+            assertThat(m.properties().get("hs_meeting_body")).startsWith(card + "<br>Window: Tue Dec 1, 9–11 AM CST<br>");
+        });
+        assertThat(records).filteredOn(r -> r.type().equals("notes")).singleElement()
+                .satisfies(n -> assertThat(n.properties().get("hs_note_body")).startsWith(card + "<br><br>SMS conversation<br>")
+                        .contains("[Tue Dec 1, 9 AM CST] caller: Furnace died"));
     }
 
     @Test
@@ -245,9 +272,35 @@ class HubSpotCrmGatewayTests {
     void aRateLimitWithoutRetryAfterWaitsOutHubSpotsRollingWindow() {
         hubspot.nextRequestFails(429, null);
 
-        assertThatThrownBy(() -> gateway(Map.of()).findCustomer(freshPhone()))
-                .isInstanceOfSatisfying(CrmUnavailable.class,
-                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(10)));
+        assertThatThrownBy(() -> gateway(Map.of()).logCall(new CrmRecordRef("contact", "1"), call(freshPhone())))
+                .isInstanceOfSatisfying(CrmUnavailable.class, e -> {
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(10));
+                    assertThat(e.bucket()).isEqualTo(CrmThrottle.DEFAULT);
+                });
+    }
+
+    @Test
+    void aSearchAtItsOwnLimitPausesOnlySearchesBriefly() {
+        hubspot.nextRequestFails(429, null);
+
+        assertThatThrownBy(() -> gateway(Map.of()).lookUpCustomer(freshPhone()))
+                .isInstanceOfSatisfying(CrmUnavailable.class, e -> {
+                    assertThat(e.bucket()).isEqualTo("search");
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+                });
+        assertThat(provider.rateLimits().get("search").separate()).as("outside the 110 per 10 s").isTrue();
+    }
+
+    @Test
+    void aLockedRecordAndAPortalBeingMigratedAreRetriedLaterNeverDropped() {
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead(freshPhone(), "Lee"), null);
+        hubspot.nextRequestFails(423, null);
+        assertThatThrownBy(() -> gateway(Map.of()).logCall(contact, call(freshPhone())))
+                .isInstanceOfSatisfying(CrmUnavailable.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
+
+        hubspot.nextRequestFails(477, 90);
+        assertThatThrownBy(() -> gateway(Map.of()).upsertLead(lead(freshPhone(), "Lee"), contact))
+                .isInstanceOfSatisfying(CrmUnavailable.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(90)));
     }
 
     @Test
@@ -295,6 +348,53 @@ class HubSpotCrmGatewayTests {
             hubspot.searchIndexLag(Duration.ZERO);
         }
         phones.forEach(p -> assertThat(hubspot.contactsWithPhone(p)).hasSize(1));
+    }
+
+    @Test
+    void transcriptsGoAsNotesInOneBatchAndAnInputHubSpotRejectsFailsAlone() {
+        CrmRecordRef first = gateway(Map.of()).upsertLead(lead(freshPhone(), "Ann"), null);
+        CrmRecordRef second = gateway(Map.of()).upsertLead(lead(freshPhone(), "Bo"), null);
+        int batches = hubspot.batchRequests();
+
+        List<CrmItemResult> notes = gateway(Map.of()).attachTranscripts(List.of(
+                new CrmGateway.TranscriptWrite(first, transcript("My AC rattles"), lead(freshPhone(), "Ann")),
+                new CrmGateway.TranscriptWrite(new CrmRecordRef("contact", "999999"), transcript("lost"), lead(freshPhone(), null)),
+                new CrmGateway.TranscriptWrite(second, transcript("Water heater leaks"), lead(freshPhone(), "Bo"))));
+
+        assertThat(hubspot.batchRequests() - batches).isEqualTo(1);
+        assertThat(notes.get(1).failure()).isInstanceOf(io.redial.crm.CrmRejected.class);
+        assertThat(hubspot.associatedWith(first.id())).singleElement().satisfies(n -> {
+            assertThat(n.id()).isEqualTo(notes.get(0).record().id());
+            assertThat(n.properties().get("hs_note_body")).contains("My AC rattles");
+            assertThat(n.associations()).containsExactly(new FakeHubSpot.Association(first.id(), "HUBSPOT_DEFINED", 202));
+        });
+        assertThat(hubspot.associatedWith(second.id())).singleElement()
+                .satisfies(n -> assertThat(n.properties().get("hs_note_body")).contains("Water heater leaks"));
+    }
+
+    @Test
+    void bookedJobsBecomeDealsAndScheduledMeetingsWithTheContactInABatchEach() {
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead(freshPhone(), "Cy"), null);
+        int batches = hubspot.batchRequests();
+        List<CrmGateway.JobWrite> jobs = List.of(new CrmGateway.JobWrite(contact, job(), lead(freshPhone(), "Cy")));
+
+        CrmItemResult deal = gateway(Map.of()).bookJobs(jobs).getFirst();
+        CrmItemResult meeting = gateway(Map.of()).scheduleMeetings(jobs).getFirst();
+
+        assertThat(hubspot.batchRequests() - batches).isEqualTo(2);
+        assertThat(deal.record().type()).isEqualTo("deal");
+        assertThat(meeting.record().type()).isEqualTo("meeting");
+        assertThat(hubspot.associatedWith(contact.id())).filteredOn(o -> o.type().equals("meetings")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.properties()).containsEntry("hs_meeting_start_time", "2026-12-01T15:00:00Z")
+                            .containsEntry("hs_meeting_end_time", "2026-12-01T17:00:00Z")
+                            .containsEntry("hs_meeting_outcome", "SCHEDULED").containsEntry("hs_meeting_location", "12 Elm St");
+                    assertThat(m.associations()).containsExactly(new FakeHubSpot.Association(contact.id(), "HUBSPOT_DEFINED", 200));
+                });
+    }
+
+    private static Transcript transcript(String said) {
+        return new Transcript(5, List.of(new Transcript.Line(Instant.parse("2026-12-01T15:00:00Z"), "caller", said)), LINK);
     }
 
     private static CallLog call(PhoneNumber caller) {

@@ -99,7 +99,7 @@ class HubSpotSyncIntegrationTests {
     }
 
     @Test
-    void aMissedCallBookedByAnnaOverTextLandsInHubSpotOnceWithCallNoteAndDeal() {
+    void aMissedCallBookedByAnnaOverTextLandsInHubSpotOnceWithCallNoteDealAndMeeting() {
         provisioner.apply(ProvisioningFile.parse("""
                 tenants:
                   - id: hubspot-plumbing
@@ -142,7 +142,7 @@ class HubSpotSyncIntegrationTests {
         assertThat(contact).singleElement().satisfies(c -> assertThat(c.properties())
                 .containsEntry("firstname", "Dana").containsEntry("lastname", "Whitfield"));
         var attached = hubspot.associatedWith(contact.getFirst().id());
-        assertThat(attached).extracting(FakeHubSpot.Stored::type).containsExactlyInAnyOrder("calls", "0-3", "notes");
+        assertThat(attached).extracting(FakeHubSpot.Stored::type).containsExactlyInAnyOrder("calls", "0-3", "notes", "meetings");
         assertThat(attached).filteredOn(o -> o.type().equals("notes")).singleElement()
                 .satisfies(n -> assertThat(n.properties().get("hs_note_body")).contains("rattling noise")
                         .contains("Dana Whitfield"));

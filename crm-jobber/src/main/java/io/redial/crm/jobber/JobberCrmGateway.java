@@ -139,11 +139,11 @@ final class JobberCrmGateway implements CrmGateway {
     public CrmRecordRef attachTranscript(CrmRecordRef request, Transcript transcript) {
         if (CLIENT.equals(request.type())) {
             JsonNode created = client.mutate(CLIENT_CREATE_NOTE, Map.of("clientId", request.id(),
-                    "input", JobberMapper.transcriptNote(transcript)));
+                    "input", JobberMapper.transcriptNote(transcript, zone())));
             return new CrmRecordRef("note", created.path("clientNote").path("id").asString());
         }
         JsonNode created = client.mutate(REQUEST_CREATE_NOTE, Map.of("requestId", request.id(),
-                "input", JobberMapper.transcriptNote(transcript)));
+                "input", JobberMapper.transcriptNote(transcript, zone())));
         return new CrmRecordRef("note", created.path("requestNote").path("id").asString());
     }
 
@@ -197,7 +197,7 @@ final class JobberCrmGateway implements CrmGateway {
                 }
                 propertyId = property(request.path("client").path("id").asString(), job.serviceAddress());
             }
-            jobId = client.mutate(JOB_CREATE, Map.of("input", JobberMapper.job(requestRef.id(), propertyId, job)))
+            jobId = client.mutate(JOB_CREATE, Map.of("input", JobberMapper.job(requestRef.id(), propertyId, job, zone())))
                     .path("job").path("id").asString();
         }
         client.mutate(VISIT_CREATE, Map.of("jobId", jobId, "input", JobberMapper.visit(job, zone())));

@@ -153,7 +153,7 @@ class JobberCrmGatewayTests {
             assertThat(a.startAt()).isEqualTo(LocalDateTime.parse("2026-12-09T09:00:00"));
             assertThat(a.endAt()).isEqualTo(LocalDateTime.parse("2026-12-09T11:00:00"));
             assertThat(a.timezone()).isEqualTo("America/Chicago");
-            assertThat(a.instructions()).contains(LINK.toString());
+            assertThat(a.instructions()).startsWith("Window: Wed Dec 9, 9–11 AM CST\n").contains(LINK.toString());
         });
     }
 

@@ -9,6 +9,7 @@ import io.redial.crm.CrmRecordRef;
 import io.redial.crm.CrmRejected;
 import io.redial.crm.FollowUpTask;
 import io.redial.crm.JobRequest;
+import io.redial.crm.RecordText;
 import io.redial.crm.Transcript;
 import io.redial.crm.servicetitan.internal.api.Address;
 import io.redial.crm.servicetitan.internal.api.Booking;
@@ -137,7 +138,7 @@ final class ServiceTitanCrmGateway implements CrmGateway {
         Optional<Customer> customer = customerWithPhone(lead.phone());
         if (customer.isPresent()) {
             return customerNote(customer.get().id(), BookingText.leadMarker(lead.leadId()),
-                    BookingText.leadMarker(lead.leadId()) + " " + BookingText.transcriptNote(transcript));
+                    BookingText.leadMarker(lead.leadId()) + " " + BookingText.transcriptNote(transcript, lead.zone()));
         }
         return booking.map(b -> booking(b.id())).orElse(contact);
     }
@@ -168,7 +169,8 @@ final class ServiceTitanCrmGateway implements CrmGateway {
         Job created = st.post("jpm", "/jobs", new NewJob(customerAndLocation[0], customerAndLocation[1], row.businessUnitId(),
                 row.jobTypeId(), priority, row.campaignId(),
                 List.of(new NewJob.Appointment(job.start(), job.end(), job.start(), job.end())),
-                job.summary() + "\n\nBooked by Redial. Lead in Redial: " + job.link(),
+                RecordText.jobCard(lead.details(), job.start(), job.end(), lead.zone()) + "\n\n" + job.summary()
+                        + "\n\nBooked by Redial. Lead in Redial: " + job.link(),
                 booking.map(Booking::id).orElse(null)), Job.class);
         return finishJob(created, lead, urgency);
     }

@@ -136,6 +136,14 @@ class ServiceTitanCrmGatewayTests {
                 .containsEntry("appointments", List.of(Map.of("start", NINE.toString(), "end", NINE.plusSeconds(7200).toString(),
                         "arrivalWindowStart", NINE.toString(), "arrivalWindowEnd", NINE.plusSeconds(7200).toString())));
         assertThat(servicetitan.find("booking", Long.parseLong(booking.id())).fields()).containsEntry("status", "Converted");
+        assertThat((String) stored.get("summary")).as("the job card first, the window as the office writes it").startsWith("""
+                Name: Dana Ortiz
+                Address: 12 Elm St, Austin, TX 78701
+                Trade: Plumbing
+                Problem: Water heater leaking
+                Urgency: Urgent
+                Window: Tue Dec 8, 3–5 PM UTC
+                """);
         assertThat(servicetitan.notesOf("job", Long.parseLong(job.id()))).isEmpty(); // no emergency, no note
     }
 

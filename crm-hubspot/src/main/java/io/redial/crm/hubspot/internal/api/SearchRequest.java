@@ -3,8 +3,12 @@ package io.redial.crm.hubspot.internal.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** CRM search: groups are OR-ed, filters inside a group AND-ed; at most five groups. */
-public record SearchRequest(List<FilterGroup> filterGroups, List<String> properties, List<Sort> sorts, int limit,
+/**
+ * CRM search: groups are OR-ed, filters inside a group AND-ed; at most five groups. {@code sorts} is sent empty:
+ * HubSpot's OpenAPI spec (PublicObjectSearchRequest, 2026-03) requires it and types its items as strings, while
+ * its search guide shows {@code {propertyName, direction}} objects; the adapter orders results itself instead.
+ */
+public record SearchRequest(List<FilterGroup> filterGroups, List<String> properties, List<String> sorts, int limit,
         String after) {
 
     /** HubSpot's limits (developer changelog, 2024-08-26): 5 groups, 10 filters a group, 25 filters in all. */
@@ -28,8 +32,5 @@ public record SearchRequest(List<FilterGroup> filterGroups, List<String> propert
         public static Filter in(String propertyName, List<String> values) {
             return new Filter(propertyName, "IN", null, values);
         }
-    }
-
-    public record Sort(String propertyName, String direction) {
     }
 }

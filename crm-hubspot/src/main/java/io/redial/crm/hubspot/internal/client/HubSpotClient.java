@@ -60,7 +60,10 @@ public final class HubSpotClient {
     public SearchResult search(String objectType, SearchRequest request) {
         throttle.acquire(SEARCH_BUDGET);
         return call(() -> http.post().uri(OBJECTS + objectType + "/search").contentType(MediaType.APPLICATION_JSON)
-                .body(request).retrieve().onStatus(HttpStatusCode::isError, HubSpotClient::fail).body(SearchResult.class));
+                .body(request).retrieve().onStatus(HttpStatusCode::isError, (req, response) -> {
+                    throw HubSpotErrors.mapSearch(response.getStatusCode().value(), response.getHeaders(),
+                            response.getBody().readAllBytes());
+                }).body(SearchResult.class));
     }
 
     /** A batch create or upsert ({@code operation} "create" or "upsert"); a 207 answer is returned, not thrown. */

@@ -18,6 +18,7 @@ public final class HubSpotErrors {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** A 429 without Retry-After: wait out the whole rolling window HubSpot names, else ten seconds. */
     private static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(10);
+    private static final Duration SEARCH_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
     private static final Duration LOCKED_WAIT = Duration.ofSeconds(2);
     private static final Duration MIGRATION_WAIT = Duration.ofMinutes(1);
 
@@ -48,6 +49,19 @@ public final class HubSpotErrors {
             return new CrmUnavailable(what, hinted == null ? MIGRATION_WAIT : hinted, null);
         }
         return new CrmRejected(what, null);
+    }
+
+    /**
+     * A search's answer: its 429 is the search API's own 5/s limit (answered without rate-limit headers), so only
+     * searches pause, for about a second, while the connection's other requests go on.
+     */
+    public static CrmException mapSearch(int status, HttpHeaders headers, byte[] body) {
+        if (status != 429) {
+            return map(status, headers, body);
+        }
+        Duration hinted = retryAfter(headers);
+        return new CrmUnavailable("HubSpot 429 " + describe(parse(body)) + " (search limit)",
+                hinted == null ? SEARCH_RATE_LIMIT_WAIT : hinted, HubSpotClient.SEARCH_BUDGET, null);
     }
 
     /** One input's error in a batch answer (207), as its own request's answer would have been mapped. */

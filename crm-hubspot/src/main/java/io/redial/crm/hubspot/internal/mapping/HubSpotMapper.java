@@ -11,7 +11,10 @@ import io.redial.crm.hubspot.internal.api.SearchRequest.FilterGroup;
 import io.redial.leads.LeadDetails;
 import io.redial.shared.PhoneNumber;
 import java.net.URI;
+import io.redial.crm.RecordText;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,8 @@ public final class HubSpotMapper {
     public static final int NOTE_TO_CONTACT = 202;
     public static final int TASK_TO_CONTACT = 204;
     public static final int DEAL_TO_CONTACT = 3;
+    /** meeting_event_to_contact (CRM-APIS-2.md, meetings). */
+    public static final int MEETING_TO_CONTACT = 200;
 
     static final int NOTE_BODY_LIMIT = 65_536;
     private static final List<String> CONTACT_PROPERTIES = List.of("firstname", "lastname", "phone", "mobilephone", "createdate");
@@ -89,7 +94,7 @@ public final class HubSpotMapper {
                 group("hs_searchable_calculated_phone_number", national),
                 group("hs_searchable_calculated_mobile_number", national),
                 group("phone", PhoneFormats.nationalFormat(phone))),
-                CONTACT_PROPERTIES, List.of(new SearchRequest.Sort("createdate", "ASCENDING")), 10, "0");
+                CONTACT_PROPERTIES, List.of(), 100, "0");
     }
 
     /** Our custom unique contact property, the key of batch upserts (standard phone properties cannot be one). */
@@ -124,7 +129,7 @@ public final class HubSpotMapper {
                 new FilterGroup(List.of(Filter.in("mobilephone", e164))),
                 new FilterGroup(List.of(Filter.in("hs_searchable_calculated_phone_number", digits))),
                 new FilterGroup(List.of(Filter.in("hs_searchable_calculated_mobile_number", digits)))),
-                CONTACT_PROPERTIES, List.of(new SearchRequest.Sort("createdate", "ASCENDING")), SearchRequest.MAX_LIMIT, after);
+                CONTACT_PROPERTIES, List.of(), SearchRequest.MAX_LIMIT, after);
     }
 
     /**
@@ -132,14 +137,31 @@ public final class HubSpotMapper {
      * else the oldest whose digits-only copy matches (HubSpot's copies drop the country code).
      */
     public static java.util.Optional<io.redial.crm.hubspot.internal.api.HubSpotObject> bestMatch(PhoneNumber phone,
-            List<io.redial.crm.hubspot.internal.api.HubSpotObject> results) {
+            List<io.redial.crm.hubspot.internal.api.HubSpotObject> found) {
         String digits = PhoneFormats.nationalDigits(phone);
+        List<io.redial.crm.hubspot.internal.api.HubSpotObject> results = oldestFirst(found);
         return results.stream()
                 .filter(c -> phone.equals(PhoneFormats.read(c.properties().get("phone"), phone).orElse(null))
                         || phone.equals(PhoneFormats.read(c.properties().get("mobilephone"), phone).orElse(null)))
                 .findFirst()
                 .or(() -> results.stream().filter(c -> digits.equals(digitsOnly(c.properties().get("phone")))
                         || digits.equals(digitsOnly(c.properties().get("mobilephone")))).findFirst());
+    }
+
+    /** Results oldest first (by {@code createdate}, then id), as the search is sent unsorted. */
+    public static List<io.redial.crm.hubspot.internal.api.HubSpotObject> oldestFirst(
+            List<io.redial.crm.hubspot.internal.api.HubSpotObject> results) {
+        return results.stream().sorted(java.util.Comparator
+                .comparing((io.redial.crm.hubspot.internal.api.HubSpotObject c) -> created(c.properties().get("createdate")))
+                .thenComparing(c -> c.id().length()).thenComparing(io.redial.crm.hubspot.internal.api.HubSpotObject::id)).toList();
+    }
+
+    private static Instant created(@Nullable String createdate) {
+        try {
+            return createdate == null ? Instant.MAX : Instant.parse(createdate);
+        } catch (java.time.format.DateTimeParseException notIso) {
+            return Instant.MAX;
+        }
     }
 
     private static @Nullable String digitsOnly(@Nullable String raw) {
@@ -166,24 +188,42 @@ public final class HubSpotMapper {
         return properties;
     }
 
-    public static Map<String, String> transcriptNote(Transcript transcript, String source, Instant now) {
+    /** The note opens with the job card, then the conversation, each text at its local time. */
+    public static Map<String, String> transcriptNote(Transcript transcript, @Nullable CrmLead lead, String source, Instant now) {
         Instant at = transcript.lines().isEmpty() ? now : transcript.lines().getLast().at();
-        String body = html("SMS conversation\n" + transcript.asText() + "\n" + footer(source, transcript.link()));
+        String card = lead == null ? "" : RecordText.jobCard(lead.details(), null, null, lead.zone());
+        String body = html((card.isEmpty() ? "" : card + "\n\n") + "SMS conversation\n" + transcript.asText(zone(lead))
+                + "\n" + footer(source, transcript.link()));
         return Map.of("hs_timestamp", iso(at), "hs_note_body", truncate(body));
     }
 
-    public static Map<String, String> deal(JobRequest job, @Nullable String contactName, String pipeline, String stage,
-            String source) {
+    public static Map<String, String> deal(JobRequest job, @Nullable CrmLead lead, String pipeline, String stage, String source) {
+        String name = lead == null ? null : lead.details().callerName();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("dealname", job.summary() + (contactName == null ? "" : " – " + contactName));
+        properties.put("dealname", title(job.summary() + (name == null || name.isBlank() ? "" : " – " + name.trim()), lead));
         properties.put("pipeline", pipeline);
         properties.put("dealstage", stage);
-        properties.put("description", jobText(job, source));
+        properties.put("description", jobText(job, lead, source));
         return properties;
     }
 
-    public static Map<String, String> jobTask(JobRequest job, String source) {
-        return task("Booked: " + job.summary(), jobText(job, source), FollowUpTask.Priority.NORMAL, job.start());
+    /** A booked job on the office's calendar: its window, where, and SCHEDULED until it happens. */
+    public static Map<String, String> meeting(JobRequest job, @Nullable CrmLead lead, String source) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("hs_timestamp", iso(job.start()));
+        properties.put("hs_meeting_title", title(job.summary(), lead));
+        properties.put("hs_meeting_body", html(jobText(job, lead, source)));
+        properties.put("hs_meeting_start_time", iso(job.start()));
+        properties.put("hs_meeting_end_time", iso(job.end()));
+        if (job.serviceAddress() != null) {
+            properties.put("hs_meeting_location", job.serviceAddress());
+        }
+        properties.put("hs_meeting_outcome", "SCHEDULED");
+        return properties;
+    }
+
+    public static Map<String, String> jobTask(JobRequest job, @Nullable CrmLead lead, String source) {
+        return task(title("Booked: " + job.summary(), lead), jobText(job, lead, source), FollowUpTask.Priority.NORMAL, job.start());
     }
 
     public static Map<String, String> followUp(FollowUpTask task) {
@@ -205,9 +245,22 @@ public final class HubSpotMapper {
         return properties;
     }
 
-    private static String jobText(JobRequest job, String source) {
-        return job.summary() + "\nWindow: " + iso(job.start()) + " – " + iso(job.end())
-                + (job.serviceAddress() == null ? "" : "\nAddress: " + job.serviceAddress()) + "\n" + footer(source, job.link());
+    /** The job card (who, where, what, how urgent, the window in the tenant's zone), then what was booked. */
+    private static String jobText(JobRequest job, @Nullable CrmLead lead, String source) {
+        LeadDetails details = lead == null ? new LeadDetails(null, job.serviceAddress(), null, null, null, null)
+                : lead.details().serviceAddress() == null && job.serviceAddress() != null
+                        ? lead.details().mergedWith(new LeadDetails(null, job.serviceAddress(), null, null, null, null))
+                        : lead.details();
+        return RecordText.jobCard(details, job.start(), job.end(), zone(lead)) + "\n\n" + job.summary() + "\n"
+                + footer(source, job.link());
+    }
+
+    private static String title(String title, @Nullable CrmLead lead) {
+        return lead == null ? title : RecordText.title(title, lead.details());
+    }
+
+    private static ZoneId zone(@Nullable CrmLead lead) {
+        return lead == null ? ZoneOffset.UTC : lead.zone();
     }
 
     private static String footer(String source, URI link) {

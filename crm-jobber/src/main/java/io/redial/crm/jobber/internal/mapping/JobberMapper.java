@@ -3,6 +3,7 @@ package io.redial.crm.jobber.internal.mapping;
 import io.redial.crm.CrmLead;
 import io.redial.crm.FollowUpTask;
 import io.redial.crm.JobRequest;
+import io.redial.crm.RecordText;
 import io.redial.crm.Transcript;
 import io.redial.leads.LeadDetails;
 import io.redial.leads.Urgency;
@@ -84,8 +85,9 @@ public final class JobberMapper {
         return shortened(urgency + trade + " – " + what);
     }
 
-    public static Map<String, Object> transcriptNote(Transcript transcript) {
-        return Map.of("message", "Text conversation with Redial's receptionist\n\n" + transcript.asText()
+    /** Each text at its time in the tenant's zone, as the office reads it (core's {@link RecordText}). */
+    public static Map<String, Object> transcriptNote(Transcript transcript, ZoneId zone) {
+        return Map.of("message", "Text conversation with Redial's receptionist\n\n" + transcript.asText(zone)
                 + "\nFull conversation in Redial: " + transcript.link());
     }
 
@@ -95,19 +97,19 @@ public final class JobberMapper {
     }
 
     public static Map<String, Object> assessment(JobRequest job, ZoneId zone) {
-        return Map.of("instructions", instructions(job), "schedule", schedule(job, zone));
+        return Map.of("instructions", instructions(job, zone), "schedule", schedule(job, zone));
     }
 
     /**
      * A job whose visit is added next by {@code visitCreate}: jobCreate's own scheduling takes times of day,
      * not the window's date. Visit-based invoicing, on completion: the office prices the work after the visit.
      */
-    public static Map<String, Object> job(String requestId, String propertyId, JobRequest job) {
+    public static Map<String, Object> job(String requestId, String propertyId, JobRequest job, ZoneId zone) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("propertyId", propertyId);
         input.put("requestId", requestId);
         input.put("title", jobTitle(job));
-        input.put("instructions", instructions(job));
+        input.put("instructions", instructions(job, zone));
         input.put("invoicing", Map.of("invoicingType", "VISIT_BASED", "invoicingSchedule", "ON_COMPLETION"));
         input.put("scheduling", Map.of("createVisits", false, "notifyTeam", false));
         return input;
@@ -118,7 +120,7 @@ public final class JobberMapper {
     }
 
     public static Map<String, Object> visit(JobRequest job, ZoneId zone) {
-        return Map.of("visits", List.of(Map.of("title", jobTitle(job), "instructions", instructions(job),
+        return Map.of("visits", List.of(Map.of("title", jobTitle(job), "instructions", instructions(job, zone),
                 "schedule", schedule(job, zone))));
     }
 
@@ -133,8 +135,9 @@ public final class JobberMapper {
                 "timezone", zone.getId());
     }
 
-    private static String instructions(JobRequest job) {
-        return job.summary() + (job.serviceAddress() == null ? "" : "\nService address: " + job.serviceAddress())
+    /** The window first, as the office writes it ("Tue Dec 8, 1–3 PM CST"), then what was booked. */
+    private static String instructions(JobRequest job, ZoneId zone) {
+        return "Window: " + RecordText.window(job.start(), job.end(), zone) + "\n" + job.summary() + (job.serviceAddress() == null ? "" : "\nService address: " + job.serviceAddress())
                 + "\nBooked by Redial's receptionist. Lead in Redial: " + job.link();
     }
 

@@ -65,7 +65,12 @@ public final class BookingText {
     }
 
     public static String transcriptNote(Transcript transcript) {
-        String text = transcript.asText();
+        return transcriptNote(transcript, java.time.ZoneOffset.UTC);
+    }
+
+    /** Each text at its time in the tenant's zone, as the office reads it ("Tue Dec 8, 1:05 PM CST"). */
+    public static String transcriptNote(Transcript transcript, java.time.ZoneId zone) {
+        String text = transcript.asText(zone);
         String body = text.length() > NOTE_LIMIT ? text.substring(0, NOTE_LIMIT) + "…\n" : text;
         return noteHeader(transcript) + "\n" + body + "Full transcript: " + transcript.link();
     }
