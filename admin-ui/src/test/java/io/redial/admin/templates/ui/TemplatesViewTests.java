@@ -85,6 +85,9 @@ class TemplatesViewTests extends ConsoleTest {
             assertThat(form.preview.getText()).startsWith("Hola, habla Template Roofing. Perdón");
             _click(form.save);
         }
+        view.repeatCallEs.body.setValue("{business} otra vez: vimos que llamó de nuevo. Responda aquí.");
+        assertThat(view.repeatCallEs.preview.getText()).isEqualTo("Template Roofing otra vez: vimos que llamó de nuevo. Responda aquí.");
+        _click(view.repeatCallEs.save);
         assertThat(view.unsaved()).isFalse();
 
         PhoneNumber line = new PhoneNumber("+17205550100");
@@ -100,6 +103,9 @@ class TemplatesViewTests extends ConsoleTest {
                     "Hola, habla Template Roofing. Perdón por no contestar. Responda aquí o llame al (720) 555-0100."));
             assertThat(phone.thread(TENANT, stranger)).anySatisfy(t -> assertThat(t.body()).doesNotContain("Hola"));
         });
+        phone.missedCall(TENANT, line, wroteSpanish); // again, before replying: the Spanish repeat-call text
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(phone.thread(TENANT, wroteSpanish))
+                .anySatisfy(t -> assertThat(t.body()).isEqualTo("Template Roofing otra vez: vimos que llamó de nuevo. Responda aquí.")));
 
         view.businessHoursEs.body.clear();
         _click(view.businessHoursEs.save);
