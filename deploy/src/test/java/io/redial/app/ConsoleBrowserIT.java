@@ -255,7 +255,10 @@ class ConsoleBrowserIT {
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Last 30 days")).waitFor();
     }
 
-    /** At 390 px the menu folds into the drawer, and the simulator places a call and shows its text. */
+    /**
+     * At 390 px the menu folds into the drawer; the simulator places a call and chats to a booking; the lead's
+     * job card shows what was captured; every screen fits, its lists included.
+     */
     private static void atPhoneWidth(String url) {
         try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setIsMobile(true).setHasTouch(true))) {
@@ -278,11 +281,19 @@ class ConsoleBrowserIT {
                     .isLessThanOrEqualTo(390);
             page.locator("#simulate-call").click();
             page.locator("#phone").getByText("Thanks for calling Demo Heating & Air!").waitFor();
+            // the same chat to a booking as at desktop width, typed on the phone-sized screen
+            page.locator("#reply input").fill("My AC makes a rattling noise, can someone take a look?");
+            page.locator("#send").click();
+            say(page, "What's your name?", "Sam Ortega, 48 Oak Hill Dr, Austin TX 78704");
+            say(page, "Reply with the number that works for you.", "1");
+            page.locator("#phone").getByText("You're booked for").waitFor();
             assertFitsTheWidth(page);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-phone-simulator.png")));
 
             page.locator("#lead").click();
             page.locator("#job-card").waitFor();
+            assertThat(page.locator("#card-caller").textContent()).isEqualTo("Sam Ortega · (512) 555-0188");
+            assertThat(page.locator("#card-address").textContent()).startsWith("48 Oak Hill Dr");
             assertFitsTheWidth(page);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-phone-lead.png")));
 

@@ -82,16 +82,20 @@ class LinesViewTests extends ConsoleTest {
 
         view.form.ringList.setValue("+17205556691\nnot a phone");
         _click(view.form.save);
-        assertThat(view.form.problem.getText()).isEqualTo("\"not a phone\" is not a phone number; write it as +1 512 555 0100.");
+        assertThat(view.form.ringList.isInvalid()).isTrue();
+        assertThat(view.form.ringList.getErrorMessage()).isEqualTo("\"not a phone\" is not a phone number; write it as +1 512 555 0100.");
+        assertThat(view.form.problem.isVisible()).isFalse(); // beside the field, not by Save
 
         view.form.ringList.setValue("");
         _click(view.form.save);
-        assertThat(view.form.problem.getText()).isEqualTo("A line that rings the team needs at least one phone in its ring list.");
+        assertThat(view.form.ringList.getErrorMessage()).isEqualTo("A line that rings the team needs at least one phone in its ring list.");
 
         view.form.ringList.setValue("+17205556691");
         view.form.ringTimeout.setValue(2);
         _click(view.form.save);
-        assertThat(view.form.problem.getText()).isEqualTo("Ring timeout must be between 5 and 60 seconds.");
+        assertThat(view.form.ringTimeout.isInvalid()).isTrue();
+        assertThat(view.form.ringTimeout.getErrorMessage()).isEqualTo("Ring timeout must be between 5 and 60 seconds.");
+        assertThat(view.form.ringList.isInvalid()).isFalse();
         assertThat(tenants.lineByNumber(new PhoneNumber("+17205556600")).orElseThrow().ringTimeoutSeconds()).isEqualTo(20);
     }
 
@@ -102,7 +106,7 @@ class LinesViewTests extends ConsoleTest {
 
         assertThat(view.form.pattern.getValue()).isEqualTo(CallPattern.FORWARDED);
         assertThat(view.form.ringList.isVisible()).isFalse();
-        assertThat(view.form.forwardingNote.getText()).contains("forward calls you don't answer", "+17205556700");
+        assertThat(view.form.forwardingNote.getText()).contains("forward calls you don't answer", "(720) 555-6700");
     }
 
     @Test
