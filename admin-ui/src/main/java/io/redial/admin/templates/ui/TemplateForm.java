@@ -29,6 +29,8 @@ public class TemplateForm extends VerticalLayout {
     public final Span problem = new Span();
     public final Button save = new Button("Save");
     public final Button sendTest = new Button("Send a test to the simulator");
+    /** Why no test can be sent whatever the text says (no phone line yet), or null. */
+    @Nullable String cannotTest;
 
     public TemplateForm(String kind, String title, String id) {
         this.kind = kind;
@@ -67,8 +69,8 @@ public class TemplateForm extends VerticalLayout {
         body.setInvalid(why != null);
         save.setEnabled(why == null);
         // a test sends exactly what Save would accept, so it waits for the same fix
-        sendTest.setEnabled(why == null);
-        sendTest.setTooltipText(why == null ? null : "Fix the text first: " + why);
+        sendTest.setEnabled(why == null && cannotTest == null);
+        sendTest.setTooltipText(cannotTest != null ? cannotTest : why == null ? null : "Fix the text first: " + why);
     }
 
     public static class Changed extends ComponentEvent<TemplateForm> {

@@ -72,6 +72,8 @@ class TemplatesView extends VerticalLayout implements BeforeLeaveObserver {
         add(new H2("Text templates"), languages, english, spanish);
         for (TemplateForm form : List.of(businessHours, afterHours, followUp, repeatCall, businessHoursEs, afterHoursEs, followUpEs,
                 repeatCallEs)) {
+            form.cannotTest = phone.available() && phone.lines(tenant).isEmpty()
+                    ? "Add a phone line first (Lines, or step 3 of Setup): the test is sent from it." : null;
             form.body.setValue(templates.current(tenant, form.kind));
             saved.put(form.kind, form.body.getValue());
             form.show(templates.preview(tenant, form.kind, form.body.getValue()));

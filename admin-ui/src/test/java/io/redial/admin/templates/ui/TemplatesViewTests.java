@@ -183,6 +183,24 @@ class TemplatesViewTests extends ConsoleTest {
     }
 
     @Test
+    void withoutAPhoneLineTheTestIsDisabledAndSaysWhy() {
+        provisioner.apply(ProvisioningFile.parse("""
+                tenants:
+                  - id: tpl-no-line
+                    name: No Line Yet Roofing
+                    timezone: America/Denver
+                """));
+        signIn(new TenantId("tpl-no-line"), "tpl-no-line-owner", AdminRole.OWNER);
+        TemplatesView view = open(TemplatesView.class);
+
+        assertThat(view.businessHours.save.isEnabled()).isTrue();
+        assertThat(view.businessHours.sendTest.isEnabled()).isFalse();
+        assertThat(view.businessHours.sendTest.getTooltip().getText()).startsWith("Add a phone line first");
+        view.businessHours.body.setValue("Hi, {business} here. Reply or call us.");
+        assertThat(view.businessHours.sendTest.isEnabled()).isFalse();
+    }
+
+    @Test
     void theOfficeMayNotChangeTemplates() {
         signIn(TENANT, "tpl-office", AdminRole.OFFICE);
 
