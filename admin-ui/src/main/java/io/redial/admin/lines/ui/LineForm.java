@@ -92,6 +92,18 @@ class LineForm extends VerticalLayout {
                 line.tenantSendsPerMinute());
     }
 
+    /** Whether the fields say something other than the line as shown (a value that cannot be read counts). */
+    boolean unsaved() {
+        if (shown == null || !isVisible()) {
+            return false;
+        }
+        try {
+            return !read().equals(shown);
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+    }
+
     /** A refusal beside the field it is about, as on every form; only one about no field (a line gone) stays by Save. */
     void showProblem(@Nullable String why) {
         for (var field : java.util.List.<com.vaadin.flow.component.HasValidation>of(ringList, ringTimeout, forwardedFrom, pace)) {

@@ -69,8 +69,11 @@ public class TemplateForm extends VerticalLayout {
         body.setInvalid(why != null);
         save.setEnabled(why == null);
         // a test sends exactly what Save would accept, so it waits for the same fix
-        sendTest.setEnabled(why == null && cannotTest == null);
-        sendTest.setTooltipText(cannotTest != null ? cannotTest : why == null ? null : "Fix the text first: " + why);
+        // an empty Spanish text is no problem (the caller gets the English one) but there is nothing to test
+        String notYet = cannotTest != null ? cannotTest : why != null ? "Fix the text first: " + why
+                : body.getValue().isBlank() ? "Write the text first." : null;
+        sendTest.setEnabled(notYet == null);
+        sendTest.setTooltipText(notYet);
     }
 
     public static class Changed extends ComponentEvent<TemplateForm> {

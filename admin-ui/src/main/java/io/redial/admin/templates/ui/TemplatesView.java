@@ -80,7 +80,7 @@ class TemplatesView extends VerticalLayout implements BeforeLeaveObserver {
             form.onChange(e -> form.show(templates.preview(tenant, form.kind, form.body.getValue())));
             form.onSave(e -> save(form));
             form.onTest(e -> sendTest(form));
-            form.sendTest.setVisible(phone.available() && !TextBackTemplates.isSpanish(form.kind));
+            form.sendTest.setVisible(phone.available());
             (TextBackTemplates.isSpanish(form.kind) ? spanish : english).add(form);
         }
     }

@@ -76,6 +76,26 @@ class LinesViewTests extends ConsoleTest {
     }
 
     @Test
+    void leavingWithAnUnsavedLineAsksFirstAndNothingChangedAsksNothing() {
+        LinesView view = openAs("lines-owner", AdminRole.OWNER);
+        GridKt._clickItem(view.lines, 0);
+        assertThat(view.unsaved()).as("a line just opened, its numbers shown in national format").isFalse();
+
+        int was = view.form.ringTimeout.getValue();
+        view.form.ringTimeout.setValue(was + 5);
+        UI.getCurrent().navigate("dashboard");
+
+        assertThat(LocatorJ._get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("unsaved-changes")).isOpened()).isTrue();
+        assertThat(LocatorJ._find(LinesView.class)).hasSize(1);
+        view.form.ringList.setValue("not a phone");
+        assertThat(view.unsaved()).as("a number that cannot be read counts as a change").isTrue();
+        view.form.ringTimeout.setValue(was); // put back: nothing to save
+        GridKt._clickItem(view.lines, 0);
+        assertThat(view.unsaved()).isFalse();
+    }
+
+    @Test
     void mistakesAreRefusedWithClearErrors() {
         LinesView view = openAs("lines-admin", AdminRole.ADMIN);
         GridKt._clickItem(view.lines, 0);

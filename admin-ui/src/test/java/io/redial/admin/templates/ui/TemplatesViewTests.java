@@ -85,8 +85,11 @@ class TemplatesViewTests extends ConsoleTest {
             assertThat(form.preview.getText()).startsWith("Hola, habla Template Roofing. Perdón");
             _click(form.save);
         }
+        assertThat(view.repeatCallEs.sendTest.isEnabled()).isFalse();
+        assertThat(view.repeatCallEs.sendTest.getTooltip().getText()).isEqualTo("Write the text first.");
         view.repeatCallEs.body.setValue("{business} otra vez: vimos que llamó de nuevo. Responda aquí.");
         assertThat(view.repeatCallEs.preview.getText()).isEqualTo("Template Roofing otra vez: vimos que llamó de nuevo. Responda aquí.");
+        assertThat(view.repeatCallEs.sendTest.isEnabled()).isTrue();
         _click(view.repeatCallEs.save);
         assertThat(view.unsaved()).isFalse();
 
