@@ -66,6 +66,15 @@ class TextBackTemplatesTests {
         assertThat(forStranger.text()).startsWith("Hi there, this is Lone Star Home Services. We're " + hoursToday + ".");
         assertThat(builtIn.problem()).isNull();
         assertThat(builtIn.text()).startsWith("Hi there, this is Lone Star Home Services. We're " + hoursToday + ", but reply");
+        // every built-in text in this state: every field filled, no word doubled ("open open"), whole sentences
+        for (String kind : TextBackTemplates.KINDS) {
+            for (var fields : List.of(known, unknown)) {
+                var text = TextBackTemplates.render(kind, TextBackTemplates.defaultFor(kind), fields);
+                assertThat(text.problem()).as(state + " " + kind).isNull();
+                assertThat(text.text()).as(state + " " + kind).doesNotContain("{", "}", "null", "  ")
+                        .doesNotContainPattern("(?i)\\b(\\w+)\\s+\\1\\b").matches("[A-Z].*[.!?]");
+            }
+        }
     }
 
     @Test

@@ -258,11 +258,12 @@ public class Provisioner {
         if (t.lines().isEmpty()) {
             return;
         }
-        String problem = TextBackTemplates.problem(body,
+        String problem = TextBackTemplates.problem(kind, body,
                 TextBackTemplates.worstCase(t.name(), t.textBack().bookingLink(), t.lines().getFirst().number()));
         if (problem != null) {
-            throw new ProvisioningException("tenants[" + t.id() + "].templates." + kind.replace("textback.", "")
-                    + ": " + problem);
+            String name = kind.replace("textback.", "");
+            throw new ProvisioningException("tenants[" + t.id() + "].templates."
+                    + (TextBackTemplates.isSpanish(kind) ? "es." + name.replace(TextBackTemplates.SPANISH, "") : name) + ": " + problem);
         }
     }
 

@@ -5,6 +5,7 @@ import io.redial.shared.TenantId;
 import io.redial.shared.geo.ServiceRadius;
 import io.redial.tenants.CallPattern;
 import io.redial.tenants.WeeklyHours;
+import io.redial.tenants.TextBackTemplates;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -27,7 +28,10 @@ public final class ProvisioningFile {
 
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final Map<String, String> TEMPLATE_KINDS =
-            Map.of("business_hours", "textback.business_hours", "after_hours", "textback.after_hours");
+            Map.of("business_hours", "textback.business_hours", "after_hours", "textback.after_hours",
+                    "repeat_call", "textback.repeat_call", "follow_up", "textback.follow_up");
+    /** The key under {@code templates} whose entries are the Spanish texts (same names as the English ones). */
+    private static final String SPANISH = "es";
 
     private ProvisioningFile() {
     }
@@ -176,13 +180,24 @@ public final class ProvisioningFile {
     private static Map<String, String> templates(Node templates) {
         Map<String, String> out = new LinkedHashMap<>();
         templates.entries().forEach((name, value) -> {
-            String kind = TEMPLATE_KINDS.get(name);
-            if (kind == null) {
-                throw new ProvisioningException(templates.path + "." + name + ": unknown template (business_hours or after_hours)");
+            if (name.equals(SPANISH)) {
+                Node spanish = templates.child(SPANISH);
+                spanish.entries().forEach((spanishName, text) ->
+                        out.put(TextBackTemplates.spanish(templateKind(spanish, spanishName)), String.valueOf(text)));
+                return;
             }
-            out.put(kind, String.valueOf(value));
+            out.put(templateKind(templates, name), String.valueOf(value));
         });
         return out;
+    }
+
+    private static String templateKind(Node templates, String name) {
+        String kind = TEMPLATE_KINDS.get(name);
+        if (kind == null) {
+            throw new ProvisioningException(templates.path + "." + name + ": unknown template (business_hours, "
+                    + "after_hours, repeat_call or follow_up" + (templates.path.endsWith("." + SPANISH) ? ")" : "; es for the Spanish texts)"));
+        }
+        return kind;
     }
 
     /** A position in the YAML tree, so errors can say where they are. */

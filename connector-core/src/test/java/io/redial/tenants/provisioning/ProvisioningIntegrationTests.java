@@ -95,6 +95,38 @@ class ProvisioningIntegrationTests {
         assertThat(count("SELECT COUNT(*) FROM business_hours WHERE tenant_id = 'console-edits'")).isEqualTo(4);
     }
 
+    @Test
+    void aFileSetsEveryTextInEnglishAndSpanishAndASpanishTextThatReadsInEnglishIsRefused() {
+        String file = """
+                tenants:
+                  - id: bilingual-co
+                    name: Bilingual Plumbing
+                    timezone: America/Chicago
+                    lines:
+                      - {number: "+15125550180", pattern: forwarded}
+                    templates:
+                      repeat_call: "{business} again: we saw you called again. Reply here."
+                      follow_up: "Hi {caller_first_name}, {business} here. Still need a hand? Reply here."
+                      es:
+                        business_hours: "Hola, habla {business}. Responda aquí o llame al {callback_number}."
+                        repeat_call: "{business} otra vez: vimos que llamó de nuevo. Responda aquí."
+                """;
+        provisioner.apply(ProvisioningFile.parse(file));
+
+        assertThat(jdbc.sql("SELECT kind, body FROM message_templates WHERE tenant_id = 'bilingual-co' ORDER BY kind")
+                .query((rs, n) -> rs.getString(1) + "=" + rs.getString(2)).list()).containsExactly(
+                "textback.business_hours.es=Hola, habla {business}. Responda aquí o llame al {callback_number}.",
+                "textback.follow_up=Hi {caller_first_name}, {business} here. Still need a hand? Reply here.",
+                "textback.repeat_call={business} again: we saw you called again. Reply here.",
+                "textback.repeat_call.es={business} otra vez: vimos que llamó de nuevo. Responda aquí.");
+        assertThatThrownBy(() -> provisioner.apply(ProvisioningFile.parse(file.replace("Hola, habla", "Hola {caller_first_name}, habla"))))
+                .isInstanceOf(ProvisioningException.class)
+                .hasMessage("tenants[bilingual-co].templates.es.business_hours: {caller_first_name} reads in English, "
+                        + "so the Spanish text cannot use it");
+        assertThatThrownBy(() -> ProvisioningFile.parse(file.replace("      repeat_call: \"{business} otra", "      callback: \"{business} otra")))
+                .isInstanceOf(ProvisioningException.class).hasMessageContaining("tenants[0].templates.es.callback: unknown template");
+    }
+
     private String templateBody() {
         return jdbc.sql("SELECT body FROM message_templates WHERE tenant_id = 'console-edits' AND kind = 'textback.after_hours'")
                 .query(String.class).single();

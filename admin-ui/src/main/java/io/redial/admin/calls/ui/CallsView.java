@@ -74,14 +74,19 @@ public class CallsView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureGrid() {
         calls.setId("calls");
-        calls.addColumn(c -> TIME.format(c.receivedAt().atZone(zone))).setHeader("Received").setAutoWidth(true)
-                .setFlexGrow(0);
+        // a time on one line, however narrow the column
+        calls.addComponentColumn(c -> Lists.nowrap(TIME.format(c.receivedAt().atZone(zone)))).setHeader("Received")
+                .setAutoWidth(true).setFlexGrow(0);
         calls.addComponentColumn(this::caller).setHeader("Caller").setKey("caller").setAutoWidth(true);
         calls.addColumn(c -> phones.show(c.line())).setHeader("Line").setAutoWidth(true);
-        calls.addColumn(c -> c.outcome() == null ? "deciding" : c.outcome().name().toLowerCase().replace('_', ' '))
+        calls.addColumn(CallsView::outcome)
                 .setHeader("Outcome").setAutoWidth(true);
         calls.addColumn(CallSummary::textState).setHeader("Text").setAutoWidth(true);
         calls.addColumn(CallSummary::reason).setHeader("Why").setFlexGrow(1);
+        // on a phone: one column, each call a few short lines
+        Lists.compactAtPhoneWidth(calls, calls.addComponentColumn(c -> Lists.card(
+                Lists.nowrap(TIME.format(c.receivedAt().atZone(zone))), caller(c),
+                new Span(outcome(c) + " · text " + c.textState()), new Span(c.reason() == null ? "" : c.reason()))).setHeader("Call"));
         calls.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         // a row opens its lead, as its link does
         calls.addItemClickListener(e -> {
@@ -89,6 +94,10 @@ public class CallsView extends VerticalLayout implements BeforeEnterObserver {
                 getUI().ifPresent(ui -> ui.navigate(LeadsNavigation.path(e.getItem().leadId())));
             }
         });
+    }
+
+    private static String outcome(CallSummary call) {
+        return call.outcome() == null ? "deciding" : call.outcome().name().toLowerCase().replace('_', ' ');
     }
 
     /** The caller's name when their lead has one, else the number; a link to the lead when there is one. */

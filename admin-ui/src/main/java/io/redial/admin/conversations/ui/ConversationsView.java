@@ -22,6 +22,7 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import com.vaadin.flow.component.html.Anchor;
 import io.redial.admin.Forms;
+import io.redial.admin.Lists;
 import io.redial.admin.MainLayout;
 import io.redial.admin.PhoneFormat;
 import io.redial.admin.leads.ui.LeadsNavigation;
@@ -103,6 +104,12 @@ class ConversationsView extends HorizontalLayout implements BeforeEnterObserver 
                 .setHeader("Caller").setAutoWidth(true);
         threads.addColumn(ConversationsView::who).setHeader("With").setAutoWidth(true);
         threads.addColumn(t -> t.lastText() == null ? "" : t.lastText()).setHeader("Last text").setFlexGrow(1);
+        // on a phone: one column, each thread a few short lines
+        Lists.compactAtPhoneWidth(threads, threads.addComponentColumn(t -> Lists.card(
+                Lists.nowrap(TIME.format(t.lastActivityAt().atZone(tenant.zone()))),
+                new Span((t.callerName() == null ? phones.show(t.caller()) : t.callerName() + " · " + phones.show(t.caller()))
+                        + " · " + who(t)),
+                new Span(t.lastText() == null ? "" : t.lastText()))).setHeader("Conversation"));
         threads.addItemClickListener(e -> open(e.getItem().id()));
     }
 

@@ -9,6 +9,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import io.redial.admin.Forms;
 import io.redial.crm.CrmException;
 import io.redial.crm.CrmId;
 import io.redial.crm.CrmJobRouting;
@@ -31,6 +33,7 @@ class JobRoutingTable extends VerticalLayout {
         final TextField trade = new TextField("Trade");
         final Select<Urgency> urgency = new Select<>();
         final Map<String, ComboBox<CrmJobRouting.Choice>> values = new LinkedHashMap<>();
+        final Binder<Object> checks = new Binder<>();
 
         Line(List<CrmJobRouting.Column> columns, CrmJobRouting.Row row) {
             setAlignItems(Alignment.BASELINE);
@@ -44,6 +47,7 @@ class JobRoutingTable extends VerticalLayout {
             for (CrmJobRouting.Column column : columns) {
                 ComboBox<CrmJobRouting.Choice> pick = new ComboBox<>(column.label(), column.choices());
                 pick.setItemLabelGenerator(CrmJobRouting.Choice::name);
+                Forms.check(checks, pick, "Pick a " + column.label().toLowerCase() + " from the list.", v -> true, "");
                 column.choices().stream().filter(c -> c.id().equals(row.values().get(column.key()))).findFirst()
                         .ifPresent(pick::setValue);
                 values.put(column.key(), pick);
@@ -55,6 +59,13 @@ class JobRoutingTable extends VerticalLayout {
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             add(remove);
+        }
+
+        /** The picker a refusal from the CRM's fresh lists is about ("Campaign for hvac / emergency is not …"). */
+        java.util.Optional<ComboBox<CrmJobRouting.Choice>> pickerNamedIn(String refusal) {
+            CrmJobRouting.Row row = row();
+            return values.values().stream().filter(pick -> refusal.startsWith(pick.getLabel() + " for " + row.trade() + " / "
+                    + row.urgency().name().toLowerCase() + " ")).findFirst();
         }
 
         CrmJobRouting.Row row() {
@@ -97,11 +108,21 @@ class JobRoutingTable extends VerticalLayout {
         save.setId("routing-save-" + crm.value());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
+            result.setText("");
+            for (Line line : lines) {
+                if (!Forms.valid(line.checks)) {
+                    return;
+                }
+            }
             try {
                 tables.save(tenant, crm, lines.stream().map(Line::row).toList());
                 result.setText("Saved " + lines.size() + (lines.size() == 1 ? " row." : " rows."));
             } catch (IllegalArgumentException | CrmException refused) {
-                result.setText("Not saved: " + refused.getMessage());
+                // A value the CRM no longer offers (its lists are fetched again on save): beside that picker.
+                String why = refused.getMessage();
+                lines.stream().flatMap(line -> line.pickerNamedIn(why).stream()).findFirst()
+                        .or(() -> lines.stream().flatMap(line -> line.values.values().stream()).findFirst())
+                        .ifPresentOrElse(pick -> Forms.refuse(pick, why), () -> result.setText("Could not save: " + why));
             }
         });
         add(rows, new HorizontalLayout(addRow, save), result);

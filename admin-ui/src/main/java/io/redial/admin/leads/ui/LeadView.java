@@ -66,6 +66,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
     private final LeadReview review;
     private final LeadCards cards;
     private final LeadCorrections corrections;
+    private final io.redial.crm.CrmCatalog catalog;
     private final LeadTimeline history;
     private final TenantScope scope;
     private final Tenant tenant;
@@ -73,7 +74,9 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
     private long leadId = -1;
     private LeadCards.@Nullable Card shown;
 
-    LeadView(LeadReview review, LeadCards cards, LeadCorrections corrections, LeadTimeline history, TenantScope scope) {
+    LeadView(LeadReview review, LeadCards cards, LeadCorrections corrections, LeadTimeline history, TenantScope scope,
+            io.redial.crm.CrmCatalog catalog) {
+        this.catalog = catalog;
         this.review = review;
         this.cards = cards;
         this.corrections = corrections;
@@ -182,7 +185,9 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
             crm.add(unknown("not in the CRM yet"));
         }
         for (LeadCards.CrmRecord record : lead.records()) {
-            String label = record.crm() + " " + record.type() + " " + record.id();
+            // the CRM by its own name ("HubSpot contact 123"), as the CRM screen names it
+            String crmName = catalog.find(new io.redial.crm.CrmId(record.crm())).map(p -> p.displayName()).orElse(record.crm());
+            String label = crmName + " " + record.type() + " " + record.id();
             Component shownRecord = record.link() == null ? new Span(label) : external(record.link().toString(), label);
             crm.add(shownRecord, new Span(" "));
         }

@@ -2,6 +2,7 @@ package io.redial.admin.leads.ui;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.RouterLink;
@@ -85,7 +86,7 @@ class LeadsView extends VerticalLayout implements BeforeEnterObserver {
     private void configureGrid() {
         leads.setId("leads");
         ZoneId zone = tenant.zone();
-        leads.addColumn(r -> TIME.format(r.createdAt().atZone(zone))).setHeader("Created").setAutoWidth(true)
+        leads.addComponentColumn(r -> Lists.nowrap(TIME.format(r.createdAt().atZone(zone)))).setHeader("Created").setAutoWidth(true)
                 .setFlexGrow(0);
         leads.addComponentColumn(r -> new RouterLink(caller(r), LeadView.class,
                         new RouteParameters("id", String.valueOf(r.id()))))
@@ -96,6 +97,12 @@ class LeadsView extends VerticalLayout implements BeforeEnterObserver {
         leads.addColumn(r -> r.trade() == null ? "" : r.trade()).setHeader("Trade").setAutoWidth(true);
         leads.addColumn(r -> r.urgency() == null ? "" : r.urgency().toLowerCase()).setHeader("Urgency").setAutoWidth(true);
         leads.addColumn(r -> phones.show(r.line())).setHeader("Line").setAutoWidth(true);
+        // on a phone: one column, each lead a few short lines
+        Lists.compactAtPhoneWidth(leads, leads.addComponentColumn(r -> Lists.card(
+                new RouterLink(caller(r), LeadView.class, new RouteParameters("id", String.valueOf(r.id()))),
+                new Span(String.join(" · ", java.util.stream.Stream.of(statusWord(r.status()), r.trade(),
+                        r.urgency() == null ? null : r.urgency().toLowerCase()).filter(w -> w != null).toList())),
+                Lists.nowrap(TIME.format(r.createdAt().atZone(zone))))).setHeader("Lead"));
         leads.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(LeadView.class,
                 new RouteParameters("id", String.valueOf(e.getItem().id())))));
     }

@@ -66,13 +66,15 @@ class LineForm extends VerticalLayout {
 
     void edit(LineSettings.Line line) {
         shown = line;
-        title.setText(line.number().e164());
+        // numbers as the office reads them (national format); typing either form is accepted back
+        io.redial.admin.PhoneFormat phones = new io.redial.admin.PhoneFormat(line.number());
+        title.setText(phones.show(line.number()));
         pattern.setValue(line.pattern());
         ringOrder.setValue(line.ringInOrder() ? RING_IN_ORDER : RING_ALL);
-        ringList.setValue(line.ringList().stream().map(PhoneNumber::e164).collect(Collectors.joining("\n")));
+        ringList.setValue(line.ringList().stream().map(phones::show).collect(Collectors.joining("\n")));
         ringTimeout.setValue(line.ringTimeoutSeconds());
         screening.setValue(line.screening());
-        forwardedFrom.setValue(line.forwardedFrom() == null ? "" : line.forwardedFrom().e164());
+        forwardedFrom.setValue(line.forwardedFrom() == null ? "" : phones.show(line.forwardedFrom()));
         pace.setValue(line.sendsPerMinute());
         pace.setPlaceholder(String.valueOf(line.tenantSendsPerMinute()));
         showProblem(null);
@@ -90,9 +92,43 @@ class LineForm extends VerticalLayout {
                 line.tenantSendsPerMinute());
     }
 
+    /** Whether the fields say something other than the line as shown (a value that cannot be read counts). */
+    boolean unsaved() {
+        if (shown == null || !isVisible()) {
+            return false;
+        }
+        try {
+            return !read().equals(shown);
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+    }
+
+    /** A refusal beside the field it is about, as on every form; only one about no field (a line gone) stays by Save. */
     void showProblem(@Nullable String why) {
-        problem.setText(why == null ? "" : why);
-        problem.setVisible(why != null);
+        for (var field : java.util.List.<com.vaadin.flow.component.HasValidation>of(ringList, ringTimeout, forwardedFrom, pace)) {
+            field.setInvalid(false);
+        }
+        com.vaadin.flow.component.HasValidation field = why == null ? null : fieldOf(why);
+        if (field != null) {
+            io.redial.admin.Forms.refuse(field, why);
+        }
+        problem.setText(why == null || field != null ? "" : why);
+        problem.setVisible(why != null && field == null);
+    }
+
+    private com.vaadin.flow.component.@Nullable HasValidation fieldOf(String why) {
+        if (why.contains("is not a phone number")) {
+            String typed = why.substring(1, Math.max(1, why.indexOf("\" is not")));
+            return forwardedFrom.isVisible() && forwardedFrom.getValue().strip().equals(typed) ? forwardedFrom : ringList;
+        }
+        if (why.contains("ring list") || why.contains("ring itself")) {
+            return ringList;
+        }
+        if (why.startsWith("Ring timeout")) {
+            return ringTimeout;
+        }
+        return why.startsWith("Texts per minute") ? pace : null;
     }
 
     private void showPattern() {
@@ -105,7 +141,7 @@ class LineForm extends VerticalLayout {
         forwardingNote.setVisible(!dial && shown != null);
         if (shown != null) {
             forwardingNote.setText("Ask your phone carrier to forward calls you don't answer (\"conditional call "
-                    + "forwarding: no answer, busy, unreachable\") to " + shown.number().e164()
+                    + "forwarding: no answer, busy, unreachable\") to " + new io.redial.admin.PhoneFormat(shown.number()).show(shown.number())
                     + ". Every call that arrives here counts as missed.");
         }
     }

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 @Route(value = "lines", layout = MainLayout.class)
 @PageTitle("Phone lines · Redial")
 @RolesAllowed({ConsoleUser.OWNER, ConsoleUser.ADMIN})
-class LinesView extends VerticalLayout {
+class LinesView extends VerticalLayout implements com.vaadin.flow.router.BeforeLeaveObserver {
 
     final Grid<LineSettings.Line> lines = new Grid<>();
     final LineForm form = new LineForm();
@@ -165,6 +165,15 @@ class LinesView extends VerticalLayout {
     private String delivered(LineSettings.Line l) {
         LineDelivery.Rate rate = delivery.get(l.number());
         return rate == null || rate.settled() == 0 ? "no reports yet" : rate.percent() + "% of " + rate.settled();
+    }
+
+    boolean unsaved() {
+        return form.unsaved();
+    }
+
+    @Override
+    public void beforeLeave(com.vaadin.flow.router.BeforeLeaveEvent event) {
+        io.redial.admin.UnsavedChanges.askBeforeLeaving(event, this::unsaved, "a phone line");
     }
 
     private void save() {

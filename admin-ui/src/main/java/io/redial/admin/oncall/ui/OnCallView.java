@@ -57,7 +57,6 @@ class OnCallView extends VerticalLayout implements BeforeLeaveObserver {
     final Button add = new Button("Add to ladder");
     final IntegerField ackMinutes = new IntegerField("Minutes to acknowledge");
     final Button save = new Button("Save ladder");
-    final Span problem = new Span();
     final Div escalations = new Div();
     private final List<Rung> rungs = new ArrayList<>();
     private final Binder<int[]> timeout = new Binder<>();
@@ -73,12 +72,10 @@ class OnCallView extends VerticalLayout implements BeforeLeaveObserver {
         onCallNow.setId("on-call-now");
         onCallNow.getElement().getThemeList().add("badge success");
         configureLadder();
-        problem.getElement().getThemeList().add("badge error");
-        problem.setVisible(false);
         escalations.setId("escalations");
         add(new H2("On-call"), onCallNow, new H3("Ladder"),
                 new Paragraph("In an emergency Anna texts the first person; without a reply of 1 or YES in time, the next."),
-                ladder, row(name, number, add), ackMinutes, row(save, problem), new H3("Recent escalations"), escalations);
+                ladder, row(name, number, add), ackMinutes, save, new H3("Recent escalations"), escalations);
         load();
     }
 
@@ -95,7 +92,12 @@ class OnCallView extends VerticalLayout implements BeforeLeaveObserver {
         number.setPlaceholder("(512) 555-0100");
         add.addClickListener(e -> {
             try {
-                rungs.add(OnCallLadder.rung(name.getValue(), number.getValue()));
+                Rung rung = OnCallLadder.rung(name.getValue(), number.getValue());
+                if (rungs.stream().anyMatch(r -> r.phone().equals(rung.phone()))) {
+                    Forms.refuse(number, phones.show(rung.phone()) + " is already on the ladder.");
+                    return;
+                }
+                rungs.add(rung);
                 name.clear();
                 number.clear();
                 number.setInvalid(false);
@@ -143,12 +145,12 @@ class OnCallView extends VerticalLayout implements BeforeLeaveObserver {
         }
         try {
             service.save(tenant.id(), List.copyOf(rungs), minutes[0]);
-            showProblem(null);
             load();
             Notification.show("Ladder saved; the next emergency uses it.", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalArgumentException invalid) {
-            showProblem(invalid.getMessage());
+            // The server's refusal beside the field it is about: a number twice goes by the number, the rest by the timeout.
+            Forms.refuse(invalid.getMessage().contains("twice") ? number : ackMinutes, invalid.getMessage());
         }
     }
 
@@ -197,11 +199,6 @@ class OnCallView extends VerticalLayout implements BeforeLeaveObserver {
         });
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return button;
-    }
-
-    private void showProblem(@org.jspecify.annotations.Nullable String why) {
-        problem.setText(why == null ? "" : why);
-        problem.setVisible(why != null);
     }
 
     private static HorizontalLayout row(Component... parts) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -32,6 +33,7 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
 import io.redial.admin.Forms;
+import io.redial.admin.Lists;
 import io.redial.admin.UnsavedChanges;
 import org.jspecify.annotations.Nullable;
 
@@ -118,8 +120,11 @@ class TeamView extends VerticalLayout implements BeforeLeaveObserver {
         members.setAllRowsVisible(true);
         members.addColumn(Team.Member::username).setHeader("Signs in as").setAutoWidth(true);
         members.addColumn(m -> m.displayName() == null ? "" : m.displayName()).setHeader("Name").setAutoWidth(true);
-        // wide enough for its select on a phone too: the list scrolls sideways rather than cutting the role
         members.addComponentColumn(this::roleOf).setHeader("Role").setKey("role").setWidth("9rem").setFlexGrow(1);
+        // on a phone: one column, the person above their role
+        Lists.compactAtPhoneWidth(members, members.addComponentColumn(m -> Lists.card(
+                new Span(m.displayName() == null ? m.username() : m.displayName() + " · " + m.username()), roleOf(m)))
+                .setHeader("Person"));
     }
 
     private void configureInvitations() {
@@ -137,6 +142,15 @@ class TeamView extends VerticalLayout implements BeforeLeaveObserver {
             revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             return revoke;
         }).setKey("revoke");
+        Lists.compactAtPhoneWidth(invitations, invitations.addComponentColumn(i -> {
+            Button revoke = new Button("Revoke", e -> {
+                team.revoke(tenant, i.id());
+                refresh();
+            });
+            revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            return Lists.card(new Span(i.email()), new Span(label(i.role()) + " · invited by " + i.invitedBy()),
+                    Lists.nowrap("expires " + DAY.format(i.expiresAt().atZone(zone))), revoke);
+        }).setHeader("Invitation"));
     }
 
     private Select<AdminRole> roleOf(Team.Member member) {

@@ -29,6 +29,8 @@ public class TemplateForm extends VerticalLayout {
     public final Span problem = new Span();
     public final Button save = new Button("Save");
     public final Button sendTest = new Button("Send a test to the simulator");
+    /** Why no test can be sent whatever the text says (no phone line yet), or null. */
+    @Nullable String cannotTest;
 
     public TemplateForm(String kind, String title, String id) {
         this.kind = kind;
@@ -67,8 +69,11 @@ public class TemplateForm extends VerticalLayout {
         body.setInvalid(why != null);
         save.setEnabled(why == null);
         // a test sends exactly what Save would accept, so it waits for the same fix
-        sendTest.setEnabled(why == null);
-        sendTest.setTooltipText(why == null ? null : "Fix the text first: " + why);
+        // an empty Spanish text is no problem (the caller gets the English one) but there is nothing to test
+        String notYet = cannotTest != null ? cannotTest : why != null ? "Fix the text first: " + why
+                : body.getValue().isBlank() ? "Write the text first." : null;
+        sendTest.setEnabled(notYet == null);
+        sendTest.setTooltipText(notYet);
     }
 
     public static class Changed extends ComponentEvent<TemplateForm> {

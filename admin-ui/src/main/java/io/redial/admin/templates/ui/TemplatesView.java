@@ -40,9 +40,12 @@ class TemplatesView extends VerticalLayout implements BeforeLeaveObserver {
     final TemplateForm afterHours = new TemplateForm(TextBackTemplates.AFTER_HOURS, "After hours", "after-hours");
     final TemplateForm followUp = new TemplateForm(TextBackTemplates.FOLLOW_UP,
             "Follow-up, for a caller who hasn't replied (switched on under Hours)", "follow-up");
+    final TemplateForm repeatCall = new TemplateForm(TextBackTemplates.REPEAT_CALL,
+            "Repeat call, for someone who calls again before replying", "repeat-call");
     final TemplateForm businessHoursEs = spanish(TextBackTemplates.BUSINESS_HOURS, "During business hours", "business-hours-es");
     final TemplateForm afterHoursEs = spanish(TextBackTemplates.AFTER_HOURS, "After hours", "after-hours-es");
     final TemplateForm followUpEs = spanish(TextBackTemplates.FOLLOW_UP, "Follow-up", "follow-up-es");
+    final TemplateForm repeatCallEs = spanish(TextBackTemplates.REPEAT_CALL, "Repeat call", "repeat-call-es");
     final Tabs languages = new Tabs(new Tab("English"), new Tab("Spanish"));
     private final Templates templates;
     private final SandboxPhone phone;
@@ -67,14 +70,17 @@ class TemplatesView extends VerticalLayout implements BeforeLeaveObserver {
             spanish.setVisible(languages.getSelectedIndex() == 1);
         });
         add(new H2("Text templates"), languages, english, spanish);
-        for (TemplateForm form : List.of(businessHours, afterHours, followUp, businessHoursEs, afterHoursEs, followUpEs)) {
+        for (TemplateForm form : List.of(businessHours, afterHours, followUp, repeatCall, businessHoursEs, afterHoursEs, followUpEs,
+                repeatCallEs)) {
+            form.cannotTest = phone.available() && phone.lines(tenant).isEmpty()
+                    ? "Add a phone line first (Lines, or step 3 of Setup): the test is sent from it." : null;
             form.body.setValue(templates.current(tenant, form.kind));
             saved.put(form.kind, form.body.getValue());
             form.show(templates.preview(tenant, form.kind, form.body.getValue()));
             form.onChange(e -> form.show(templates.preview(tenant, form.kind, form.body.getValue())));
             form.onSave(e -> save(form));
             form.onTest(e -> sendTest(form));
-            form.sendTest.setVisible(phone.available() && !TextBackTemplates.isSpanish(form.kind));
+            form.sendTest.setVisible(phone.available());
             (TextBackTemplates.isSpanish(form.kind) ? spanish : english).add(form);
         }
     }
@@ -88,7 +94,8 @@ class TemplatesView extends VerticalLayout implements BeforeLeaveObserver {
     }
 
     boolean unsaved() {
-        return java.util.stream.Stream.of(businessHours, afterHours, followUp, businessHoursEs, afterHoursEs, followUpEs)
+        return java.util.stream.Stream.of(businessHours, afterHours, followUp, repeatCall, businessHoursEs, afterHoursEs, followUpEs,
+                        repeatCallEs)
                 .anyMatch(form -> !form.body.getValue().equals(saved.get(form.kind)));
     }
 
@@ -104,6 +111,7 @@ class TemplatesView extends VerticalLayout implements BeforeLeaveObserver {
             Notification.show(TextBackTemplates.isSpanish(form.kind) ? (form.body.getValue().isBlank()
                             ? "Removed: callers who wrote Spanish get the English text." : "Saved. Callers who wrote Spanish get this text.")
                             : form.kind.equals(TextBackTemplates.FOLLOW_UP) ? "Saved. The next follow-up uses this text."
+                            : form.kind.equals(TextBackTemplates.REPEAT_CALL) ? "Saved. The next repeat caller gets this text."
                             : "Saved. The next missed caller gets this text.", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (Templates.TemplateRejected rejected) {

@@ -63,6 +63,35 @@ class CallsViewTests extends ConsoleTest {
     }
 
     @Test
+    void atPhoneWidthEachCallIsOneCompactColumnWithItsTimeOnOneLine() {
+        intake.incoming(new CarrierCall("CA33333333333333333333333333333333", new PhoneNumber("+13035550145"),
+                new PhoneNumber("+13035550100"), null, null));
+        signIn(new TenantId("aaa-roofing"), "calls-aaa", AdminRole.OFFICE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM calls WHERE call_sid = 'CA33333333333333333333333333333333' AND lead_id IS NOT NULL")
+                .query(Long.class).single() == 1);
+        CallsView view = open(CallsView.class);
+        assertThat(view.calls.getColumnByKey("compact").isVisible()).isFalse(); // a desktop: the columns
+
+        io.redial.admin.Lists.layOutFor(view.calls, 390);
+
+        assertThat(view.calls.getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getKey()).toList())
+                .containsExactly("compact");
+        var card = (com.vaadin.flow.component.html.Div) GridKt._getCellComponent(view.calls, 0, "compact");
+        var lines = card.getChildren().map(line -> line.getElement().getTextRecursively()).toList();
+        assertThat(lines.get(0)).matches("\\w{3} \\d{1,2} \\w{3}, \\d{1,2}:\\d{2}:\\d{2} [AP]M");
+        assertThat(card.getChildren().findFirst().orElseThrow().getChildren().findFirst().orElseThrow()
+                .getElement().getStyle().get("white-space")).isEqualTo("nowrap");
+        assertThat(lines.get(1)).isEqualTo("(303) 555-0145");
+        assertThat(lines.get(2)).isEqualTo("missed · text " + view.calls.getListDataView().getItem(0).textState());
+        assertThat(lines.get(3)).startsWith("a call reached the forwarding number");
+
+        io.redial.admin.Lists.layOutFor(view.calls, 1280);
+        assertThat(view.calls.getColumnByKey("compact").isVisible()).isFalse();
+        assertThat(view.calls.getColumnByKey("caller").isVisible()).isTrue();
+    }
+
+    @Test
     void showsWhatTheAdminShouldFix() {
         notices.tell(new TenantId("aaa-roofing"), "template", "The after-hours text template could not be used.");
         signIn(new TenantId("aaa-roofing"), "calls-aaa", AdminRole.OFFICE);

@@ -107,6 +107,38 @@ class ConversationsViewTests extends ConsoleTest {
     }
 
     @Test
+    void theLeadsJobCardSaysWhoHoldsItAndWhyAndItsTimelineKeepsTakeoverAndResume() {
+        PhoneNumber caller = new PhoneNumber("+15125556112");
+        phone.textFromCaller(CO, LINE, caller, "Hi, my bathroom faucet drips all night");
+        long id = awaitThread(CO, caller);
+        awaitAnnaReplies(id, 1);
+        long lead = journal.leadOf(CO, id).orElseThrow();
+        signIn(CO, "conv-view-office", AdminRole.OFFICE);
+
+        ConversationsView view = open(ConversationsView.class);
+        view.open(id);
+        _click(view.takeOver);
+        UI.getCurrent().navigate("leads/" + lead);
+        assertThat(cardFact("card-holder")).isEqualTo("A person is handling it; Anna is paused");
+        assertThat(cardFact("card-hand-off")).isEqualTo("taken over by conv-view-office");
+
+        ConversationsView again = open(ConversationsView.class);
+        again.open(id);
+        _click(again.resume);
+        UI.getCurrent().navigate("leads/" + lead);
+        assertThat(cardFact("card-holder")).isEqualTo("Anna is handling it");
+        assertThat(LocatorJ._find(com.vaadin.flow.component.Component.class, spec -> spec.withId("card-hand-off"))).isEmpty();
+        assertThat(LocatorJ._get(com.vaadin.flow.component.Component.class, spec -> spec.withId("lead-timeline"))
+                .getElement().getTextRecursively())
+                .contains("conv-view-office took the conversation over; Anna paused",
+                        "conv-view-office handed the conversation back to Anna. Her summary:");
+    }
+
+    private static String cardFact(String id) {
+        return LocatorJ._get(com.vaadin.flow.component.Component.class, spec -> spec.withId(id)).getElement().getTextRecursively();
+    }
+
+    @Test
     void anotherTenantsConversationCannotBeOpenedOrTakenOver() {
         PhoneNumber caller = new PhoneNumber("+15125556211");
         phone.textFromCaller(OTHER, new PhoneNumber("+15125556200"), caller, "Is this the roofer?");

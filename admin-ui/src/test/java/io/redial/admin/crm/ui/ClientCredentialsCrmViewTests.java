@@ -160,7 +160,16 @@ class ClientCredentialsCrmViewTests extends ConsoleTest {
         line.values.get("jobType").setValue(new CrmJobRouting.Choice("21", "No cooling"));
         line.values.get("priority").setValue(new CrmJobRouting.Choice("Urgent", "Urgent"));
         _click(table.save);
-        assertThat(table.result.getText()).startsWith("Not saved").contains("Campaign");
+        assertThat(line.values.get("campaign").isInvalid()).isTrue();
+        assertThat(line.values.get("campaign").getErrorMessage()).isEqualTo("Pick a campaign from the list.");
+        assertThat(table.result.getText()).isEmpty();
+        assertThat(connections.find(TENANT, CRM).orElseThrow().settings()).doesNotContainKey("route.hvac.EMERGENCY");
+        // A campaign the CRM stopped offering since the page opened: its lists are read again on save.
+        line.values.get("campaign").setValue(new CrmJobRouting.Choice("99", "Spring promo"));
+        _click(table.save);
+        assertThat(line.values.get("campaign").isInvalid()).isTrue();
+        assertThat(line.values.get("campaign").getErrorMessage()).startsWith("Campaign for hvac / emergency is not one");
+        assertThat(connections.find(TENANT, CRM).orElseThrow().settings()).doesNotContainKey("route.hvac.EMERGENCY");
         line.values.get("campaign").setValue(new CrmJobRouting.Choice("31", "Redial"));
         _click(table.save);
 

@@ -76,22 +76,46 @@ class LinesViewTests extends ConsoleTest {
     }
 
     @Test
+    void leavingWithAnUnsavedLineAsksFirstAndNothingChangedAsksNothing() {
+        LinesView view = openAs("lines-owner", AdminRole.OWNER);
+        GridKt._clickItem(view.lines, 0);
+        assertThat(view.unsaved()).as("a line just opened, its numbers shown in national format").isFalse();
+
+        int was = view.form.ringTimeout.getValue();
+        view.form.ringTimeout.setValue(was + 5);
+        UI.getCurrent().navigate("dashboard");
+
+        assertThat(LocatorJ._get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("unsaved-changes")).isOpened()).isTrue();
+        assertThat(LocatorJ._find(LinesView.class)).hasSize(1);
+        view.form.ringList.setValue("not a phone");
+        assertThat(view.unsaved()).as("a number that cannot be read counts as a change").isTrue();
+        view.form.ringTimeout.setValue(was); // put back: nothing to save
+        GridKt._clickItem(view.lines, 0);
+        assertThat(view.unsaved()).isFalse();
+    }
+
+    @Test
     void mistakesAreRefusedWithClearErrors() {
         LinesView view = openAs("lines-admin", AdminRole.ADMIN);
         GridKt._clickItem(view.lines, 0);
 
         view.form.ringList.setValue("+17205556691\nnot a phone");
         _click(view.form.save);
-        assertThat(view.form.problem.getText()).isEqualTo("\"not a phone\" is not a phone number; write it as +1 512 555 0100.");
+        assertThat(view.form.ringList.isInvalid()).isTrue();
+        assertThat(view.form.ringList.getErrorMessage()).isEqualTo("\"not a phone\" is not a phone number; write it as +1 512 555 0100.");
+        assertThat(view.form.problem.isVisible()).isFalse(); // beside the field, not by Save
 
         view.form.ringList.setValue("");
         _click(view.form.save);
-        assertThat(view.form.problem.getText()).isEqualTo("A line that rings the team needs at least one phone in its ring list.");
+        assertThat(view.form.ringList.getErrorMessage()).isEqualTo("A line that rings the team needs at least one phone in its ring list.");
 
         view.form.ringList.setValue("+17205556691");
         view.form.ringTimeout.setValue(2);
         _click(view.form.save);
-        assertThat(view.form.problem.getText()).isEqualTo("Ring timeout must be between 5 and 60 seconds.");
+        assertThat(view.form.ringTimeout.isInvalid()).isTrue();
+        assertThat(view.form.ringTimeout.getErrorMessage()).isEqualTo("Ring timeout must be between 5 and 60 seconds.");
+        assertThat(view.form.ringList.isInvalid()).isFalse();
         assertThat(tenants.lineByNumber(new PhoneNumber("+17205556600")).orElseThrow().ringTimeoutSeconds()).isEqualTo(20);
     }
 
@@ -102,7 +126,7 @@ class LinesViewTests extends ConsoleTest {
 
         assertThat(view.form.pattern.getValue()).isEqualTo(CallPattern.FORWARDED);
         assertThat(view.form.ringList.isVisible()).isFalse();
-        assertThat(view.form.forwardingNote.getText()).contains("forward calls you don't answer", "+17205556700");
+        assertThat(view.form.forwardingNote.getText()).contains("forward calls you don't answer", "(720) 555-6700");
     }
 
     @Test

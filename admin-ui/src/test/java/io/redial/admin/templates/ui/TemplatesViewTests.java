@@ -85,6 +85,12 @@ class TemplatesViewTests extends ConsoleTest {
             assertThat(form.preview.getText()).startsWith("Hola, habla Template Roofing. Perdón");
             _click(form.save);
         }
+        assertThat(view.repeatCallEs.sendTest.isEnabled()).isFalse();
+        assertThat(view.repeatCallEs.sendTest.getTooltip().getText()).isEqualTo("Write the text first.");
+        view.repeatCallEs.body.setValue("{business} otra vez: vimos que llamó de nuevo. Responda aquí.");
+        assertThat(view.repeatCallEs.preview.getText()).isEqualTo("Template Roofing otra vez: vimos que llamó de nuevo. Responda aquí.");
+        assertThat(view.repeatCallEs.sendTest.isEnabled()).isTrue();
+        _click(view.repeatCallEs.save);
         assertThat(view.unsaved()).isFalse();
 
         PhoneNumber line = new PhoneNumber("+17205550100");
@@ -100,6 +106,9 @@ class TemplatesViewTests extends ConsoleTest {
                     "Hola, habla Template Roofing. Perdón por no contestar. Responda aquí o llame al (720) 555-0100."));
             assertThat(phone.thread(TENANT, stranger)).anySatisfy(t -> assertThat(t.body()).doesNotContain("Hola"));
         });
+        phone.missedCall(TENANT, line, wroteSpanish); // again, before replying: the Spanish repeat-call text
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(phone.thread(TENANT, wroteSpanish))
+                .anySatisfy(t -> assertThat(t.body()).isEqualTo("Template Roofing otra vez: vimos que llamó de nuevo. Responda aquí.")));
 
         view.businessHoursEs.body.clear();
         _click(view.businessHoursEs.save);
@@ -174,6 +183,24 @@ class TemplatesViewTests extends ConsoleTest {
                     .getElement().getTextRecursively()).contains("Hi, Template Roofing here.", "delivered");
         });
         assertThat(simulator).isNotNull();
+    }
+
+    @Test
+    void withoutAPhoneLineTheTestIsDisabledAndSaysWhy() {
+        provisioner.apply(ProvisioningFile.parse("""
+                tenants:
+                  - id: tpl-no-line
+                    name: No Line Yet Roofing
+                    timezone: America/Denver
+                """));
+        signIn(new TenantId("tpl-no-line"), "tpl-no-line-owner", AdminRole.OWNER);
+        TemplatesView view = open(TemplatesView.class);
+
+        assertThat(view.businessHours.save.isEnabled()).isTrue();
+        assertThat(view.businessHours.sendTest.isEnabled()).isFalse();
+        assertThat(view.businessHours.sendTest.getTooltip().getText()).startsWith("Add a phone line first");
+        view.businessHours.body.setValue("Hi, {business} here. Reply or call us.");
+        assertThat(view.businessHours.sendTest.isEnabled()).isFalse();
     }
 
     @Test
