@@ -360,6 +360,18 @@ class TextBackIntegrationTests {
     }
 
     @Test
+    void aDeliveryReportNamingACallersTextChangesNothing() {
+        String sid = "SM" + newSid().substring(2);
+        assertThat(webhooks.postSigned("/twilio/sms/incoming", Map.of("MessageSid", sid, "AccountSid", ACCOUNT,
+                "From", "+15125550426", "To", DIAL_LINE, "Body", "hello", "NumMedia", "0")).statusCode()).isEqualTo(200);
+
+        // was a 500: the caller's text has no carrier status to move forward from
+        assertThat(deliveryReport(sid, "delivered").statusCode()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM messages WHERE carrier_sid = ? AND carrier_status IS NULL").param(sid)
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
     void textsFromOneSenderArePaced() {
         for (int i = 0; i < 3; i++) {
             missedCall("+1512555043" + i, Map.of());
