@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.redial.shared.PhoneNumber;
 import io.redial.testing.FakeService;
 import io.redial.testing.FormBody;
+import io.redial.testing.Outage;
 import io.redial.testing.RateWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +119,11 @@ public final class FakeHubSpot implements FakeService {
         return Map.of("redial.crm.hubspot.client-id", CLIENT_ID,
                 "redial.crm.hubspot.client-secret", CLIENT_SECRET,
                 "redial.crm.hubspot.api-base-url", baseUrl());
+    }
+
+    /** The CRM goes down (every connection reset) until the outage is closed. */
+    public Outage outage() {
+        return Outage.of(server);
     }
 
     public String baseUrl() {

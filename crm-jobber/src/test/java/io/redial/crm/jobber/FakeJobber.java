@@ -38,6 +38,7 @@ import io.redial.crm.jobber.internal.webhook.JobberHmac;
 import io.redial.shared.PhoneNumber;
 import io.redial.testing.FakeService;
 import io.redial.testing.FormBody;
+import io.redial.testing.Outage;
 import io.redial.testing.RateWindow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -172,6 +173,11 @@ public final class FakeJobber implements FakeService {
                 "redial.crm.jobber.client-secret", CLIENT_SECRET,
                 "redial.crm.jobber.api-base-url", baseUrl(),
                 "redial.crm.jobber.auth-base-url", baseUrl());
+    }
+
+    /** The CRM goes down (every connection reset) until the outage is closed. */
+    public Outage outage() {
+        return Outage.of(server);
     }
 
     public String baseUrl() {

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.redial.shared.PhoneNumber;
 import io.redial.testing.FakeService;
 import io.redial.testing.FormBody;
+import io.redial.testing.Outage;
 import io.redial.testing.RateWindow;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +141,11 @@ public final class FakeServiceTitan implements FakeService {
         return Map.of("redial.crm.servicetitan.app-key", APP_KEY,
                 "redial.crm.servicetitan.auth-base-url", baseUrl(),
                 "redial.crm.servicetitan.api-base-url", baseUrl());
+    }
+
+    /** The CRM goes down (every connection reset) until the outage is closed. */
+    public Outage outage() {
+        return Outage.of(server);
     }
 
     public String baseUrl() {
