@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.redial.tenants.provisioning.ProvisioningException;
-import io.redial.tenants.provisioning.ProvisioningFile;
 import java.util.List;
 
 /**
- * Jazzer over the two places an admin's (or an agency's) text becomes configuration: the text-back template
- * renderer and the provisioning loader. A template, whatever its bytes and whatever the merge values (a
- * business name with markup, a caller's name with control characters or emoji), renders to a text (its own,
- * or its kind's default with a reason) and never throws; a provisioning file is read or refused with a
- * {@link ProvisioningException} naming its place, never another exception. In {@code ./mvnw verify} each
- * target runs its stored inputs once; to fuzz each for five minutes:
- * {@code JAZZER_FUZZ=1 ./redial test -pl connector-core -Dtest=TemplateAndProvisioningFuzzTests -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Jazzer over the text-back template renderer, where an admin's words become what callers get: a template,
+ * whatever its bytes and whatever the merge values (a business name with markup, a caller's name with control
+ * characters or emoji), renders to a text (its own, or its kind's default with a reason), never an empty one,
+ * and never throws. In {@code ./mvnw verify} the stored inputs run once; to fuzz for five minutes:
+ * {@code JAZZER_FUZZ=1 ./redial test -pl connector-core -Dtest=TemplateFuzzTests -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class TemplateAndProvisioningFuzzTests {
+class TemplateFuzzTests {
 
     private static final List<String> KINDS = List.of(TextBackTemplates.BUSINESS_HOURS, TextBackTemplates.AFTER_HOURS,
             TextBackTemplates.REPEAT_CALL, TextBackTemplates.FOLLOW_UP,
@@ -45,26 +41,6 @@ class TemplateAndProvisioningFuzzTests {
                     assertThat(fields.asMap().get(field)).as(field).isNotNull();
                 }
             }
-        }
-    }
-
-    @FuzzTest(maxDuration = "5m")
-    void aProvisioningFileIsReadOrRefusedWithItsPlace(FuzzedDataProvider data) {
-        String yaml = data.consumeBoolean() ? data.consumeRemainingAsString() : """
-                tenants:
-                  - id: %s
-                    name: %s
-                    timezone: %s
-                    hours: {%s: "%s"}
-                    lines:
-                      - number: "%s"
-                        pattern: %s
-                """.formatted(data.consumeString(20), data.consumeString(20), data.consumeString(30), data.consumeString(10),
-                data.consumeString(20), data.consumeString(20), data.consumeRemainingAsString());
-        try {
-            ProvisioningFile.parse(yaml);
-        } catch (ProvisioningException refused) {
-            assertThat(refused.getMessage()).isNotBlank();
         }
     }
 }
