@@ -9,12 +9,15 @@ import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteConfiguration;
 import io.redial.calls.CallIntake;
 import io.redial.calls.CarrierCall;
 import io.redial.insights.Insights;
 import io.redial.leads.LeadReview;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
+import io.redial.shared.twilio.TwilioAccount;
 import io.redial.simulator.SandboxPhone;
 import io.redial.tenants.AdminRole;
 import io.redial.tenants.CallPattern;
@@ -25,21 +28,37 @@ import io.redial.tenants.Tenants;
 import io.redial.tenants.TextBackTemplates;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
+import io.redial.testing.TwilioWebhooks;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * A user of tenant A gets nothing of tenant B: no screen shows B's data, B's ids typed into URLs read as missing,
- * and the core queries behind the screens refuse or ignore B's ids when asked on A's behalf.
+ * every console route and every HTTP endpoint walked with B's ids shows nothing of B's, and the core queries behind
+ * the screens refuse or ignore B's ids when asked on A's behalf. (Vaadin never takes an id from the browser for a
+ * grid row or a select item, so what a form can carry of B is what a person types: numbers, covered below.)
  */
 class TenantIsolationTests extends ConsoleTest {
+
 
     static final TenantId A = new TenantId("iso-alpha");
     static final TenantId B = new TenantId("iso-bravo");
@@ -97,9 +116,9 @@ class TenantIsolationTests extends ConsoleTest {
         }
         String bravoConversation = String.valueOf(context.getBean(io.redial.leads.LeadTimeline.class)
                 .conversation(B, bravoLead).orElseThrow());
-        UI.getCurrent().navigate("conversations", com.vaadin.flow.router.QueryParameters.of("id", bravoConversation));
+        UI.getCurrent().navigate("conversations", QueryParameters.of("id", bravoConversation));
         assertThat(everythingShown()).as("conversations with their thread's id").doesNotContain(B_SECRETS);
-        UI.getCurrent().navigate("simulator", com.vaadin.flow.router.QueryParameters.of("caller", B_CALLER));
+        UI.getCurrent().navigate("simulator", QueryParameters.of("caller", B_CALLER));
         assertThat(everythingShown()).as("simulator with their caller").doesNotContain(B_SECRETS);
         UI.getCurrent().navigate("leads");
         assertThat(everythingShown()).contains("(617) 555-0466"); // proof the screens show A's own rows
@@ -144,6 +163,117 @@ class TenantIsolationTests extends ConsoleTest {
                 .isEqualTo(insights.lastDays(A, ZoneId.of("America/New_York"), 30).byDay().stream()
                         .mapToInt(Insights.Day::missed).sum())
                 .isEqualTo(callsOf("+16175550400"));
+    }
+
+    /**
+     * Every route the console registers, whatever it is, opened by A's user with B's ids in its path and in every
+     * query parameter a view reads (a new view is walked without touching this test).
+     */
+    @Test
+    void everyConsoleRouteWalkedWithTheOtherTenantsIdsShowsNothingOfTheirs() {
+        String bravoConversation = String.valueOf(context.getBean(io.redial.leads.LeadTimeline.class)
+                .conversation(B, bravoLead).orElseThrow());
+        var theirIds = QueryParameters.simple(Map.of("id", bravoConversation,
+                "caller", B_CALLER, "lead", String.valueOf(bravoLead), "tenant", B.value(),
+                "line", String.valueOf(tenants.lines(B).getFirst().id()), "crm", "hubspot"));
+        List<String> walked = new ArrayList<>();
+        for (var route : RouteConfiguration.forApplicationScope().getAvailableRoutes()) {
+            // a path parameter gets B's lead id (an invitation's token is a secret, not an id: B's lead id stands in)
+            String path = route.getTemplate().replaceAll(":[a-zA-Z]+\\??", String.valueOf(bravoLead));
+            signIn(A, "alpha-owner", AdminRole.OWNER);
+            UI.getCurrent().navigate(path, theirIds);
+            assertThat(everythingShown()).as(path).doesNotContain(B_SECRETS);
+            walked.add(route.getTemplate());
+        }
+        assertThat(walked).contains("leads/:id", "conversations", "simulator", "invite/:token").hasSizeGreaterThan(15);
+    }
+
+    /**
+     * Every HTTP endpoint the app maps (Twilio's webhooks, the CRM install and callback), called with B's ids in
+     * its path, query and form: unsigned it is refused with a 4xx that says nothing of B; signed as Twilio signs,
+     * naming A's line with B's call, it answers without a 5xx, shows nothing of B and changes none of B's rows.
+     */
+    @Test
+    void everyEndpointCalledWithTheOtherTenantsIdsAnswersNothingOfTheirs() throws Exception {
+        var jdbc = context.getBean(JdbcClient.class);
+        String bravoCall = jdbc.sql("SELECT call_sid FROM calls WHERE tenant_id = ? ORDER BY id LIMIT 1")
+                .param(B.value()).query(String.class).single();
+        Map<String, String> theirIds = new LinkedHashMap<>(Map.ofEntries(
+                Map.entry("CallSid", bravoCall), Map.entry("ParentCallSid", bravoCall),
+                Map.entry("MessageSid", "SM" + "b".repeat(32)), Map.entry("SmsSid", "SM" + "b".repeat(32)),
+                Map.entry("From", B_CALLER), Map.entry("To", "+16175550400"),
+                Map.entry("CallStatus", "completed"), Map.entry("DialCallStatus", "completed"),
+                Map.entry("MessageStatus", "delivered"), Map.entry("SmsStatus", "delivered"),
+                Map.entry("Body", "what did bravo say?"), Map.entry("Digits", "1"),
+                Map.entry("tenant", B.value()), Map.entry("lead", String.valueOf(bravoLead)),
+                Map.entry("state", B.value()), Map.entry("code", "their-code")));
+        // signed, the caller is one of A's (B's caller may well text A too, which would rightly show in A's console)
+        Map<String, String> signedForA = new LinkedHashMap<>(theirIds);
+        signedForA.put("From", "+16175550488");
+        String before = settled(() -> bravoRows(jdbc, bravoCall)); // B's own text-back done
+        var account = context.getBean(TwilioAccount.class);
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        var http = HttpClient.newHttpClient();
+        var webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port),
+                account.publicBaseUrl().toString(), account.authToken());
+        List<String> walked = new ArrayList<>();
+        var mappings = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        for (var info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                for (String crm : pattern.contains("{crm}") ? List.of("hubspot", "jobber", B.value()) : List.of("")) {
+                    String path = pattern.replace("{crm}", crm).replaceAll("\\{[^}]+}", String.valueOf(bravoLead));
+                    String query = "?" + formBody(theirIds);
+                    boolean get = info.getMethodsCondition().getMethods().contains(RequestMethod.GET);
+                    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path
+                            + (get ? query : ""))).header("Content-Type", "application/x-www-form-urlencoded");
+                    var answer = http.send(get ? request.GET().build()
+                                    : request.POST(HttpRequest.BodyPublishers.ofString(formBody(theirIds))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(answer.statusCode()).as("unsigned %s", path).isBetween(300, 499);
+                    assertThat(answer.body() + answer.headers().map()).as(path).doesNotContain(B_SECRETS);
+                    if (path.startsWith("/twilio/") && !get) {
+                        var signed = webhooks.postSigned(path, signedForA);
+                        assertThat(signed.statusCode()).as("signed %s", path).isLessThan(500);
+                        assertThat(signed.body()).as(path).doesNotContain(B_SECRETS);
+                    }
+                    walked.add(path);
+                }
+            }
+        }
+        assertThat(walked).contains("/twilio/voice/status", "/twilio/sms/incoming", "/crm/hubspot/oauth/callback");
+        assertThat(bravoRows(jdbc, bravoCall)).isEqualTo(before);
+    }
+
+    /** What {@code rows} reads once it reads the same twice, half a second apart. */
+    private static String settled(java.util.function.Supplier<String> rows) throws InterruptedException {
+        String last = rows.get();
+        for (int i = 0; i < 40; i++) {
+            Thread.sleep(500);
+            String now = rows.get();
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+        }
+        throw new AssertionError("tenant B's rows kept changing: " + last);
+    }
+
+    /** B's call as the carrier left it, and how many rows B has in each table that belongs to a tenant. */
+    private static String bravoRows(JdbcClient jdbc, String callSid) {
+        StringBuilder rows = new StringBuilder(jdbc.sql("SELECT CONCAT_WS('|', from_number, to_number, outcome, outcome_reason)"
+                + " FROM calls WHERE call_sid = ?").param(callSid).query(String.class).single());
+        for (String table : jdbc.sql("SELECT table_name FROM information_schema.columns WHERE table_schema = DATABASE()"
+                + " AND column_name = 'tenant_id' ORDER BY table_name").query(String.class).list()) {
+            rows.append('\n').append(table).append(' ').append(jdbc.sql("SELECT COUNT(*) FROM " + table
+                    + " WHERE tenant_id = ?").param(B.value()).query(Long.class).single());
+        }
+        return rows.toString();
+    }
+
+    /** A form body as browsers and Twilio send it. */
+    private static String formBody(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     private int callsOf(String line) {

@@ -42,13 +42,16 @@ public class DeliveryReports {
     /** @return true when the message's state moved forward */
     @Transactional
     public boolean report(String messageSid, String status, @Nullable String errorCode) {
-        var row = jdbc.sql("SELECT id, tenant_id, to_number, carrier_status FROM messages WHERE carrier_sid = ? FOR UPDATE")
+        var row = jdbc.sql("SELECT id, tenant_id, to_number, carrier_status FROM messages WHERE carrier_sid = ?"
+                        + " AND direction = 'out' FOR UPDATE")
                 .param(messageSid).query().listOfRows();
         if (row.isEmpty()) {
-            return false; // a callback for a text we never sent (or not yet recorded): nothing to update
+            // a callback for a text we never sent, not yet recorded, or a caller's text (received, never reported)
+            return false;
         }
         var message = row.getFirst();
-        int current = RANK.getOrDefault((String) message.get("carrier_status"), 0);
+        String carrierStatus = (String) message.get("carrier_status");
+        int current = carrierStatus == null ? 0 : RANK.getOrDefault(carrierStatus, 0);
         if (RANK.getOrDefault(status, 0) <= current) {
             return false;
         }

@@ -146,7 +146,11 @@ public final class TextBackTemplates {
                 return LEAD_IN_REASON.get(m.group(1));
             }
         }
-        SmsSegments segments = SmsSegments.of(fill(template, fields));
+        String filled = fill(template, fields);
+        if (filled.isBlank()) { // Twilio refuses an empty body (21602): only empty fields, e.g. {first_name} alone
+            return "the text would be empty with these values";
+        }
+        SmsSegments segments = SmsSegments.of(filled);
         if (segments.segments() > MAX_SEGMENTS) {
             return "the text needs " + segments.segments() + " segments (" + segments.encoding() + "); at most "
                     + MAX_SEGMENTS + " are allowed";

@@ -11,20 +11,16 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A caller who withheld their number (Twilio's From is "anonymous", or the word spelt on a keypad such as
@@ -36,20 +32,8 @@ class HiddenCallerIntegrationTests {
 
     static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
     static final String TOKEN = "test-auth-token-0123456789abcdef";
-    static final String PUBLIC_BASE = "https://redial.example.com";
     static final String LINE = "+15125550700";
     static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
 
     @LocalServerPort int port;
     @Autowired Provisioner provisioner;
@@ -69,7 +53,7 @@ class HiddenCallerIntegrationTests {
                         pattern: dial
                         ring: ["+15125550799"]
                 """.formatted(LINE)));
-        webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
+        webhooks = twilio.webhooks(port);
     }
 
     @Test

@@ -8,19 +8,15 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The walking skeleton: a signed dial-status webhook over real HTTP → a call row (once per CallSid) →
@@ -32,18 +28,7 @@ class MissedCallTextBackIntegrationTests {
     static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
     static final String TOKEN = "test-auth-token-0123456789abcdef";
     static final String PUBLIC_BASE = "https://redial.example.com";
-    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
+    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN, PUBLIC_BASE);
 
     @LocalServerPort int port;
     @Autowired Provisioner provisioner;
@@ -62,7 +47,7 @@ class MissedCallTextBackIntegrationTests {
                         pattern: dial
                         ring: ["+15125550399"]
                 """));
-        webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
+        webhooks = twilio.webhooks(port);
     }
 
     @Test

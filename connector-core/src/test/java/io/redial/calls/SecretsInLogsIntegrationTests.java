@@ -9,12 +9,10 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,20 +39,12 @@ class SecretsInLogsIntegrationTests {
     static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
     static final String TOKEN = "secret-auth-token-9f8e7d6c5b4a3210";
     static final String ENCRYPTION_KEY = "c2VjcmV0LWtleS0wMTIzNDU2Nzg5YWJjZGVmMDEyMzQ=";
-    static final String PUBLIC_BASE = "https://redial.example.com";
     static final String LINE = "+15125550760";
     static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
         registry.add("redial.encryption-key", () -> ENCRYPTION_KEY);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
     }
 
     @LocalServerPort int port;
@@ -73,7 +63,7 @@ class SecretsInLogsIntegrationTests {
                         pattern: dial
                         ring: ["+15125550769"]
                 """.formatted(LINE)));
-        var webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
+        var webhooks = twilio.webhooks(port);
         List<String> callers = List.of("+15125550761", "+15125550762");
         twilio.refuse(callers.get(1), 20429, 1); // a retried send logs a warning with the number in it
 

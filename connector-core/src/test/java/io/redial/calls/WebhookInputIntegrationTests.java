@@ -7,19 +7,15 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Correctly signed webhooks carrying values Twilio never sends — too long for their column, odd characters,
@@ -30,21 +26,9 @@ class WebhookInputIntegrationTests {
 
     static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
     static final String TOKEN = "test-auth-token-0123456789abcdef";
-    static final String PUBLIC_BASE = "https://redial.example.com";
     static final String LINE = "+15125550600";
     static final String CALL = "CA00000000000000000000000000000600";
     static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
 
     @LocalServerPort int port;
     @Autowired Provisioner provisioner;
@@ -63,7 +47,7 @@ class WebhookInputIntegrationTests {
                         pattern: dial
                         ring: ["+15125550699"]
                 """.formatted(LINE)));
-        webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
+        webhooks = twilio.webhooks(port);
     }
 
     @Test

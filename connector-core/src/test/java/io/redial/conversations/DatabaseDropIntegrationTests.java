@@ -8,7 +8,6 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,8 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The database drops every connection of the app in the middle of a burst of missed calls, as a restart of the
@@ -38,20 +34,8 @@ class DatabaseDropIntegrationTests {
 
     static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
     static final String TOKEN = "test-auth-token-0123456789abcdef";
-    static final String PUBLIC_BASE = "https://redial.example.com";
     static final String LINE = "+15125550780";
     static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
 
     @LocalServerPort int port;
     @Autowired Provisioner provisioner;
@@ -70,7 +54,7 @@ class DatabaseDropIntegrationTests {
                         pattern: dial
                         ring: ["+15125550789"]
                 """.formatted(LINE)));
-        var webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
+        var webhooks = twilio.webhooks(port);
         int calls = 40;
         List<String> callers = new ArrayList<>();
         List<Future<?>> posted = new ArrayList<>();

@@ -10,14 +10,11 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * DESIGN decision 2: a send that died after Twilio took the text must not text the caller again. The
@@ -32,16 +29,6 @@ class SendLedgerRecoveryIntegrationTests {
     static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
     static final TenantId TENANT = new TenantId("recovery-plumbing");
     static final PhoneNumber LINE = new PhoneNumber("+15125550500");
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
 
     @Autowired Provisioner provisioner;
     @Autowired SendLedger ledger;

@@ -10,7 +10,6 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -19,14 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The storm harness (not part of the regular suite: its name does not end in Tests). A burst of missed calls on
@@ -43,18 +39,7 @@ class StormBurstBenchmark {
     static final String ACCOUNT = "AC50505050505050505050505050505050";
     static final String TOKEN = "storm-token";
     static final String PUBLIC_BASE = "https://hooks.redial.example";
-    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
+    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN, PUBLIC_BASE);
 
     @LocalServerPort int port;
     @Autowired Provisioner provisioner;
@@ -65,7 +50,7 @@ class StormBurstBenchmark {
         int calls = Integer.getInteger("benchmark.calls", 200);
         List<Integer> rates = Arrays.stream(System.getProperty("benchmark.rates", "1,4,10").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
-        TwilioWebhooks webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
+        TwilioWebhooks webhooks = twilio.webhooks(port);
         System.out.printf("storm: %d missed calls on one line, texted through the Twilio fake%n", calls);
         for (int rate : rates) {
             burst(webhooks, calls, rate);

@@ -10,7 +10,6 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The text-back promise over real HTTP, the real database and a fake Twilio: every genuinely missed caller
@@ -43,23 +39,12 @@ class TextBackIntegrationTests {
     static final String ACCOUNT = "AC11111111111111111111111111111111";
     static final String TOKEN = "text-back-test-token";
     static final String PUBLIC_BASE = "https://hooks.redial.example";
-    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
+    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN, PUBLIC_BASE);
     static final String DIAL_LINE = "+15125550400";
     static final String IN_ORDER_LINE = "+15125550401";
     static final String FORWARD_LINE = "+15125550402";
     static final String SERVICE_LINE = "+15125550403";
     static final String LOOKUP_LINE = "+15125550404";
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
 
     /** A CRM-like directory that knows one caller and is hopelessly slow for another. */
     @TestConfiguration
@@ -129,7 +114,7 @@ class TextBackIntegrationTests {
                       - number: "%s"
                         pattern: forwarded
                 """.formatted(DIAL_LINE, IN_ORDER_LINE, FORWARD_LINE, SERVICE_LINE, LOOKUP_LINE)));
-        webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
+        webhooks = twilio.webhooks(port);
     }
 
     private static final String PARENT = "CA0000000000000000000000000000a11e";
@@ -372,6 +357,18 @@ class TextBackIntegrationTests {
                 .query(String.class).single()).isEqualTo("delivered");
         assertThat(webhooks.post("/twilio/sms/status", Map.of("MessageSid", messageSid, "MessageStatus", "failed"), "forged")
                 .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aDeliveryReportNamingACallersTextChangesNothing() {
+        String sid = "SM" + newSid().substring(2);
+        assertThat(webhooks.postSigned("/twilio/sms/incoming", Map.of("MessageSid", sid, "AccountSid", ACCOUNT,
+                "From", "+15125550426", "To", DIAL_LINE, "Body", "hello", "NumMedia", "0")).statusCode()).isEqualTo(200);
+
+        // was a 500: the caller's text has no carrier status to move forward from
+        assertThat(deliveryReport(sid, "delivered").statusCode()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM messages WHERE carrier_sid = ? AND carrier_status IS NULL").param(sid)
+                .query(Long.class).single()).isOne();
     }
 
     @Test

@@ -12,11 +12,9 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A text-back that does not arrive becomes a call-back, end to end: a missed call over signed webhooks, the text
@@ -40,24 +36,13 @@ class UnreachedCallersIntegrationTests {
     static final String ACCOUNT = "AC27272727272727272727272727272727";
     static final String TOKEN = "unreached-test-token";
     static final String PUBLIC_BASE = "https://hooks.redial.example";
-    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
+    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN, PUBLIC_BASE);
     static final TenantId TENANT = new TenantId("storm-roofing");
     static final String LINE = "+15125552700";
     static final String FILTERED_LINE = "+15125552701";
     static final String SERVICE_LINE = "+15125552702";
     static final String ALERT_PHONE = "+15125552799";
     static final String UNKNOWN_SERVICE = "MG27270000000000000000000000000001";
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
 
     @LocalServerPort int port;
     @Autowired Provisioner provisioner;
@@ -85,7 +70,7 @@ class UnreachedCallersIntegrationTests {
                         messaging_service_sid: %s
                 """.formatted(LINE, FILTERED_LINE, SERVICE_LINE, UNKNOWN_SERVICE)));
         alerts.use(TENANT, new PhoneNumber(ALERT_PHONE));
-        webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
+        webhooks = twilio.webhooks(port);
     }
 
     @ParameterizedTest(name = "{1} {2}: {3}")

@@ -12,14 +12,11 @@ import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Each line's registration read through twilio-java from the Twilio fake's Messaging resources: every campaign,
@@ -37,16 +34,6 @@ class LineReadinessIntegrationTests {
     static final String UNSTORED = "+15125551701";
     static final String NOWHERE = "+15125551702";
     static final String TOLL_FREE = "+18885551703";
-
-    @DynamicPropertySource
-    static void pointAtFake(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
 
     @Autowired Provisioner provisioner;
     @Autowired LineReadiness readiness;

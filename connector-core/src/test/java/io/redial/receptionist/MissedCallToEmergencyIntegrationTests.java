@@ -8,17 +8,13 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole promise through the production webhooks only: a missed call is texted back, the caller's
@@ -35,18 +31,7 @@ class MissedCallToEmergencyIntegrationTests {
     static final String LINE = "+15125550700";
     static final String CALLER = "+15125550743";
     static final String ON_CALL = "+15125550911";
-    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
+    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN, PUBLIC_BASE);
 
     @LocalServerPort int port;
     @Autowired Provisioner provisioner;
@@ -67,7 +52,7 @@ class MissedCallToEmergencyIntegrationTests {
                         pattern: dial
                         ring: ["+15125550799"]
                 """.formatted(ON_CALL, LINE)));
-        var webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
+        var webhooks = twilio.webhooks(port);
 
         webhooks.postSigned("/twilio/voice/dial-status", Map.of("CallSid", "CA70000000000000000000000000000001",
                 "From", CALLER, "To", LINE, "CallStatus", "in-progress", "DialCallStatus", "no-answer"));

@@ -57,6 +57,29 @@ class ReceptionistProvisioningIntegrationTests {
     }
 
     @Test
+    void whatAnAdminChangedInTheConsoleSurvivesTheSameFileAndTheFileWinsWhereItChanged() {
+        String file = WITH_RECEPTIONIST.replace("windows-co", "console-co").replace("+15125550806", "+15125550807");
+        TenantId tenant = new TenantId("console-co");
+        provisioner.apply(ProvisioningFile.parse(file));
+        receptionist.apply(file);
+        // the admin, in the console: no disclosure, a higher turn cap, a longer idle time, their own windows
+        profiles.saveSettings(tenant, new ReceptionistSettings(false, 25, 45, 4, 7));
+        jdbc.sql("UPDATE booking_windows SET capacity = 3 WHERE tenant_id = 'console-co'").update();
+
+        provisioner.apply(ProvisioningFile.parse(file)); // a restart with the same file
+        receptionist.apply(file);
+        assertThat(profiles.settings(tenant)).isEqualTo(new ReceptionistSettings(false, 25, 45, 4, 7));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM booking_windows WHERE tenant_id = 'console-co' AND capacity = 3")
+                .query(Long.class).single()).isEqualTo(11);
+
+        String edited = file.replace("turn_cap: 12", "turn_cap: 15"); // the file now says something new of one setting
+        receptionist.apply(edited);
+        assertThat(profiles.settings(tenant)).isEqualTo(new ReceptionistSettings(false, 15, 45, 4, 7));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM booking_windows WHERE tenant_id = 'console-co' AND capacity = 3")
+                .query(Long.class).single()).isEqualTo(11);
+    }
+
+    @Test
     void theDesignExampleWithoutAReceptionistBlockChangesNothing() throws IOException {
         String design = new String(getClass().getResourceAsStream("/provisioning/design-example.yml").readAllBytes(), StandardCharsets.UTF_8);
         provisioner.apply(ProvisioningFile.parse(design));

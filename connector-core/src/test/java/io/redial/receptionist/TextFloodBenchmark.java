@@ -7,7 +7,6 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,15 +20,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The flood harness (not part of the regular suite: its name does not end in Tests). One caller floods a line
@@ -49,24 +45,12 @@ class TextFloodBenchmark {
 
     static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
     static final String TOKEN = "test-auth-token-0123456789abcdef";
-    static final String PUBLIC_BASE = "https://redial.example.com";
     static final String LINE = "+15125550900";
     static final String FLOODER = "+15125550901";
     static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TOKEN);
     /** Texts that keep Anna talking (none asks for a person, which would hand the conversation over). */
     static final List<String> FLOOD_TEXTS = List.of("hello?", "anyone there", "my kitchen sink is clogged", "hello???",
             "please answer");
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
 
     @LocalServerPort int port;
     @Autowired Provisioner provisioner;
@@ -88,7 +72,7 @@ class TextFloodBenchmark {
                         pattern: dial
                         ring: ["+15125550999"]
                 """.formatted(LINE)));
-        var webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TOKEN);
+        var webhooks = twilio.webhooks(port);
 
         ScheduledExecutorService pace = Executors.newScheduledThreadPool(4);
         var posts = Executors.newVirtualThreadPerTaskExecutor();

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Twilio's Messages API on loopback (WireMock), checking what the real one checks: Basic auth with the
@@ -30,15 +29,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * answered with that Twilio error code. {@link #registrations} answers the Messaging Service, A2P campaign, brand
  * and toll-free verification resources; {@link #report} sends a delivery callback signed as Twilio signs it.
  */
-public final class FakeTwilio implements AutoCloseable {
+public final class FakeTwilio implements FakeService {
 
     /** One accepted text; {@code receivedNanos} is {@link System#nanoTime()} when the fake got it. */
     public record Sent(String sid, String from, String to, String body, String statusCallback, long receivedNanos,
             String messagingServiceSid) {
     }
 
+    /** Where the app says it is reached, which Twilio signs its webhooks over. */
+    public static final String PUBLIC_BASE = "https://redial.example.com";
+
     private final String accountSid;
     private final String authToken;
+    private final String publicBase;
     /** Twilio's own date format ("Thu, 26 Nov 2026 06:11:21 +0000"), which twilio-java parses. */
     private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
@@ -61,8 +64,13 @@ public final class FakeTwilio implements AutoCloseable {
     public final FakeTwilioRegistrations registrations;
 
     public FakeTwilio(String accountSid, String authToken) {
+        this(accountSid, authToken, PUBLIC_BASE);
+    }
+
+    public FakeTwilio(String accountSid, String authToken, String publicBase) {
         this.accountSid = accountSid;
         this.authToken = authToken;
+        this.publicBase = publicBase;
         this.registrations = new FakeTwilioRegistrations(accountSid);
         this.server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
                 .extensions(new MessagesApi()));
@@ -99,11 +107,16 @@ public final class FakeTwilio implements AutoCloseable {
         return app.postSigned(java.net.URI.create(message.statusCallback()).getPath(), form);
     }
 
-    /** Points the app under test at this fake: the platform account, its auth token and the REST base URL. */
-    public void pointAppAt(DynamicPropertyRegistry registry) {
-        registry.add("twilio.account-sid", () -> accountSid);
-        registry.add("twilio.auth-token", () -> authToken);
-        registry.add("redial.twilio.api-base-url", this::baseUrl);
+    /** The platform account, its auth token, the REST base URL and the public URL Twilio signs webhooks over. */
+    @Override
+    public Map<String, String> appProperties() {
+        return Map.of("twilio.account-sid", accountSid, "twilio.auth-token", authToken,
+                "redial.twilio.api-base-url", baseUrl(), "redial.public-base-url", publicBase);
+    }
+
+    /** Posts webhooks to the app on {@code port} signed as this account's Twilio signs them. */
+    public TwilioWebhooks webhooks(int port) {
+        return new TwilioWebhooks(java.net.URI.create("http://localhost:" + port), publicBase, authToken);
     }
 
     public String baseUrl() {

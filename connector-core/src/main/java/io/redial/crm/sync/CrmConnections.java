@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Tenants' CRM connections. Tokens are sealed with {@link SecretCipher}, bound to their tenant and CRM. */
 @Repository
 public class CrmConnections {
+
+    private static final Logger log = LoggerFactory.getLogger(CrmConnections.class);
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -122,6 +126,44 @@ public class CrmConnections {
                        updated_at = ?
                 WHERE tenant_id = ? AND crm_id = ?""")
                 .params(now(), now(), tenant.value(), crm.value()).update();
+    }
+
+    /**
+     * After a key rotation: re-seals with the current key every stored secret an older key sealed, a row at a
+     * time. A row is replaced only while it still holds what was read, so a token refreshed meanwhile (already
+     * sealed with the current key) is never overwritten; the old key keeps opening the rows not reached yet, so
+     * nothing waits for this. A row whose key is no longer configured is left as it is (and named in the log).
+     *
+     * @return how many secrets were re-sealed
+     */
+    public int resealWithCurrentKey() {
+        String current = cipher.currentKeyId();
+        int resealed = 0;
+        long after = 0;
+        while (true) {
+            var rows = jdbc.sql("""
+                    SELECT id, tenant_id, crm_id, credentials_encrypted, key_id FROM crm_connections
+                    WHERE id > ? AND credentials_encrypted IS NOT NULL AND key_id <> ? ORDER BY id LIMIT 100""")
+                    .params(after, current).query().listOfRows();
+            if (rows.isEmpty()) {
+                return resealed;
+            }
+            for (var row : rows) {
+                after = ((Number) row.get("id")).longValue();
+                String keyId = (String) row.get("key_id");
+                if (!cipher.knows(keyId)) {
+                    log.warn("CRM connection {} is sealed with key {}, which is no longer configured", after, keyId);
+                    continue;
+                }
+                byte[] old = (byte[]) row.get("credentials_encrypted");
+                String context = context(new TenantId((String) row.get("tenant_id")), new CrmId((String) row.get("crm_id")));
+                SecretCipher.Sealed sealed = cipher.seal(cipher.open(new SecretCipher.Sealed(keyId, old), context), context);
+                resealed += jdbc.sql("""
+                        UPDATE crm_connections SET credentials_encrypted = ?, key_id = ?
+                        WHERE id = ? AND key_id = ? AND credentials_encrypted = ?""")
+                        .params(sealed.bytes(), sealed.keyId(), after, keyId, old).update();
+            }
+        }
     }
 
     /** The tenant's preferences for this CRM (e.g. {@code job_target=task}); replaces all of them. */

@@ -25,6 +25,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +38,6 @@ class CrmSync {
 
     private static final Logger log = LoggerFactory.getLogger(CrmSync.class);
     static final int MAX_ATTEMPTS = 30;
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
     private final SyncWork work;
     private final CrmConnections connections;
@@ -48,6 +47,9 @@ class CrmSync {
     private final ConnectionThrottles throttles;
     private final DurableJobs jobs;
     private final Clock clock;
+    /** The first wait after a CRM is unavailable, doubling per try up to {@link #maxBackoff}. */
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
     private final Map<String, ReentrantLock> leadLocks = new ConcurrentHashMap<>();
     /** Batch drainers per connection on this node: a few, so a burst's batches overlap their round trips. */
     static final int DRAINERS = 3;
@@ -58,7 +60,9 @@ class CrmSync {
     private final Map<Long, Semaphore> drainers = new ConcurrentHashMap<>();
 
     CrmSync(SyncWork work, CrmConnections connections, CrmCatalog catalog, CrmAccess access, SyncSteps steps,
-            ConnectionThrottles throttles, DurableJobs jobs, Clock clock) {
+            ConnectionThrottles throttles, DurableJobs jobs, Clock clock,
+            @Value("${redial.crm.sync.first-backoff:PT10S}") Duration firstBackoff,
+            @Value("${redial.crm.sync.max-backoff:PT30M}") Duration maxBackoff) {
         this.work = work;
         this.connections = connections;
         this.catalog = catalog;
@@ -67,6 +71,8 @@ class CrmSync {
         this.throttles = throttles;
         this.jobs = jobs;
         this.clock = clock;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
     }
 
     void run(long workId) {
@@ -226,7 +232,7 @@ class CrmSync {
                     work.markFailed(item, error);
                     return;
                 }
-                Instant next = notBefore(clock.instant().plus(unavailable.retryAfter().orElseGet(() -> backoff(item.attempts()))));
+                Instant next = notBefore(clock.instant().plus(unavailable.retryAfter().orElseGet(() -> backoff(item.attempts(), firstBackoff, maxBackoff))));
                 log.info("sync work {} ({} for lead {}) retries at {}: {}", item.id(), item.kind(), item.leadId(), next, error);
                 work.retryLater(item, next, error);
                 jobs.runOnceAt(CrmSyncTask.instance(item.id(), next), next);
@@ -252,9 +258,12 @@ class CrmSync {
         return whole.equals(due) ? due : whole.plusSeconds(1);
     }
 
-    /** 10 s, 20 s, 40 s … up to 30 min, with ±20 % jitter so a recovering CRM is not hit all at once. */
-    static Duration backoff(int attemptsSoFar) {
-        long base = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attemptsSoFar, 20));
+    /**
+     * 10 s, 20 s, 40 s … up to 30 min by default, with ±20 % jitter so a recovering CRM is not hit all at once:
+     * a CRM down for ten minutes costs a lead six tries of its thirty.
+     */
+    static Duration backoff(int attemptsSoFar, Duration first, Duration max) {
+        long base = Math.min(max.toMillis(), first.toMillis() << Math.min(attemptsSoFar, 20));
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble(0.4);
         return Duration.ofMillis((long) (base * jitter));
     }

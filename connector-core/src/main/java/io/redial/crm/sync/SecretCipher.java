@@ -88,6 +88,11 @@ public class SecretCipher {
         return currentKeyId;
     }
 
+    /** Whether a secret sealed with {@code keyId} can be opened: the current key or one still listed as previous. */
+    public boolean knows(String keyId) {
+        return keys.containsKey(keyId);
+    }
+
     private static Cipher cipher(int mode, SecretKeySpec key, byte[] iv, String context) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads the provisioning YAML (DESIGN, "Provisioning file") into {@link TenantSpec}s. Every mistake is
@@ -37,7 +38,13 @@ public final class ProvisioningFile {
     }
 
     public static List<TenantSpec> parse(String yaml) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        } catch (YAMLException | IllegalArgumentException e) {
+            // snakeyaml's message names the line and column; a malformed tagged value (!!float .) ends as a number error
+            throw new ProvisioningException("the file is not valid YAML: " + e.getMessage());
+        }
         if (!(root instanceof Map<?, ?> map) || !(map.get("tenants") instanceof List<?> tenants)) {
             throw new ProvisioningException("the file must have a top-level 'tenants:' list");
         }

@@ -8,20 +8,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.redial.testing.FakeService;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An OpenAI-compatible {@code /v1/chat/completions} on loopback (WireMock) that only answers requests
  * carrying the expected bearer key. A request without a tool result gets {@link #firstAnswer}; once the
  * conversation holds a tool result, {@link #afterTool}.
  */
-final class FakeOpenAi implements AutoCloseable {
+final class FakeOpenAi implements FakeService {
 
     static final String KEY = "test-llm-key";
     private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
     FakeOpenAi() {
         server.start();
+    }
+
+    /** The app's LLM settings: this endpoint, the key it expects and a model name. */
+    @Override
+    public Map<String, String> appProperties() {
+        return Map.of("redial.llm.base-url", baseUrl(), "redial.llm.api-key", KEY, "redial.llm.model", "test-model");
     }
 
     String baseUrl() {

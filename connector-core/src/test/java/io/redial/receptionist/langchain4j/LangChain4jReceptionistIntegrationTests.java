@@ -12,7 +12,6 @@ import io.redial.shared.TenantId;
 import io.redial.testing.CoreTestApplication;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,15 +28,7 @@ class LangChain4jReceptionistIntegrationTests {
 
     @DynamicPropertySource
     static void pointAtFake(DynamicPropertyRegistry registry) {
-        registry.add("redial.llm.base-url", llm::baseUrl);
-        registry.add("redial.llm.api-key", () -> FakeOpenAi.KEY);
-        registry.add("redial.llm.model", () -> "test-model");
         registry.add("redial.llm.timeout", () -> "PT3S");
-    }
-
-    @AfterAll
-    static void stop() {
-        llm.close();
     }
 
     @Autowired AnnaFixture fixture;

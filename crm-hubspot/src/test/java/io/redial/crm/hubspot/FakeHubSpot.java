@@ -11,13 +11,14 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.redial.shared.PhoneNumber;
+import io.redial.testing.FakeService;
 import io.redial.testing.FormBody;
+import io.redial.testing.Outage;
+import io.redial.testing.RateWindow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * activities, known properties and enum values, association type ids, search limits. Errors come in
  * HubSpot's shapes; the 10-second and search budgets answer 429 with HubSpot's rate-limit headers.
  */
-public final class FakeHubSpot implements AutoCloseable {
+public final class FakeHubSpot implements FakeService {
 
     public static final String CLIENT_ID = "fake-client-id";
     public static final String CLIENT_SECRET = "fake-client-secret";
@@ -96,8 +96,8 @@ public final class FakeHubSpot implements AutoCloseable {
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Scripted> scripted = new ConcurrentLinkedQueue<>();
-    private final Deque<Long> recent = new ArrayDeque<>();
-    private final Deque<Long> recentSearches = new ArrayDeque<>();
+    private final RateWindow recent = new RateWindow(Duration.ofSeconds(10));
+    private final RateWindow recentSearches = new RateWindow(Duration.ofSeconds(1));
     private final AtomicLong ids = new AtomicLong(5100);
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private final AtomicInteger crmRequests = new AtomicInteger();
@@ -120,11 +120,17 @@ public final class FakeHubSpot implements AutoCloseable {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Api.NAME)));
     }
 
-    /** Points the app under test at this fake: HubSpot's OAuth client and the API base URL. */
-    public void pointAppAt(DynamicPropertyRegistry registry) {
-        registry.add("redial.crm.hubspot.client-id", () -> CLIENT_ID);
-        registry.add("redial.crm.hubspot.client-secret", () -> CLIENT_SECRET);
-        registry.add("redial.crm.hubspot.api-base-url", this::baseUrl);
+    /** The app's CRM settings: this fake's client credentials and base URLs. */
+    @Override
+    public Map<String, String> appProperties() {
+        return Map.of("redial.crm.hubspot.client-id", CLIENT_ID,
+                "redial.crm.hubspot.client-secret", CLIENT_SECRET,
+                "redial.crm.hubspot.api-base-url", baseUrl());
+    }
+
+    /** The CRM goes down (every connection reset) until the outage is closed. */
+    public Outage outage() {
+        return Outage.of(server);
     }
 
     public String baseUrl() {
@@ -771,28 +777,11 @@ public final class FakeHubSpot implements AutoCloseable {
         return json(200, answer);
     }
 
-    private synchronized ResponseDefinition rateLimit(boolean search) {
-        long now = System.nanoTime();
-        trim(recent, now, 10_000_000_000L);
-        trim(recentSearches, now, 1_000_000_000L);
+    private ResponseDefinition rateLimit(boolean search) {
         if (search) { // the search API has its own per-second limit, outside the ten-second budget
-            if (recentSearches.size() >= searchesPerSecond) {
-                return searchTooMany(null);
-            }
-            recentSearches.addLast(now);
-            return null;
+            return recentSearches.admit(searchesPerSecond) ? null : searchTooMany(null);
         }
-        if (recent.size() >= requestsPer10s) {
-            return tooMany("TEN_SECONDLY_ROLLING", 10_000, requestsPer10s);
-        }
-        recent.addLast(now);
-        return null;
-    }
-
-    private static void trim(Deque<Long> window, long now, long length) {
-        while (!window.isEmpty() && now - window.peekFirst() >= length) {
-            window.pollFirst();
-        }
+        return recent.admit(requestsPer10s) ? null : tooMany("TEN_SECONDLY_ROLLING", 10_000, requestsPer10s);
     }
 
     private ResponseDefinition tooMany(String policy, int intervalMillis, int max) { // the general budget's 429

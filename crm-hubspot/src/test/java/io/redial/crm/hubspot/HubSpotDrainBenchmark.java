@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import io.redial.shared.PhoneNumber;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,14 +48,8 @@ class HubSpotDrainBenchmark {
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        hubspot.pointAppAt(registry);
         registry.add("redial.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("redial.jobs.polling-interval", () -> "PT0.5S");
-    }
-
-    @AfterAll
-    static void stop() {
-        hubspot.close();
     }
 
     @Autowired Provisioner provisioner;

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,15 +44,9 @@ class HubSpotInstallIntegrationTests {
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
         registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-        hubspot.pointAppAt(registry);
         registry.add("redial.crm.hubspot.auth-base-url", () -> "https://app.hubspot.example");
         registry.add("redial.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("redial.jobs.polling-interval", () -> "PT0.2S");
-    }
-
-    @AfterAll
-    static void stop() {
-        hubspot.close();
     }
 
     @LocalServerPort int port;

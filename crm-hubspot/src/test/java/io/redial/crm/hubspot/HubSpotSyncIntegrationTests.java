@@ -16,11 +16,9 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,22 +42,13 @@ class HubSpotSyncIntegrationTests {
     static final String TWILIO_TOKEN = "test-auth-token-0123456789abcdef";
     static final String PUBLIC_BASE = "https://redial.example.com";
     static final TenantId TENANT = new TenantId("hubspot-plumbing");
-    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TWILIO_TOKEN);
+    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TWILIO_TOKEN, PUBLIC_BASE);
     static final FakeHubSpot hubspot = new FakeHubSpot();
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-        hubspot.pointAppAt(registry);
         registry.add("redial.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("redial.jobs.polling-interval", () -> "PT0.2S");
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        twilio.close();
-        hubspot.close();
     }
 
     @LocalServerPort int port;
@@ -84,7 +73,7 @@ class HubSpotSyncIntegrationTests {
                 new CrmTokens(hubspot.issueAccessToken(), "unused-refresh", Instant.now().plusSeconds(1800), "4242"));
         hubspot.seedContact(Map.of("firstname", "Dolores", "lastname", "Park", "phone", "+15125550166"));
 
-        var webhook = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TWILIO_TOKEN)
+        var webhook = twilio.webhooks(port)
                 .postSigned("/twilio/voice/dial-status", Map.of("CallSid", "CA00000000000000000000000000000778",
                         "AccountSid", ACCOUNT, "From", "+15125550166", "To", "+15125550801", "CallStatus", "completed",
                         "DialCallStatus", "no-answer", "Direction", "inbound"));
@@ -116,7 +105,7 @@ class HubSpotSyncIntegrationTests {
         connections.connect(TENANT, HubSpotCrmProvider.ID,
                 new CrmTokens(hubspot.issueAccessToken(), "unused-refresh", Instant.now().plusSeconds(1800), "4242"));
         PhoneNumber caller = new PhoneNumber("+15125550177");
-        var webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TWILIO_TOKEN);
+        var webhooks = twilio.webhooks(port);
 
         assertThat(webhooks.postSigned("/twilio/voice/dial-status", Map.of("CallSid", "CA00000000000000000000000000000777",
                 "AccountSid", ACCOUNT, "From", caller.e164(), "To", "+15125550800", "CallStatus", "completed",

@@ -36,7 +36,10 @@ import graphql.validation.ValidationError;
 import graphql.ParseAndValidate;
 import io.redial.crm.jobber.internal.webhook.JobberHmac;
 import io.redial.shared.PhoneNumber;
+import io.redial.testing.FakeService;
 import io.redial.testing.FormBody;
+import io.redial.testing.Outage;
+import io.redial.testing.RateWindow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +47,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,7 +71,7 @@ import tools.jackson.databind.json.JsonMapper;
  * THROTTLED and the request guard (2,500 per 300 s) HTTP 429, as Jobber documents. Mutations answer
  * {@code userErrors} for what Jobber refuses beyond the schema. Refresh tokens rotate: each works once.
  */
-public final class FakeJobber implements AutoCloseable {
+public final class FakeJobber implements FakeService {
 
     public static final String CLIENT_ID = "fake-jobber-client-id";
     public static final String CLIENT_SECRET = "fake-jobber-client-secret";
@@ -123,7 +123,7 @@ public final class FakeJobber implements AutoCloseable {
     private final Map<String, AtomicInteger> callsByToken = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Scripted> scripted = new ConcurrentLinkedQueue<>();
     private final List<String> versionsSeen = new CopyOnWriteArrayList<>();
-    private final Deque<Long> recentRequests = new ArrayDeque<>();
+    private final RateWindow recentRequests = new RateWindow(Duration.ofSeconds(300));
     private final AtomicLong ids = new AtomicLong(7000);
     private final java.util.concurrent.atomic.AtomicBoolean nextMutationRefused = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicInteger graphqlRequests = new AtomicInteger();
@@ -166,12 +166,18 @@ public final class FakeJobber implements AutoCloseable {
 
     // ---- set-up and scripting ----
 
-    /** Points the app under test at this fake: Jobber's OAuth client, API and consent page. */
-    public void pointAppAt(DynamicPropertyRegistry registry) {
-        registry.add("redial.crm.jobber.client-id", () -> CLIENT_ID);
-        registry.add("redial.crm.jobber.client-secret", () -> CLIENT_SECRET);
-        registry.add("redial.crm.jobber.api-base-url", this::baseUrl);
-        registry.add("redial.crm.jobber.auth-base-url", this::baseUrl);
+    /** The app's CRM settings: this fake's client credentials and base URLs. */
+    @Override
+    public Map<String, String> appProperties() {
+        return Map.of("redial.crm.jobber.client-id", CLIENT_ID,
+                "redial.crm.jobber.client-secret", CLIENT_SECRET,
+                "redial.crm.jobber.api-base-url", baseUrl(),
+                "redial.crm.jobber.auth-base-url", baseUrl());
+    }
+
+    /** The CRM goes down (every connection reset) until the outage is closed. */
+    public Outage outage() {
+        return Outage.of(server);
     }
 
     public String baseUrl() {
@@ -497,17 +503,12 @@ public final class FakeJobber implements AutoCloseable {
         availableAt = now;
     }
 
-    private synchronized ResponseDefinition requestGuard() {
-        long now = System.nanoTime();
-        while (!recentRequests.isEmpty() && now - recentRequests.peekFirst() >= 300_000_000_000L) {
-            recentRequests.pollFirst();
-        }
-        if (recentRequests.size() >= requestsPer300s) {
+    private ResponseDefinition requestGuard() {
+        if (!recentRequests.admit(requestsPer300s)) {
             tooManyRequests.incrementAndGet();
             return aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                     .withHeader("Retry-After", "30").withBody("{\"message\":\"Too many requests\"}").build();
         }
-        recentRequests.addLast(now);
         return null;
     }
 

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -54,14 +53,8 @@ class JobberInstallIntegrationTests {
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
         registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-        jobber.pointAppAt(registry);
         registry.add("redial.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("redial.jobs.polling-interval", () -> "PT0.2S");
-    }
-
-    @AfterAll
-    static void stop() {
-        jobber.close();
     }
 
     @LocalServerPort int port;

@@ -18,12 +18,10 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import io.redial.testing.FakeTwilio;
 import io.redial.testing.TwilioWebhooks;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,22 +44,13 @@ class JobberSyncIntegrationTests {
     static final String TWILIO_TOKEN = "test-auth-token-0123456789abcdef";
     static final String PUBLIC_BASE = "https://redial.example.com";
     static final TenantId TENANT = new TenantId("jobber-plumbing");
-    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TWILIO_TOKEN);
+    static final FakeTwilio twilio = new FakeTwilio(ACCOUNT, TWILIO_TOKEN, PUBLIC_BASE);
     static final FakeJobber jobber = new FakeJobber();
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-        registry.add("redial.public-base-url", () -> PUBLIC_BASE);
-        jobber.pointAppAt(registry);
         registry.add("redial.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("redial.jobs.polling-interval", () -> "PT0.2S");
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        twilio.close();
-        jobber.close();
     }
 
     @LocalServerPort int port;
@@ -91,7 +80,7 @@ class JobberSyncIntegrationTests {
                 Instant.now().plusSeconds(3600), FakeJobber.ACCOUNT_ID));
         connections.saveSettings(TENANT, JobberCrmProvider.ID, Map.of("timezone", "America/Chicago"));
         PhoneNumber caller = new PhoneNumber("+15125550277");
-        var webhooks = new TwilioWebhooks(URI.create("http://localhost:" + port), PUBLIC_BASE, TWILIO_TOKEN);
+        var webhooks = twilio.webhooks(port);
 
         assertThat(webhooks.postSigned("/twilio/voice/dial-status", Map.of("CallSid", "CA00000000000000000000000000000977",
                 "AccountSid", ACCOUNT, "From", caller.e164(), "To", "+15125550700", "CallStatus", "completed",

@@ -13,15 +13,16 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.redial.shared.PhoneNumber;
+import io.redial.testing.FakeService;
 import io.redial.testing.FormBody;
+import io.redial.testing.Outage;
+import io.redial.testing.RateWindow;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * per second, above which it answers 429 with {@code Retry-After}; the token endpoint is throttled too.
  * Every API exchange is recorded for {@link ServiceTitanConformanceTests}.
  */
-public final class FakeServiceTitan implements AutoCloseable {
+public final class FakeServiceTitan implements FakeService {
 
     public static final String APP_KEY = "ak1.redial-fake-app-key";
 
@@ -86,8 +86,8 @@ public final class FakeServiceTitan implements AutoCloseable {
     private final Map<String, Stored> records = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Scripted> scripted = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
-    private final Map<Long, Deque<Long>> recentByTenant = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Long>> recentTokenGrants = new ConcurrentHashMap<>();
+    private final Map<Long, RateWindow> recentByTenant = new ConcurrentHashMap<>();
+    private final Map<String, RateWindow> recentTokenGrants = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(70_000);
     private final AtomicInteger apiRequests = new AtomicInteger();
     private final AtomicInteger tooManyRequests = new AtomicInteger();
@@ -135,11 +135,17 @@ public final class FakeServiceTitan implements AutoCloseable {
         return customer.id();
     }
 
-    /** Points the app under test at this fake: our app key, the auth and API hosts. */
-    public void pointAppAt(DynamicPropertyRegistry registry) {
-        registry.add("redial.crm.servicetitan.app-key", () -> APP_KEY);
-        registry.add("redial.crm.servicetitan.auth-base-url", this::baseUrl);
-        registry.add("redial.crm.servicetitan.api-base-url", this::baseUrl);
+    /** The app's CRM settings: this fake's client credentials and base URLs. */
+    @Override
+    public Map<String, String> appProperties() {
+        return Map.of("redial.crm.servicetitan.app-key", APP_KEY,
+                "redial.crm.servicetitan.auth-base-url", baseUrl(),
+                "redial.crm.servicetitan.api-base-url", baseUrl());
+    }
+
+    /** The CRM goes down (every connection reset) until the outage is closed. */
+    public Outage outage() {
+        return Outage.of(server);
     }
 
     public String baseUrl() {
@@ -309,15 +315,8 @@ public final class FakeServiceTitan implements AutoCloseable {
                 "scope", "tn.crm.customers:r tn.crm.customers:w tn.crm.bookings:r tn.crm.bookings:w tn.jpm.jobs:w"));
     }
 
-    private synchronized boolean throttleTokenGrant(String clientId) {
-        Deque<Long> recent = recentTokenGrants.computeIfAbsent(clientId, c -> new ArrayDeque<>());
-        long now = System.nanoTime();
-        trim(recent, now, 60_000_000_000L);
-        if (recent.size() >= tokenGrantsPerMinute) {
-            return false;
-        }
-        recent.addLast(now);
-        return true;
+    private boolean throttleTokenGrant(String clientId) {
+        return recentTokenGrants.computeIfAbsent(clientId, c -> new RateWindow(Duration.ofMinutes(1))).admit(tokenGrantsPerMinute);
     }
 
     private ResponseDefinition api(Request request, String path) {
@@ -374,15 +373,8 @@ public final class FakeServiceTitan implements AutoCloseable {
         return null;
     }
 
-    private synchronized boolean withinRate(long tenant) {
-        Deque<Long> recent = recentByTenant.computeIfAbsent(tenant, t -> new ArrayDeque<>());
-        long now = System.nanoTime();
-        trim(recent, now, 1_000_000_000L);
-        if (recent.size() >= requestsPerSecond) {
-            return false;
-        }
-        recent.addLast(now);
-        return true;
+    private boolean withinRate(long tenant) {
+        return recentByTenant.computeIfAbsent(tenant, t -> new RateWindow(Duration.ofSeconds(1))).admit(requestsPerSecond);
     }
 
     private ResponseDefinition route(Request request, String method, String[] parts, long tenant) {
@@ -1077,12 +1069,6 @@ public final class FakeServiceTitan implements AutoCloseable {
             out.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return out;
-    }
-
-    private static void trim(Deque<Long> window, long now, long length) {
-        while (!window.isEmpty() && now - window.peekFirst() >= length) {
-            window.pollFirst();
-        }
     }
 
     private ResponseDefinition scriptedFailure(Scripted next) {

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,15 +46,9 @@ class ServiceTitanDrainBenchmark {
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        servicetitan.pointAppAt(registry);
         registry.add("redial.crm.servicetitan.requests-per-second", () -> LIMIT);
         registry.add("redial.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("redial.jobs.polling-interval", () -> "PT0.5S");
-    }
-
-    @AfterAll
-    static void stop() {
-        servicetitan.close();
     }
 
     @Autowired Provisioner provisioner;
