@@ -15,15 +15,12 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -43,15 +40,7 @@ class FirstTextsFirstIntegrationTests {
     static final int REPLIES = 16;
     static final long GAP_MS = 500; // sends_per_minute: 120
 
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-    }
 
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
 
     @Autowired Provisioner provisioner;
     @Autowired OutboundTexts texts;

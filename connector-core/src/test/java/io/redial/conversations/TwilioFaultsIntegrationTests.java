@@ -17,7 +17,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,15 +48,7 @@ class TwilioFaultsIntegrationTests {
     static final TenantId TENANT = new TenantId("outage-hvac");
     static final PhoneNumber LINE = new PhoneNumber("+15125551900");
 
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        twilio.pointAppAt(registry);
-    }
 
-    @AfterAll
-    static void stopFake() {
-        twilio.close();
-    }
 
     @Autowired Provisioner provisioner;
     @Autowired JdbcClient jdbc;

@@ -10,7 +10,6 @@ import io.redial.shared.TenantId;
 import io.redial.testing.CoreTestApplication;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,16 +30,11 @@ class HubSpotJournalUninstallTests {
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        hubspot.pointAppAt(registry);
         registry.add("redial.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("redial.jobs.polling-interval", () -> "PT0.2S");
         registry.add("redial.crm.journal-interval", () -> "PT0.5S");
     }
 
-    @AfterAll
-    static void stop() {
-        hubspot.close();
-    }
 
     @Autowired io.redial.tenants.provisioning.Provisioner provisioner;
     @Autowired CrmConnections connections;
