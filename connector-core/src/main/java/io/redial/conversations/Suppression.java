@@ -1,6 +1,7 @@
 package io.redial.conversations;
 
 import io.redial.shared.PhoneNumber;
+import io.redial.shared.Telemetry;
 import io.redial.tenants.Tenant;
 import io.redial.tenants.TenantPolicy;
 import java.util.Optional;
@@ -18,26 +19,31 @@ class Suppression {
     Optional<String> reasonNotToText(Tenant tenant, TenantPolicy policy, PhoneNumber caller, CallerFacts facts,
             @Nullable String stirVerstat) {
         if (caller.hidden()) {
-            return Optional.of("the caller withheld their number: it cannot be texted (or called) back");
+            return suppressed("hidden", "the caller withheld their number: it cannot be texted (or called) back");
         }
         if (facts.optedOut()) {
-            return Optional.of("the caller opted out of texts");
+            return suppressed("opted-out", "the caller opted out of texts");
         }
         if (tenant.staff().contains(caller) || tenant.onCall().contains(caller)) {
-            return Optional.of("the caller is one of the business's own staff or on-call numbers");
+            return suppressed("staff", "the caller is one of the business's own staff or on-call numbers");
         }
         if (facts.blocked()) {
-            return Optional.of("the number is on the business's blocklist");
+            return suppressed("blocked", "the number is on the business's blocklist");
         }
         if (policy.rejectFailedCallerId() && stirVerstat != null && stirVerstat.contains("Failed")) {
-            return Optional.of("caller ID failed attestation (" + stirVerstat + "): likely spoofed");
+            return suppressed("failed-attestation", "caller ID failed attestation (" + stirVerstat + "): likely spoofed");
         }
         if (facts.notTextable()) {
-            return Optional.of("the number cannot take texts (a landline, or the carrier refused texts to it before)");
+            return suppressed("not-textable", "the number cannot take texts (a landline, or the carrier refused texts to it before)");
         }
         if (!policy.servedCountries().contains(caller.region())) {
-            return Optional.of("calls from " + caller.region() + " are outside the countries the business serves");
+            return suppressed("outside-countries", "calls from " + caller.region() + " are outside the countries the business serves");
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> suppressed(String key, String reason) {
+        Telemetry.textBackSuppressed(key);
+        return Optional.of(reason);
     }
 }

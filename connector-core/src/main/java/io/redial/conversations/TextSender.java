@@ -1,6 +1,7 @@
 package io.redial.conversations;
 
 import io.redial.shared.PhoneNumber;
+import io.redial.shared.Telemetry;
 import io.redial.shared.TenantId;
 import io.redial.shared.notices.AdminNotices;
 import io.redial.tenants.Tenants;
@@ -79,6 +80,7 @@ class TextSender {
         long messageId = entry.id();
         if (unsent.callerOptedOut() && !ALLOWED_AFTER_OPT_OUT.contains(unsent.purpose())) {
             ledger.markFailed(messageId, "opted-out");
+            Telemetry.textFailed("opted-out");
             return null;
         }
         if (entry.state() == SendState.SENDING) {
@@ -203,6 +205,7 @@ class TextSender {
     void giveUp(long messageId) {
         ledger.find(messageId).filter(e -> e.state() != SendState.SENT).ifPresent(entry -> {
             ledger.markFailed(messageId, RETRIES_EXHAUSTED);
+            Telemetry.textFailed(RETRIES_EXHAUSTED);
             events.publishEvent(new TextNotDelivered(entry.tenant(), messageId, RETRIES_EXHAUSTED));
         });
     }
@@ -219,6 +222,7 @@ class TextSender {
                     .params(entry.tenant().value(), entry.to().e164()).update();
         }
         ledger.markFailed(entry.id(), code);
+        Telemetry.textFailed(code);
         events.publishEvent(new TextNotDelivered(entry.tenant(), entry.id(), code));
     }
 

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -147,6 +149,7 @@ public class DurableJobs {
         TaskInstanceId id = TaskInstanceId.of(instance.getTaskName(), instance.getId());
         long queuedAt = System.nanoTime();
         afterCommit(() -> {
+            Map<String, String> logFields = MDC.getCopyOfContextMap(); // the ids the caller's log lines carry
             held.add(id);
             try {
                 fastLane.execute(() -> {
@@ -155,7 +158,12 @@ public class DurableJobs {
                         held.remove(id);
                         return;
                     }
-                    runThenForget(id, work);
+                    MDC.setContextMap(logFields == null ? Map.of() : logFields);
+                    try {
+                        runThenForget(id, work);
+                    } finally {
+                        MDC.clear();
+                    }
                 });
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 handBack(id);

@@ -2,11 +2,13 @@ package io.redial.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.event.ExecutionInterceptor;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -45,11 +47,14 @@ class SchedulerConfiguration {
             @Value("${redial.jobs.threads:20}") int threads,
             @Value("${redial.jobs.polling-interval:PT1S}") Duration pollingInterval,
             @Value("${redial.jobs.heartbeat:PT0.5S}") Duration heartbeat,
-            @Value("${redial.jobs.missed-heartbeats:6}") int missedHeartbeats) {
+            @Value("${redial.jobs.missed-heartbeats:6}") int missedHeartbeats,
+            ObjectProvider<ExecutionInterceptor> interceptors) {
         // Recurring tasks (the retention purge, say) are scheduled at start; one node runs each at a time.
         List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance)
                 .<RecurringTask<?>>map(RecurringTask.class::cast).toList();
-        return Scheduler.create(dataSource, tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList())
+        var builder = Scheduler.create(dataSource, tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList());
+        interceptors.orderedStream().forEach(builder::addExecutionInterceptor); // the app's: log fields and run times per task
+        return builder
                 .startTasks(recurring)
                 .schedulerName(name)
                 .threads(threads)

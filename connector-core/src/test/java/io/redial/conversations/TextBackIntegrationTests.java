@@ -309,6 +309,21 @@ class TextBackIntegrationTests {
 
     @Test
     void carrierRefusalsAreRememberedAndNeverRetried() {
+        // Each refusal, and the text-back not tried again, is counted for the operator (the app exports these).
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.micrometer.core.instrument.Metrics.addRegistry(meters);
+        try {
+            carrierRefusals();
+            assertThat(meters.get("redial.texts.failed").tag("reason", "21610").counter().count()).isEqualTo(1.0);
+            assertThat(meters.get("redial.texts.failed").tag("reason", "21614").counter().count()).isEqualTo(1.0);
+            assertThat(meters.get("redial.textbacks.suppressed").tag("reason", "not-textable").counter().count())
+                    .isEqualTo(1.0);
+        } finally {
+            io.micrometer.core.instrument.Metrics.removeRegistry(meters);
+        }
+    }
+
+    private void carrierRefusals() {
         twilio.refuse("+15125550421", 21610);
         twilio.refuse("+15125550422", 21614);
         missedCall("+15125550421", Map.of());

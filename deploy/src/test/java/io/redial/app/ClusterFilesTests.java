@@ -17,7 +17,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The cluster and compose files hold together: every kustomize resource exists and is well formed, the probes
  * reach the app's health groups on its management port, the Service, Ingress, autoscaler and disruption budget
  * point at what the Deployment defines, and every setting they pass is one docs/configuration.md documents.
- * (No kubeconform or compose binary comes from the registries here, so the cross-references are checked in Java.)
+ * Each resource is also read into the Kubernetes API's types (fabric8's model, a Maven package) and must have
+ * no field the API lacks. No kubeconform or compose binary comes from the registries here: the compose file's
+ * structure and cross-references are checked in Java.
  */
 class ClusterFilesTests {
 
@@ -31,6 +33,72 @@ class ClusterFilesTests {
             assertThat(object).as(resource).containsKeys("apiVersion", "kind", "metadata", "spec");
             assertThat(map(object.get("metadata")).get("name")).as(resource).isEqualTo("redial");
         }
+    }
+
+    /**
+     * Every resource, the Secret template too, read into the Kubernetes API's own types (fabric8's model, generated
+     * from the API's OpenAPI schema): a mistyped field is an error, and a field the API does not have, which the
+     * model would keep aside as an "additional property", fails the test with its path.
+     */
+    @Test
+    void everyResourceFitsTheKubernetesApiSchema() throws IOException {
+        Map<String, Class<?>> types = Map.of(
+                "apps/v1 Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class,
+                "v1 Service", io.fabric8.kubernetes.api.model.Service.class,
+                "v1 Secret", io.fabric8.kubernetes.api.model.Secret.class,
+                "networking.k8s.io/v1 Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class,
+                "autoscaling/v2 HorizontalPodAutoscaler", io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class,
+                "policy/v1 PodDisruptionBudget", io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        List<String> files = new ArrayList<>(strings(yaml(BASE.resolve("kustomization.yaml")).get("resources")));
+        files.add("secret.example.yaml");
+        for (String file : files) {
+            Map<String, Object> object = yaml(BASE.resolve(file));
+            Class<?> type = types.get(object.get("apiVersion") + " " + object.get("kind"));
+            assertThat(type).as(file + ": a kind and API version the cluster serves").isNotNull();
+            assertThat(unknownFields(json.convertValue(object, type), file)).as(file + ": fields the API does not have")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aFieldTheApiLacksIsFoundWithItsPath() {
+        Map<String, Object> service = Map.of("apiVersion", "v1", "kind", "Service", "metadata", Map.of("name", "redial"),
+                "spec", Map.of("selector", Map.of("app", "redial"), "sessionAfinity", "ClientIP"));
+        var model = new com.fasterxml.jackson.databind.ObjectMapper()
+                .convertValue(service, io.fabric8.kubernetes.api.model.Service.class);
+        assertThat(unknownFields(model, "service.yaml")).containsExactly("service.yaml.Spec.sessionAfinity");
+    }
+
+    /** The paths of whatever a model object kept as additional properties, anywhere below {@code value}. */
+    private static List<String> unknownFields(Object value, String path) {
+        List<String> unknown = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                unknown.addAll(unknownFields(list.get(i), path + "[" + i + "]"));
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> unknown.addAll(unknownFields(v, path + "." + k)));
+        } else if (value != null && value.getClass().getName().startsWith("io.fabric8.")) {
+            for (var method : value.getClass().getMethods()) {
+                if (method.getParameterCount() != 0 || !method.getName().startsWith("get")
+                        || method.getDeclaringClass() == Object.class) {
+                    continue;
+                }
+                try {
+                    Object field = method.invoke(value);
+                    if (method.getName().equals("getAdditionalProperties")) {
+                        ((Map<?, ?>) field).keySet().forEach(k -> unknown.add(path + "." + k));
+                    } else {
+                        unknown.addAll(unknownFields(field, path + "." + method.getName().substring(3)));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return unknown;
     }
 
     @Test
@@ -98,6 +166,20 @@ class ClusterFilesTests {
         settings.addAll(env(container(map(yaml(BASE.resolve("deployment.yaml")).get("spec")))).keySet());
         assertThat(settings).allSatisfy(name -> assertThat(configuration).as(name + " in docs/configuration.md")
                 .contains(documentedName(name)));
+    }
+
+    /** Both images start the app as the load harness measures it: the Dockerfile reads deploy/jvm.options, Jib repeats it. */
+    @Test
+    void bothImagesStartTheAppWithItsJvmOptions() throws IOException {
+        List<String> options = Files.readAllLines(DEPLOY.resolve("jvm.options")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        String pom = Files.readString(DEPLOY.resolve("pom.xml"));
+        List<String> jibFlags = java.util.regex.Pattern.compile("<jvmFlag>([^<]+)</jvmFlag>").matcher(pom).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(jibFlags).isEqualTo(options);
+        String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("-XX:AOTCacheOutput=/app/redial.aot", "-XX:AOTCache=/app/redial.aot",
+                "ENTRYPOINT [\"java\", \"@/app/jvm.options\"");
     }
 
     /** The docs table names families once: {@code SPRING_DATASOURCE_URL}, {@code _USERNAME}, {@code _PASSWORD}. */

@@ -10,6 +10,7 @@ import io.redial.crm.CrmRejected;
 import io.redial.crm.CrmThrottle;
 import io.redial.crm.CrmUnavailable;
 import io.redial.jobs.DurableJobs;
+import io.redial.shared.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,7 +226,10 @@ class CrmSync {
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         switch (failure) {
             case CrmUnavailable unavailable -> {
-                unavailable.retryAfter().ifPresent(pause -> throttles.pause(connection.id(), unavailable.bucket(), pause));
+                unavailable.retryAfter().ifPresent(pause -> {
+                    throttles.pause(connection.id(), unavailable.bucket(), pause);
+                    Telemetry.crmThrottled(connection.crm().value());
+                });
                 if (item.attempts() + 1 >= MAX_ATTEMPTS) {
                     log.warn("sync work {} ({} for lead {}) gave up after {} tries: {}", item.id(), item.kind(),
                             item.leadId(), item.attempts() + 1, error);

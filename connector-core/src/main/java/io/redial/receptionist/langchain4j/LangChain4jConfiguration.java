@@ -4,6 +4,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.redial.receptionist.ReceptionistAgent;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,7 @@ class LangChain4jConfiguration {
             @Value("${redial.llm.api-key:none}") String apiKey, @Value("${redial.llm.model:gpt-4o-mini}") String model,
             @Value("${redial.llm.timeout:PT8S}") Duration timeout, JdbcClient jdbc, Clock clock) {
         var chatModel = OpenAiChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(model)
-                .timeout(timeout).maxRetries(0).temperature(0.2).build();
+                .timeout(timeout).maxRetries(0).temperature(0.2).listeners(List.of(new ModelTimer())).build();
         return new LangChain4jReceptionist(chatModel, new JdbcChatMemoryStore(jdbc, clock), timeout);
     }
 }

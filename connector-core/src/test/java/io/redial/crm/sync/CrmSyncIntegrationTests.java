@@ -150,12 +150,20 @@ class CrmSyncIntegrationTests {
 
     @Test
     void waitsForTheCrmsRetryAfterBeforeTryingAgain() {
+        // The throttled answer is counted for the operator's alert (the app exports the global registry).
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.micrometer.core.instrument.Metrics.addRegistry(meters);
         crm.failures.add(() -> new CrmUnavailable("429", Duration.ofSeconds(2), null));
         String phone = nextPhone();
         long lead = captureLeadWithCall(phone);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> crm.contactsByPhone.containsKey(phone));
-        awaitAllDone();
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> crm.contactsByPhone.containsKey(phone));
+            awaitAllDone();
+            assertThat(meters.get("redial.crm.throttled").counter().count()).isEqualTo(1.0);
+        } finally {
+            io.micrometer.core.instrument.Metrics.removeRegistry(meters);
+        }
 
         var item = workOf(lead).getFirst();
         assertThat(item.attempts()).isEqualTo(1);

@@ -42,7 +42,7 @@ public final class TextBackLoadHarness {
 
     record Options(int rate, int seconds, int tenants, int killAtSecond, int warmupSeconds, int warmupRate,
             int leadInSeconds, String dbUrl, String dbUser, String dbPassword, Path jar, Path jvmOptions, int nodes,
-            int rollingAtSecond) {
+            int rollingAtSecond, Path aotCache) {
         static Options parse(String[] args) {
             Map<String, String> a = new java.util.HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -57,7 +57,8 @@ public final class TextBackLoadHarness {
                     a.getOrDefault("db-url", "jdbc:mysql://127.0.0.1:3306/"), a.getOrDefault("db-user", "root"),
                     a.getOrDefault("db-password", ""), Path.of(a.getOrDefault("jar", "deploy/target/redial.jar")),
                     Path.of(a.getOrDefault("jvm-options", "deploy/jvm.options")),
-                    Integer.parseInt(a.getOrDefault("nodes", "1")), Integer.parseInt(a.getOrDefault("rolling-at", "-1")));
+                    Integer.parseInt(a.getOrDefault("nodes", "1")), Integer.parseInt(a.getOrDefault("rolling-at", "-1")),
+                    a.containsKey("aot-cache") ? Path.of(a.get("aot-cache")) : null);
         }
     }
 
@@ -376,15 +377,29 @@ public final class TextBackLoadHarness {
             this.port = port;
         }
 
-        /** Started as the container starts it: with the JVM options of {@code deploy/jvm.options}. */
+        /**
+         * Started as the container starts it: with the JVM options of {@code deploy/jvm.options}, and with
+         * {@code --aot-cache} as the image starts it, from the extracted jar with the JDK's AOT cache
+         * ({@link AotCache}). Prints how long it took to answer.
+         */
         static AppProcess start(Options o, Map<String, String> env, Path log) throws Exception {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            var builder = new ProcessBuilder(java.toString(), "@" + o.jvmOptions().toAbsolutePath(), "-jar",
-                    o.jar().toAbsolutePath().toString())
+            List<String> command = new ArrayList<>(List.of(java.toString(), "@" + o.jvmOptions().toAbsolutePath()));
+            Path jar = o.jar().toAbsolutePath();
+            if (o.aotCache() != null) {
+                jar = AotCache.prepare(o, env);
+                command.add("-XX:AOTCache=" + o.aotCache().toAbsolutePath());
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            var builder = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
+            long started = System.nanoTime();
             AppProcess app = new AppProcess(builder.start(), Integer.parseInt(env.get("PORT")));
             app.awaitUp();
+            System.out.printf("app up (answering /login) %.1f s after its start%s (load average %s)%n",
+                    (System.nanoTime() - started) / 1e9, o.aotCache() != null ? ", with the AOT cache" : "",
+                    AotCache.loadAverage());
             return app;
         }
 
