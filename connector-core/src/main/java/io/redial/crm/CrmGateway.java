@@ -23,12 +23,24 @@ public interface CrmGateway {
     record CallWrite(CrmRecordRef contact, CallLog call) {
     }
 
-    /** One transcript to attach in a batch: as {@link #attachTranscript(CrmRecordRef, Transcript, CrmLead)}. */
-    record TranscriptWrite(CrmRecordRef target, Transcript transcript, CrmLead lead) {
+    /**
+     * One transcript to attach in a batch: as {@link #attachTranscript(CrmRecordRef, Transcript, CrmLead)}.
+     * {@code retried}: an earlier attempt may have written it (its answer was lost), so an adapter whose CRM has no
+     * idempotency key looks for that record first and answers it instead of writing again.
+     */
+    record TranscriptWrite(CrmRecordRef target, Transcript transcript, CrmLead lead, boolean retried) {
+
+        public TranscriptWrite(CrmRecordRef target, Transcript transcript, CrmLead lead) {
+            this(target, transcript, lead, false);
+        }
     }
 
-    /** One booked job in a batch: as {@link #bookJob(CrmRecordRef, JobRequest, CrmLead)}, or its meeting. */
-    record JobWrite(CrmRecordRef target, JobRequest job, CrmLead lead) {
+    /** One booked job in a batch: as {@link #bookJob(CrmRecordRef, JobRequest, CrmLead)}, or its meeting; {@code retried} as above. */
+    record JobWrite(CrmRecordRef target, JobRequest job, CrmLead lead, boolean retried) {
+
+        public JobWrite(CrmRecordRef target, JobRequest job, CrmLead lead) {
+            this(target, job, lead, false);
+        }
     }
 
     /**

@@ -53,22 +53,43 @@ public class CrmLinks {
 
     /**
      * Claims the right to write {@code itemKey}, so two workers never create the same record. A claim
-     * older than {@code staleBefore} belonged to a worker that died mid-write and is taken over.
+     * older than {@code staleBefore} belonged to a worker that died mid-write (or whose answer was lost) and is
+     * taken over.
      */
     boolean claim(TenantId tenant, CrmId crm, String itemKey, @Nullable Long leadId, Instant staleBefore) {
+        return claimed(tenant, crm, itemKey, leadId, staleBefore) != Claim.TAKEN;
+    }
+
+    /** How a claim went: taken by other work, first, or over an earlier attempt's (which may have written the record). */
+    enum Claim {
+        TAKEN, FIRST, AGAIN
+    }
+
+    Claim claimed(TenantId tenant, CrmId crm, String itemKey, @Nullable Long leadId, Instant staleBefore) {
         try {
             jdbc.sql("""
                     INSERT INTO crm_links (tenant_id, crm_id, item_key, lead_id, external_type, external_id, created_at)
                     VALUES (?, ?, ?, ?, 'pending', '', ?)""")
                     .params(tenant.value(), crm.value(), itemKey, leadId, now()).update();
-            return true;
+            return Claim.FIRST;
         } catch (DuplicateKeyException taken) {
             return jdbc.sql("""
                     UPDATE crm_links SET created_at = ?
                     WHERE tenant_id = ? AND crm_id = ? AND item_key = ? AND external_type = 'pending' AND created_at < ?""")
                     .params(now(), tenant.value(), crm.value(), itemKey, LocalDateTime.ofInstant(staleBefore, ZoneOffset.UTC))
-                    .update() == 1;
+                    .update() == 1 ? Claim.AGAIN : Claim.TAKEN;
         }
+    }
+
+    /**
+     * The claimed write's answer was lost (a timeout, a 5xx): the record may exist. The claim stays, to be taken
+     * over as {@link Claim#AGAIN} once stale; dating it back to {@code claimedAt} makes that sooner.
+     */
+    void answerLost(TenantId tenant, CrmId crm, String itemKey, Instant claimedAt) {
+        jdbc.sql("""
+                UPDATE crm_links SET created_at = ?
+                WHERE tenant_id = ? AND crm_id = ? AND item_key = ? AND external_type = 'pending'""")
+                .params(LocalDateTime.ofInstant(claimedAt, ZoneOffset.UTC), tenant.value(), crm.value(), itemKey).update();
     }
 
     /** The claimed write happened: this is its record. */

@@ -21,6 +21,7 @@ import io.redial.shared.PhoneNumber;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,6 +47,11 @@ class SyncSteps {
     /** Longer than any single CRM write may take (timeouts included); after it a claim is presumed dead. */
     private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
     private static final Duration CLAIM_WAIT = Duration.ofSeconds(2);
+    /**
+     * How long the claims of a batch whose answer was lost are held before a retry may take them over (and look
+     * for the records first): longer than a CRM's search index takes to show a new record.
+     */
+    private static final Duration ANSWER_LOST_WAIT = Duration.ofSeconds(10);
 
     private final Leads leads;
     private final io.redial.tenants.Tenants tenants;
@@ -167,18 +173,26 @@ class SyncSteps {
                 if (item.kind() == SyncKind.TRANSCRIPT) {
                     long conversationId = Objects.requireNonNull(item.conversationId());
                     String key = "transcript:" + conversationId;
-                    if (fresh(crm, lead, key)) {
-                        notes.add(new Keyed<>(item, lead, key,
-                                new CrmGateway.TranscriptWrite(target, transcript(lead, conversationId), crmLead(lead))));
+                    CrmLinks.Claim claim = fresh(crm, lead, key);
+                    if (claim != null) {
+                        notes.add(new Keyed<>(item, lead, key, new CrmGateway.TranscriptWrite(target,
+                                transcript(lead, conversationId), crmLead(lead), claim == CrmLinks.Claim.AGAIN),
+                                claim == CrmLinks.Claim.AGAIN));
                     }
                 } else if (item.kind() == SyncKind.JOB) {
                     JobRequest job = jobRequest(item, lead);
-                    CrmGateway.JobWrite write = new CrmGateway.JobWrite(target, job, crmLead(lead));
-                    if (fresh(crm, lead, jobKey(job))) {
-                        jobs.add(new Keyed<>(item, lead, jobKey(job), write));
+                    CrmLinks.Claim claim = fresh(crm, lead, jobKey(job));
+                    if (claim != null) {
+                        jobs.add(new Keyed<>(item, lead, jobKey(job),
+                                new CrmGateway.JobWrite(target, job, crmLead(lead), claim == CrmLinks.Claim.AGAIN),
+                                claim == CrmLinks.Claim.AGAIN));
                     }
-                    if (provider.capabilities().contains(CrmCapability.MEETINGS) && fresh(crm, lead, meetingKey(job))) {
-                        meetings.add(new Keyed<>(item, lead, meetingKey(job), write));
+                    CrmLinks.Claim meeting = provider.capabilities().contains(CrmCapability.MEETINGS)
+                            ? fresh(crm, lead, meetingKey(job)) : null;
+                    if (meeting != null) {
+                        meetings.add(new Keyed<>(item, lead, meetingKey(job),
+                                new CrmGateway.JobWrite(target, job, crmLead(lead), meeting == CrmLinks.Claim.AGAIN),
+                                meeting == CrmLinks.Claim.AGAIN));
                     }
                 } else {
                     perform(item, provider, gateway); // emergencies and call-backs are rare: one by one
@@ -193,22 +207,26 @@ class SyncSteps {
         return failures;
     }
 
-    /** One record of a batch, claimed under {@code key}, and what the gateway is sent for it. */
-    private record Keyed<W>(SyncItem item, Lead lead, String key, W write) {
+    /**
+     * One record of a batch, claimed under {@code key} ({@code again}: over an attempt that may have written it), and
+     * what the gateway is sent for it.
+     */
+    private record Keyed<W>(SyncItem item, Lead lead, String key, W write, boolean again) {
     }
 
     /**
-     * True when {@code key} has no record yet and is now claimed by this batch; false when it is written already.
-     * Taken by other work for now: the item comes back shortly.
+     * How this batch now holds {@code key}'s claim ({@code FIRST}, or {@code AGAIN} over an attempt whose answer was
+     * lost); null when the record is written already. Taken by other work for now: the item comes back shortly.
      */
-    private boolean fresh(CrmId crm, Lead lead, String key) {
+    private CrmLinks.@Nullable Claim fresh(CrmId crm, Lead lead, String key) {
         if (links.find(lead.tenant(), crm, key).isPresent()) {
-            return false;
+            return null;
         }
-        if (!claim(crm, lead, key)) {
+        CrmLinks.Claim claim = links.claimed(lead.tenant(), crm, key, lead.id(), clock.instant().minus(STALE_CLAIM));
+        if (claim == CrmLinks.Claim.TAKEN) {
             throw new CrmThrottle.Saturated(clock.instant().plus(CLAIM_WAIT));
         }
-        return true;
+        return claim;
     }
 
     /** Sends one batch and links each record it wrote; a failed input (or request) releases its claim and fails its item. */
@@ -224,7 +242,10 @@ class SyncSteps {
                 throw new IllegalStateException("a batch answered " + results.size() + " results for " + batch.size() + " inputs");
             }
         } catch (RuntimeException whole) {
-            batch.forEach(k -> links.release(k.lead().tenant(), crm, k.key()));
+            // A timeout or a 5xx: the answer is lost, maybe not the write. (A CRM that says when to retry, as a 429
+            // does, wrote nothing.)
+            boolean maybeWritten = whole instanceof io.redial.crm.CrmUnavailable lost && lost.retryAfter().isEmpty();
+            batch.forEach(k -> unclaim(crm, k, maybeWritten));
             if (!(whole instanceof CrmThrottle.Saturated) && !(whole instanceof io.redial.crm.CrmException)) {
                 throw whole;
             }
@@ -235,11 +256,23 @@ class SyncSteps {
             Keyed<W> keyed = batch.get(i);
             CrmItemResult result = results.get(i);
             if (result.failure() != null) {
-                links.release(keyed.lead().tenant(), crm, keyed.key());
+                unclaim(crm, keyed, false);
                 failures.putIfAbsent(keyed.item().id(), result.failure());
             } else {
                 links.complete(keyed.lead().tenant(), crm, keyed.key(), Objects.requireNonNull(result.record()));
             }
+        }
+    }
+
+    /**
+     * A failed record's claim: released, or, when this attempt or an earlier one may have written the record, kept
+     * for a retry that looks for it first (taken over as {@code AGAIN} after {@link #ANSWER_LOST_WAIT}).
+     */
+    private void unclaim(CrmId crm, Keyed<?> keyed, boolean maybeWritten) {
+        if (maybeWritten || keyed.again()) {
+            links.answerLost(keyed.lead().tenant(), crm, keyed.key(), clock.instant().plus(ANSWER_LOST_WAIT).minus(STALE_CLAIM));
+        } else {
+            links.release(keyed.lead().tenant(), crm, keyed.key());
         }
     }
 

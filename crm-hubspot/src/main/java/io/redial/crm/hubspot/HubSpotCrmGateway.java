@@ -15,6 +15,7 @@ import io.redial.crm.CrmUnavailable;
 import io.redial.crm.hubspot.internal.api.BatchInput;
 import io.redial.crm.hubspot.internal.api.BatchResult;
 import io.redial.crm.hubspot.internal.api.CreateObject;
+import io.redial.crm.hubspot.internal.api.SearchRequest;
 import io.redial.crm.hubspot.internal.api.SearchResult;
 import io.redial.crm.hubspot.internal.client.HubSpotErrors;
 import io.redial.crm.hubspot.internal.api.HubSpotObject;
@@ -148,7 +149,7 @@ final class HubSpotCrmGateway implements CrmGateway {
     @Override
     public List<CrmItemResult> logCalls(List<CallWrite> writes) {
         return createAll(CALLS, writes.stream().map(w -> CreateObject.associatedTo(HubSpotMapper.missedCall(w.call(), source()),
-                w.contact().id(), HubSpotMapper.CALL_TO_CONTACT)).toList());
+                w.contact().id(), HubSpotMapper.CALL_TO_CONTACT)).toList(), java.util.Collections.nCopies(writes.size(), false));
     }
 
     /** Transcripts as notes, 100 a request, each associated to its contact inline. */
@@ -156,37 +157,96 @@ final class HubSpotCrmGateway implements CrmGateway {
     public List<CrmItemResult> attachTranscripts(List<TranscriptWrite> writes) {
         return createAll(NOTES, writes.stream().map(w -> CreateObject.associatedTo(
                 HubSpotMapper.transcriptNote(w.transcript(), w.lead(), source(), clock.instant()), w.target().id(),
-                HubSpotMapper.NOTE_TO_CONTACT)).toList());
+                HubSpotMapper.NOTE_TO_CONTACT)).toList(), writes.stream().map(CrmGateway.TranscriptWrite::retried).toList());
     }
 
     /** Booked jobs as deals (or tasks, as the tenant chose), 100 a request, each associated to its contact inline. */
     @Override
     public List<CrmItemResult> bookJobs(List<JobWrite> writes) {
-        return createAll(jobType(), writes.stream().map(w -> jobObject(w.target(), w.job(), w.lead())).toList());
+        return createAll(jobType(), writes.stream().map(w -> jobObject(w.target(), w.job(), w.lead())).toList(),
+                writes.stream().map(CrmGateway.JobWrite::retried).toList());
     }
 
     /** Each booked job on the office's calendar: a meeting with the contact, outcome SCHEDULED. */
     @Override
     public List<CrmItemResult> scheduleMeetings(List<JobWrite> writes) {
         return createAll(MEETINGS, writes.stream().map(w -> CreateObject.associatedTo(HubSpotMapper.meeting(w.job(), w.lead(), source()),
-                w.target().id(), HubSpotMapper.MEETING_TO_CONTACT)).toList());
+                w.target().id(), HubSpotMapper.MEETING_TO_CONTACT)).toList(), writes.stream().map(CrmGateway.JobWrite::retried).toList());
     }
 
     /**
      * Records of one type in batches of 100 with their associations inline; a 207 answer fails only the inputs it
-     * names.
+     * names. A {@code retried} input (an earlier attempt's answer was lost) is first looked for by its marker and
+     * contact, and answered with the record found instead of being written again.
      */
-    private List<CrmItemResult> createAll(String type, List<CreateObject> objects) {
+    private List<CrmItemResult> createAll(String type, List<CreateObject> objects, List<Boolean> retried) {
         CrmItemResult[] results = new CrmItemResult[objects.size()];
-        for (int from = 0; from < objects.size(); from += MAX_BATCH) {
-            List<Integer> chunk = new ArrayList<>();
-            for (int i = from; i < Math.min(objects.size(), from + MAX_BATCH); i++) {
-                chunk.add(i);
+        List<Integer> lookFor = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            if (retried.get(i)) {
+                lookFor.add(i);
             }
+        }
+        alreadyWritten(type, objects, lookFor).forEach((i, id) -> results[i] = CrmItemResult.of(new CrmRecordRef(refType(type), id)));
+        List<Integer> toWrite = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            if (results[i] == null) {
+                toWrite.add(i);
+            }
+        }
+        for (int from = 0; from < toWrite.size(); from += MAX_BATCH) {
+            List<Integer> chunk = toWrite.subList(from, Math.min(toWrite.size(), from + MAX_BATCH));
             List<BatchInput.Input> inputs = chunk.stream().map(i -> BatchInput.Input.create(objects.get(i), String.valueOf(i))).toList();
             spread(client.batch(type, "create", new BatchInput(inputs)), chunk, results, id -> new CrmRecordRef(refType(type), id));
         }
         return List.of(results);
+    }
+
+    /**
+     * Of {@code inputs}, those HubSpot has already (input → record id): one search per five, each input a filter group
+     * on its marker time and its contact. The search is on its own budget; a failed one fails the whole request.
+     */
+    private Map<Integer, String> alreadyWritten(String type, List<CreateObject> objects, List<Integer> inputs) {
+        String marker = HubSpotMapper.marker(type);
+        // Search results carry no associations: inputs that share a marker time go in different searches.
+        List<Map<java.time.Instant, Integer>> searches = new ArrayList<>();
+        for (int i : inputs) {
+            java.time.Instant at = instant(objects.get(i).properties().get(marker));
+            Map<java.time.Instant, Integer> search = searches.stream()
+                    .filter(s -> s.size() < SearchRequest.MAX_GROUPS && !s.containsKey(at)).findFirst().orElse(null);
+            if (search == null) {
+                search = new LinkedHashMap<>();
+                searches.add(search);
+            }
+            search.put(at, i);
+        }
+        Map<Integer, String> found = new HashMap<>();
+        for (Map<java.time.Instant, Integer> byMarker : searches) {
+            List<Map.Entry<java.time.Instant, String>> wanted = byMarker.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), objects.get(e.getValue()).associations().getFirst().to().id())).toList();
+            for (HubSpotObject record : client.search(type, HubSpotMapper.markedRecords(type, wanted)).results()) {
+                Integer input = byMarker.get(markedAt(record.properties().get(marker)));
+                if (input != null) {
+                    found.putIfAbsent(input, record.id());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A found record's marker; null (no match) for a value that is no datetime. */
+    private static java.time.@Nullable Instant markedAt(@Nullable String value) {
+        try {
+            return value == null ? null : instant(value);
+        } catch (RuntimeException notADatetime) {
+            return null;
+        }
+    }
+
+    /** HubSpot answers datetimes as ISO instants; epoch milliseconds are read too. */
+    private static java.time.Instant instant(String value) {
+        return value.chars().allMatch(Character::isDigit) ? java.time.Instant.ofEpochMilli(Long.parseLong(value))
+                : java.time.Instant.parse(value);
     }
 
     /**

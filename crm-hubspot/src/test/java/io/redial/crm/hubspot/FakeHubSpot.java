@@ -96,6 +96,7 @@ public final class FakeHubSpot implements FakeService {
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Scripted> scripted = new ConcurrentLinkedQueue<>();
+    private final Map<String, Duration> lostBatchAnswer = new ConcurrentHashMap<>();
     private final RateWindow recent = new RateWindow(Duration.ofSeconds(10));
     private final RateWindow recentSearches = new RateWindow(Duration.ofSeconds(1));
     private final AtomicLong ids = new AtomicLong(5100);
@@ -171,6 +172,14 @@ public final class FakeHubSpot implements FakeService {
 
     public void nextRequestFailsValidation() {
         scripted.add(new Scripted(400, null, true, 0));
+    }
+
+    /**
+     * The next batch create of {@code type} is written, but its answer comes only after {@code delay}: longer than the
+     * client waits, it is lost (a timeout after HubSpot wrote the records).
+     */
+    public void nextBatchCreateAnswersAfter(String type, Duration delay) {
+        lostBatchAnswer.put(type, delay);
     }
 
     public void nextRequestTakes(Duration delay) {
@@ -398,6 +407,11 @@ public final class FakeHubSpot implements FakeService {
             if (auth == null || !auth.startsWith("Bearer ") || !accessTokens.contains(auth.substring(7))) {
                 return error(401, "INVALID_AUTHENTICATION",
                         "Authentication credentials not found. This API supports OAuth 2.0 authentication.");
+            }
+            Duration lost = path.matches("/crm/objects/2026-03/[^/]+/batch/create")
+                    ? lostBatchAnswer.remove(path.split("/")[4]) : null;
+            if (lost != null) {
+                return withDelay(route(request, path), lost.toMillis());
             }
             Scripted next = scripted.poll();
             if (next != null && next.delayMillis() > 0) {
@@ -701,20 +715,40 @@ public final class FakeHubSpot implements FakeService {
             }
             boolean all = true;
             for (JsonNode filter : group.path("filters")) {
-                String value = searchable(o, filter.path("propertyName").asString(""));
+                String property = filter.path("propertyName").asString("");
+                String value = searchable(o, property);
                 String operator = filter.path("operator").asString("");
-                if (operator.equals("IN")) {
+                if (property.startsWith("associations.")) { // "search by associations": any record of that type
+                    String toType = property.substring("associations.".length());
+                    all &= toType.equals("contact") && operator.equals("EQ")
+                            && o.associations().stream().anyMatch(a -> a.toId().equals(filter.path("value").asString("")));
+                } else if (operator.equals("IN")) {
                     boolean any = false;
                     for (JsonNode v : filter.path("values")) {
                         any |= value != null && value.equalsIgnoreCase(v.asString(""));
                     }
                     all &= any;
                 } else {
-                    all &= operator.equals("EQ") && value != null && value.equalsIgnoreCase(filter.path("value").asString(""));
+                    all &= operator.equals("EQ") && value != null && equal(value, filter.path("value").asString(""));
                 }
             }
             if (all) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** As HubSpot compares: case-insensitively, and a datetime also to its epoch milliseconds. */
+    private static boolean equal(String stored, String wanted) {
+        if (stored.equalsIgnoreCase(wanted)) {
+            return true;
+        }
+        if (!wanted.isEmpty() && wanted.chars().allMatch(Character::isDigit) && stored.contains("T")) {
+            try {
+                return Instant.parse(stored).toEpochMilli() == Long.parseLong(wanted);
+            } catch (RuntimeException notADatetime) {
+                return false;
             }
         }
         return false;

@@ -104,6 +104,12 @@ class HubSpotConformanceTests {
         gateway.bookJobs(List.of(new CrmGateway.JobWrite(contact, job, dana)));
         gateway.scheduleMeetings(List.of(new CrmGateway.JobWrite(contact, job, dana)));
         gateway.bookJob(contact, job, dana);
+        // Retries after a lost answer: each looks for its record first (searches of notes, meetings, deals). Rate
+        // limits are not what this test checks, and this client shares no budget that would pace its searches.
+        hubspot.limitRequests(100_000, 100_000);
+        gateway.attachTranscripts(List.of(new CrmGateway.TranscriptWrite(batched, transcript, dana, true)));
+        gateway.bookJobs(List.of(new CrmGateway.JobWrite(contact, job, dana, true)));
+        gateway.scheduleMeetings(List.of(new CrmGateway.JobWrite(contact, job, dana, true)));
         gateway.createTask(contact, new FollowUpTask(77, "EMERGENCY: call now", "Gas smell", FollowUpTask.Priority.HIGH,
                 Instant.parse("2026-12-08T19:05:00Z"), LINK));
         hubspot.journalUninstall(4242); // the Webhooks Journal: a client-credentials token, earliest, then next

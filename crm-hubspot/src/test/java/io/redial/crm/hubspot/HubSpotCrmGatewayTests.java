@@ -180,7 +180,8 @@ class HubSpotCrmGatewayTests {
         assertThat(note.associations().getFirst().typeId()).isEqualTo(202);
         assertThat(note.properties().get("hs_note_body")).contains("caller: No heat &lt;again&gt; &amp; it's 40°F")
                 .contains("<br>");
-        assertThat(note.properties()).containsEntry("hs_timestamp", "2026-11-25T15:04:35Z");
+        assertThat(note.properties()).as("the last text's time; the conversation's id in the milliseconds, a retry's marker")
+                .containsEntry("hs_timestamp", "2026-11-25T15:04:35.005Z");
     }
 
     @Test
@@ -239,7 +240,7 @@ class HubSpotCrmGatewayTests {
         assertThat(hubspot.associatedWith(contact.id())).singleElement().satisfies(t -> {
             assertThat(t.type()).isEqualTo("tasks");
             assertThat(t.properties()).containsEntry("hs_task_subject", "Booked: Furnace repair")
-                    .containsEntry("hs_timestamp", "2026-12-01T15:00:00Z").containsEntry("hs_task_priority", "MEDIUM");
+                    .containsEntry("hs_timestamp", "2026-12-01T15:00:00.031Z").containsEntry("hs_task_priority", "MEDIUM");
         });
     }
 
@@ -391,6 +392,38 @@ class HubSpotCrmGatewayTests {
                             .containsEntry("hs_meeting_outcome", "SCHEDULED").containsEntry("hs_meeting_location", "12 Elm St");
                     assertThat(m.associations()).containsExactly(new FakeHubSpot.Association(contact.id(), "HUBSPOT_DEFINED", 200));
                 });
+    }
+
+    @Test
+    void aRetriedNoteMeetingOrDealIsFoundByItsMarkerAndContactNotWrittenAgain() {
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead(freshPhone(), "Di"), null);
+        CrmRecordRef other = gateway(Map.of()).upsertLead(lead(freshPhone(), "Ed"), null);
+        List<CrmGateway.JobWrite> first = List.of(new CrmGateway.JobWrite(contact, job(), lead(freshPhone(), "Di")));
+        CrmItemResult deal = gateway(Map.of()).bookJobs(first).getFirst();
+        CrmItemResult meeting = gateway(Map.of()).scheduleMeetings(first).getFirst();
+        CrmItemResult note = gateway(Map.of()).attachTranscripts(List.of(
+                new CrmGateway.TranscriptWrite(contact, transcript("Pilot light out"), lead(freshPhone(), "Di")))).getFirst();
+        int searches = hubspot.searches();
+        int batches = hubspot.batchRequests();
+
+        // Their answers were lost: the retries look first. The other contact's job, never written, is written now.
+        List<CrmGateway.JobWrite> retried = List.of(new CrmGateway.JobWrite(contact, job(), lead(freshPhone(), "Di"), true),
+                new CrmGateway.JobWrite(other, job(), lead(freshPhone(), "Ed"), true));
+        List<CrmItemResult> deals = gateway(Map.of()).bookJobs(retried);
+        List<CrmItemResult> meetings = gateway(Map.of()).scheduleMeetings(retried);
+        List<CrmItemResult> notes = gateway(Map.of()).attachTranscripts(List.of(new CrmGateway.TranscriptWrite(contact,
+                transcript("Pilot light out"), lead(freshPhone(), "Di"), true)));
+
+        assertThat(deals.getFirst().record()).isEqualTo(deal.record());
+        assertThat(meetings.getFirst().record()).isEqualTo(meeting.record());
+        assertThat(notes.getFirst().record()).isEqualTo(note.record());
+        assertThat(hubspot.searches() - searches).as("five inputs a search, but never two with the same marker time")
+                .isEqualTo(5);
+        assertThat(hubspot.batchRequests() - batches).as("only the other contact's deal and meeting are written").isEqualTo(2);
+        assertThat(hubspot.associatedWith(contact.id())).extracting(FakeHubSpot.Stored::type)
+                .containsExactlyInAnyOrder("0-3", "meetings", "notes");
+        assertThat(hubspot.associatedWith(other.id())).extracting(FakeHubSpot.Stored::type).containsExactlyInAnyOrder("0-3", "meetings");
+        assertThat(deals.get(1).record().id()).isNotEqualTo(deal.record().id());
     }
 
     private static Transcript transcript(String said) {

@@ -194,7 +194,7 @@ public final class HubSpotMapper {
         String card = lead == null ? "" : RecordText.jobCard(lead.details(), null, null, lead.zone());
         String body = html((card.isEmpty() ? "" : card + "\n\n") + "SMS conversation\n" + transcript.asText(zone(lead))
                 + "\n" + footer(source, transcript.link()));
-        return Map.of("hs_timestamp", iso(at), "hs_note_body", truncate(body));
+        return Map.of("hs_timestamp", iso(marked(at, transcript.conversationId())), "hs_note_body", truncate(body));
     }
 
     public static Map<String, String> deal(JobRequest job, @Nullable CrmLead lead, String pipeline, String stage, String source) {
@@ -204,13 +204,14 @@ public final class HubSpotMapper {
         properties.put("pipeline", pipeline);
         properties.put("dealstage", stage);
         properties.put("description", jobText(job, lead, source));
+        properties.put("closedate", iso(marked(job.start(), job.leadId()))); // the job's day; the retry marker
         return properties;
     }
 
     /** A booked job on the office's calendar: its window, where, and SCHEDULED until it happens. */
     public static Map<String, String> meeting(JobRequest job, @Nullable CrmLead lead, String source) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("hs_timestamp", iso(job.start()));
+        properties.put("hs_timestamp", iso(marked(job.start(), job.leadId())));
         properties.put("hs_meeting_title", title(job.summary(), lead));
         properties.put("hs_meeting_body", html(jobText(job, lead, source)));
         properties.put("hs_meeting_start_time", iso(job.start()));
@@ -223,7 +224,8 @@ public final class HubSpotMapper {
     }
 
     public static Map<String, String> jobTask(JobRequest job, @Nullable CrmLead lead, String source) {
-        return task(title("Booked: " + job.summary(), lead), jobText(job, lead, source), FollowUpTask.Priority.NORMAL, job.start());
+        return task(title("Booked: " + job.summary(), lead), jobText(job, lead, source), FollowUpTask.Priority.NORMAL,
+                marked(job.start(), job.leadId()));
     }
 
     public static Map<String, String> followUp(FollowUpTask task) {
@@ -274,6 +276,31 @@ public final class HubSpotMapper {
 
     private static String truncate(String body) {
         return body.length() <= NOTE_BODY_LIMIT ? body : body.substring(0, NOTE_BODY_LIMIT - 1) + "…";
+    }
+
+    /**
+     * HubSpot has no idempotency key for activity creates, so each note, meeting, deal and job task carries a marker we
+     * can search for after a lost answer: its time ({@link #marker}) to the second, with our own id in the
+     * milliseconds (nobody reads those).
+     */
+    public static Instant marked(Instant at, long id) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusMillis(Math.floorMod(id, 1000));
+    }
+
+    /** The property that holds a record's {@link #marked} time: {@code closedate} on deals, else {@code hs_timestamp}. */
+    public static String marker(String objectType) {
+        return objectType.equals("0-3") ? "closedate" : "hs_timestamp";
+    }
+
+    /**
+     * Records of one type that an earlier attempt may have written: one filter group per wanted record (its marker
+     * time, as HubSpot takes datetimes, in epoch milliseconds, and its contact), up to {@link SearchRequest#MAX_GROUPS}.
+     */
+    public static SearchRequest markedRecords(String objectType, List<Map.Entry<Instant, String>> markedAndContact) {
+        return new SearchRequest(markedAndContact.stream().map(m -> new FilterGroup(List.of(
+                        new Filter(marker(objectType), "EQ", String.valueOf(m.getKey().toEpochMilli())),
+                        new Filter("associations.contact", "EQ", m.getValue())))).toList(),
+                List.of(marker(objectType)), List.of(), SearchRequest.MAX_LIMIT, "0");
     }
 
     static String iso(Instant at) {
