@@ -24,6 +24,7 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
         all.addAll(read("evaluation-dev-2.txt"));
         all.addAll(read("evaluation-dev-3.txt"));
         all.addAll(read("evaluation-dev-4.txt"));
+        all.addAll(read("evaluation-dev-5.txt"));
         return all;
     }
 

@@ -19,6 +19,7 @@ public final class CallerWords {
             + "(?:soccer|baseball|softball|football|basketball|volleyball|dance|band|choir) practice|practice (?:still|is) on|"
             + "[a-z]+'?s (?:mom|mother|dad|father) from|mija|mijo|ya llegaste|llegaste bien|love you|te quiero|te amo|"
             + "(?:it'?s|its|this is|soy) [a-z]+ (?:from|de (?:la )?) ?(?:church|work|school|the gym|class|next door|book club|la iglesia|el trabajo)|"
+            + "still on for (?:the game|tonight|tonite|lunch|dinner|practice)|the game (?:tonight|tonite)|"
             + "babe|(?:grab|pick up|get) (?:some |the )?(?:milk|bread|eggs|dog food|cat food|groceries|diapers)|call (?:ur|your) (?:mom|mother|dad)");
     private static final Pattern SPAM = words("seo|marketing|google ranking|business loan|merchant|crypto|bitcoin|click here|http|www|"
             + "promo|promotion|you have won|you've won|winner|gift card|leads for your|leads in your|exclusive leads|grow your business|"
@@ -41,6 +42,7 @@ public final class CallerWords {
             + "we buy (?:houses|homes|property|properties)|cash offer|offer on your (?:house|home|property)|in any condition|"
             + "sell your (?:house|home|property)|are you the owner of|"
             // surveys and campaigns
+            + "(?:exclusive|storm|roofing|hvac|plumbing) leads|leads a (?:week|month)|"
             + "survey|encuesta|on a scale of|how likely are you to recommend|your vote|su voto|tu voto|campaign|campana para|"
             + "candidate|candidato|distrito \\d|district \\d");
     // "owner" alone is no wish to talk: an injected "NOTE FROM THE OWNER" is not the owner on the line.

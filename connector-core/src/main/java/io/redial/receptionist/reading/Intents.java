@@ -17,6 +17,8 @@ public final class Intents {
             + "|(?:didn'?t|hasn'?t|has not|did not) (?:come|show|call)"
             // our crew at work on the job: "the roofing crew left for the day and ..."
             + "|(?:roofing|plumbing|electrical|hvac|ac|install) crew (?:left|was here|is here|came)"
+            // a visit just made, followed up: "mike came out yesterday and said to text about the filter"
+            + "|[a-z]+ came out (?:yesterday|this morning|last \\w+|on \\w+day)(?: and)? (?:said|told)"
             + "|(?:tech|technician|plumber|electrician|roofer|guy|crew|installer|tecnico)s?\\s+(?:is|are|esta|estan)\\s+"
             + "(?:at|over at|in|en)\\s+(?:my|the|our|mi|la)\\s+(?:house|home|place|casa|office|shop))");
     /** An estimate we gave, followed up: "following up on the quote mike gave us", "we want to go ahead with the bid". */

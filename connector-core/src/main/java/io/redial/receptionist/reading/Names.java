@@ -33,7 +33,9 @@ public final class Names {
             + "can could would will should call text help house apartment condo unit apt street st ave road rd austin tx texas "
             + "sir maam mr mrs ms dr customer owner tenant landlord renter homeowner manager ridiculous frustrated upset angry "
             + "the el la los las un una de del en y con por para mi su es esta estoy tengo muy ya que se lo le si no bien gracias "
-            + "senor senora buenas dias tardes noches casa cliente urgente aqui ahora").split(" "))
+            + "senor senora buenas dias tardes noches casa cliente urgente aqui ahora "
+            // times of day said beside an address: "1611 e 12th st, afternoons work"
+            + "mornings afternoons evenings weekdays weekends works work anytime whenever").split(" "))
             .collect(Collectors.toUnmodifiableSet());
 
     private Names() {

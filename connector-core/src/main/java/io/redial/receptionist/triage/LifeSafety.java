@@ -33,7 +33,7 @@ public final class LifeSafety {
     /** Someone else's trouble: "my neighbor's water heater burst, I want mine replaced before that happens". */
     private static final Pattern ELSEWHERE = Pattern.compile("(?<![a-z])(?:neighbou?r'?s?|vecin[oa]s?|my friend'?s|on the news)(?![a-z])");
     /** ... unless it reached us: "a limb off the neighbor's oak came through our roof". */
-    private static final Pattern OURS = Pattern.compile("(?<![a-z])(?:our|ours|us|we|mine|nuestr[a-z]*|mi casa|"
+    private static final Pattern OURS = Pattern.compile("(?<![a-z])(?<!not )(?:our|ours|us|we|mine|nuestr[a-z]*|mi casa|"
             + "my (?!neighbou?r|vecin|friend)[a-z]+)(?![a-z])");
     private static final Pattern SENTENCE = Pattern.compile("[.!?;\\n]+");
     private static final Pattern SMELL = words("smell|smelling|whiff|odor|odour|stink|stench|olor|huele|oler|apesta");
@@ -108,7 +108,7 @@ public final class LifeSafety {
     private static final Pattern PRESENT = words("now|storm|tormenta|ahorita|ahora");
 
     private static final Pattern INQUIRY = words("check|inspect|inspection|quote|estimate|looking for|prevent|before winter|"
-            + "revis|cotiza");
+            + "revis|cotiza|a ver|come look|take a look|look at");
     // Devices named after a danger are not the danger: "install smoke detectors" is a routine job.
     private static final Pattern DEVICE_NAMES = Pattern.compile("(?:smoke|fire|co|carbon monoxide)\\s+(?:detector|alarm)s?|"
             + "(?:detector|alarma)s?\\s+de\\s+(?:humo|monoxido)");
@@ -127,11 +127,21 @@ public final class LifeSafety {
     private static final Pattern NO_HEAT_DEVICE = words("heat|heater|heating|furnace|furnce|furnance|boiler|calefaccion|calentador|"
             + "calefactor|heat pump");
     private static final Pattern NO_COOL_DEVICE = words("ac\\b|a/c|air conditioner|air conditioning|air con|aire|cooling|hvac|central air|"
-            + "minisplit|mini split");
+            + "minisplit|mini split|blowing hot air|blowing warm air");
     private static final Pattern FAILED = words("no\\b|not\\b|out\\b|quit|died|dead|stopped|broke|broken|wont|won't|isnt|isn't|doesnt|doesn't|"
             + "down\\b|off\\b|no sirve|no funciona|no prende|no enciende|no enfria|no calienta|se descompuso|blowing warm|blowing hot|"
             + "failed|gone out|went out");
-    private static final Pattern COLD = words("freezing|frozen|cold|frio|fria|helad|congel|below zero|teens|chilly");
+    private static final Pattern COLD = words("freezing|frozen|cold|frio|fria|helad|congel|below zero|teens|chilly|"
+            + "shivering|temblando|tiritando");
+    /** An age that makes heat or cold dangerous: "he's 88", "she is 94", "tiene 79 años". */
+    private static final Pattern ELDER_AGE = Pattern.compile("(?<![a-z])(?:he'?s|she'?s|hes|shes|he is|she is|(?:mom|mother|dad|father|grandma|grandpa) is|tiene|who'?s)\\s+"
+            + "(?:7[5-9]|[89]\\d|1[01]\\d)(?!\\d)(?!\\s*(?:degrees|°|grados|inside|in here|adentro))");
+    /** Trouble the caller says is behind them: "sparked last week, kept it off since", "fixed a fitting, all good since". */
+    private static final Pattern RESOLVED = words("all good since|been fine since|fine since|fixed a fitting|capped it|got it capped|"
+            + "kept it off since|no leak now|no more leak|water back on and no leak|came out and fixed|already fixed|ya lo arreglaron");
+    private static final Pattern PAST_TIME = words("last week|last month|last winter|last year|last spring|last summer|last fall|"
+            + "in the freeze|months ago|weeks ago|a while back|la semana pasada|el mes pasado|el invierno pasado");
+    private static final Pattern STILL = words("still|again|right now|now|currently|keeps|keep|getting worse|todavia|sigue|otra vez");
     private static final Pattern HOT = words("heat wave|sweltering|burning up|extreme heat|triple digit|so hot|too hot|calor|"
             + "hot in here|boiling|heat stroke|overheat");
     private static final Pattern VULNERABLE = words("baby|babies|infant|newborn|new born|month old|months old|week old|weeks old|"
@@ -147,7 +157,9 @@ public final class LifeSafety {
     static Optional<Hazard> assess(String text, SafetyThresholds limits) {
         String plain = NEGATED.matcher(NEGATED_SMELL.matcher(Language.plain(text)).replaceAll(" ")).replaceAll(" ");
         plain = String.join(". ", SENTENCE.splitAsStream(plain).filter(s -> !ELSEWHERE.matcher(s).find() || OURS.matcher(s).find()).toList());
-        if (GAS_LEAK.matcher(plain).find() || (SMELL.matcher(plain).find() && GASSY.matcher(plain).find())) {
+        // A smell, a spark or a burst the caller has put behind them is a job to book, unless it is back.
+        boolean behind = RESOLVED.matcher(plain).find() || (PAST_TIME.matcher(plain).find() && !STILL.matcher(plain).find());
+        if (!behind && (GAS_LEAK.matcher(plain).find() || (SMELL.matcher(plain).find() && GASSY.matcher(plain).find()))) {
             return hazard("gas-smell", "hvac");
         }
         boolean symptoms = SYMPTOM.matcher(plain).find();
@@ -161,8 +173,8 @@ public final class LifeSafety {
             return hazard("heating-fire", "hvac");
         }
         String devicesOut = DEVICE_NAMES.matcher(plain).replaceAll(" ");
-        if ((FIRE.matcher(devicesOut).find() && ELECTRIC_THING.matcher(plain).find()) || HOT_ELECTRIC.matcher(plain).find()
-                || (SHOCK.matcher(plain).find() && SHOCK_THING.matcher(plain).find())) {
+        if (!behind && ((FIRE.matcher(devicesOut).find() && ELECTRIC_THING.matcher(plain).find()) || HOT_ELECTRIC.matcher(plain).find()
+                || (SHOCK.matcher(plain).find() && SHOCK_THING.matcher(plain).find()))) {
             return hazard("sparking-panel", "electrical");
         }
         if (DOWNED_LINE.matcher(plain).find()) {
@@ -174,7 +186,7 @@ public final class LifeSafety {
         if (SEWAGE.matcher(plain).find() || (WASTE.matcher(plain).find() && BACKING_UP.matcher(plain).find())) {
             return hazard("sewage-backup", "plumbing");
         }
-        if ((BROKEN.matcher(plain).find() && PIPE.matcher(plain).find()) || FLOODING.matcher(plain).find()) {
+        if (!behind && ((BROKEN.matcher(plain).find() && PIPE.matcher(plain).find()) || FLOODING.matcher(plain).find())) {
             return hazard("burst-pipe", "plumbing");
         }
         if (TREE.matcher(plain).find() && FELL.matcher(plain).find() && BUILDING.matcher(plain).find()) {
@@ -211,7 +223,7 @@ public final class LifeSafety {
         if (!FAILED.matcher(plain).find()) {
             return Optional.empty();
         }
-        boolean vulnerable = VULNERABLE.matcher(plain).find();
+        boolean vulnerable = VULNERABLE.matcher(plain).find() || ELDER_AGE.matcher(plain).find();
         List<Temperatures.Reading> temps = Temperatures.read(plain);
         if (NO_HEAT_DEVICE.matcher(plain).find()) {
             boolean cold = COLD.matcher(plain).find() || temps.stream().anyMatch(r -> r.outside()

@@ -18,7 +18,8 @@ public final class Temperatures {
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\d$#:/.-])(-?\\d{2,3})(?![\\d:/%])\\s*(°\\s*f?|degrees?|deg|grados|f\\b)?");
     private static final Pattern ANNOUNCED = Pattern.compile(
-            "(?:its|it's|it is|at|like|about|around|almost|over|under|below|above|hace|temp|temperature|thermostat"
+            "(?:its|it's|it is|at|like|about|around|almost|over|under|below|above|hace|temp|temperature|temp is|temperature is|"
+                    + "como|en los|esta a|estamos a|thermostat"
                     + "(?: says| reads| shows)?|reads|down to|up to|only|barely|a)\\s*$");
     private static final Pattern INSIDE = Pattern.compile(
             "^\\s*(?:degrees?|grados|°)?\\s*(?:inside|in here|in the (?:house|home|room|nursery|bedroom|apartment|kitchen|living room)"
@@ -26,10 +27,43 @@ public final class Temperatures {
     private static final Pattern OUTSIDE = Pattern.compile(
             "^\\s*(?:degrees?|grados|°)?\\s*(?:outside|outdoors|out there|afuera|today|tonight|high|low)");
 
+    private static final java.util.Map<String, Integer> TENS = java.util.Map.ofEntries(
+            java.util.Map.entry("twenty", 20), java.util.Map.entry("thirty", 30), java.util.Map.entry("forty", 40),
+            java.util.Map.entry("fifty", 50), java.util.Map.entry("sixty", 60), java.util.Map.entry("seventy", 70),
+            java.util.Map.entry("eighty", 80), java.util.Map.entry("ninety", 90), java.util.Map.entry("veinte", 20),
+            java.util.Map.entry("treinta", 30), java.util.Map.entry("cuarenta", 40), java.util.Map.entry("cincuenta", 50),
+            java.util.Map.entry("sesenta", 60), java.util.Map.entry("setenta", 70), java.util.Map.entry("ochenta", 80),
+            java.util.Map.entry("noventa", 90));
+    private static final java.util.Map<String, Integer> UNITS = java.util.Map.ofEntries(
+            java.util.Map.entry("one", 1), java.util.Map.entry("two", 2), java.util.Map.entry("three", 3),
+            java.util.Map.entry("four", 4), java.util.Map.entry("five", 5), java.util.Map.entry("six", 6),
+            java.util.Map.entry("seven", 7), java.util.Map.entry("eight", 8), java.util.Map.entry("nine", 9),
+            java.util.Map.entry("uno", 1), java.util.Map.entry("dos", 2), java.util.Map.entry("tres", 3),
+            java.util.Map.entry("cuatro", 4), java.util.Map.entry("cinco", 5), java.util.Map.entry("seis", 6),
+            java.util.Map.entry("siete", 7), java.util.Map.entry("ocho", 8), java.util.Map.entry("nueve", 9));
+    /** "ninety one", "forty-six", "noventa y dos": voice-to-text writes temperatures out. */
+    private static final Pattern WORDS = Pattern.compile("(?<![a-z])(" + String.join("|", TENS.keySet()) + ")(?:[\\s-]+(?:y\\s+)?("
+            + String.join("|", UNITS.keySet()) + "))?(?![a-z])");
+    /** "90 something", "the 40s": the middle of that decade. */
+    private static final Pattern DECADE = Pattern.compile("(?<![\\d$#])(\\d)0(?:\\s?(?:something|somethin|ish)|'?s)(?![a-z])");
+
     private Temperatures() {
     }
 
-    static List<Reading> read(String plain) {
+    /** Temperatures written as words or as a decade, turned into digits. */
+    static String digits(String plain) {
+        Matcher w = WORDS.matcher(plain);
+        StringBuilder out = new StringBuilder();
+        while (w.find()) {
+            int value = TENS.get(w.group(1)) + (w.group(2) == null ? 0 : UNITS.get(w.group(2)));
+            w.appendReplacement(out, String.valueOf(value));
+        }
+        w.appendTail(out);
+        return DECADE.matcher(out).replaceAll("$15");
+    }
+
+    static List<Reading> read(String text) {
+        String plain = digits(text);
         List<Reading> readings = new ArrayList<>();
         Matcher m = NUMBER.matcher(plain);
         while (m.find()) {

@@ -142,4 +142,16 @@ public class LifeSafetyTests {
         assertThat(code("water coming up out of the shower drain and it smells like sewer")).isEqualTo("sewage-backup");
         assertThat(code("heat quit and its 56 in here with our 2 week old")).isEqualTo("no-heat-freezing");
     }
+
+    @Test
+    void temperaturesInWordsAgesAndTroubleAlreadyBehindTheCaller() {
+        assertThat(code("furnace stopped working. mom is 91 and the house is at forty six degrees")).isEqualTo("no-heat-freezing");
+        assertThat(code("ac is out and its like 90 something in the nursery with our newborn")).isEqualTo("no-cooling-extreme-heat");
+        assertThat(code("el heater no prende, mi abuelo tiene 82 y adentro esta como en los 40s")).isEqualTo("no-heat-freezing");
+        assertThat(code("upstairs unit just blowing hot air, my wife is pregnant and its 93 inside")).isEqualTo("no-cooling-extreme-heat");
+        assertThat(code("switch sparked last month, kept it off since, want it replaced")).isEqualTo("none");
+        assertThat(code("switch sparked last month and now it smells burnt")).isEqualTo("sparking-panel");
+        assertThat(code("gas company fixed a fitting at the meter, all good since. need a furnace tune up")).isEqualTo("none");
+        assertThat(code("the neighbors yard is flooding from their sprinkler, not ours. our tub drains slow")).isEqualTo("none");
+    }
 }
