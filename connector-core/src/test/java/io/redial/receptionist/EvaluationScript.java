@@ -25,6 +25,7 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
         all.addAll(read("evaluation-dev-3.txt"));
         all.addAll(read("evaluation-dev-4.txt"));
         all.addAll(read("evaluation-dev-5.txt"));
+        all.addAll(read("evaluation-dev-6.txt"));
         return all;
     }
 
@@ -51,6 +52,11 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
     /** A fifth held-out part, written blind by someone else before the changes the fourth development part led to. */
     static List<EvaluationScript> fifthHeldOut() {
         return read("evaluation-held-out-5.txt");
+    }
+
+    /** A sixth held-out part, written blind by someone else before the changes the sixth development part led to. */
+    static List<EvaluationScript> sixthHeldOut() {
+        return read("evaluation-held-out-6.txt");
     }
 
     static List<EvaluationScript> read(String file) {
