@@ -62,6 +62,14 @@ public class OfflineReceptionist implements ReceptionistAgent {
         if (intent.isPresent()) {
             return new ReceptionistReply(Phrases.handOff(l, intent.get()), learned, Action.HAND_OFF, null);
         }
+        if (turn.stage() == Stage.BOOKED) {
+            // The visit is booked and on its way to the CRM: another time is the office's to arrange, and
+            // anything else ("thanks", "1", a late name) leaves the booking as it is.
+            if (TimeGrammar.mentionsTime(plain) && CallerWords.changesTime(plain)) {
+                return new ReceptionistReply(Phrases.handOff(l, Intent.RESCHEDULE), learned, Action.HAND_OFF, null);
+            }
+            return ReceptionistReply.ask(Phrases.stillBooked(l), learned);
+        }
         boolean learnedContact = learned.callerName() != null || learned.serviceAddress() != null;
         if (turn.stage() == Stage.OFFERED && CallerWords.dropsOut(plain)) {
             // "hold off, let me check with my wife which weekend works": leaving, though it names a time

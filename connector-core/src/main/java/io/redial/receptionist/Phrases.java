@@ -81,6 +81,21 @@ public final class Phrases {
                 " Tengo la dirección del servicio como " + address + ".");
     }
 
+    /** A booked caller writing again: the visit stands, with its day, window and address. */
+    public static String stillBooked(Language l, Slot slot, @org.jspecify.annotations.Nullable String address) {
+        String at = address == null ? "" : t(l, " at ", " en ") + address;
+        return t(l, "You're all set for " + slot.label(l) + " (arrival window)" + at
+                        + ". Our technician will text before arriving; reply here if anything changes.",
+                "Todo listo para " + slot.label(l) + " (horario de llegada)" + at
+                        + ". El técnico le escribirá antes de llegar; responda aquí si algo cambia.");
+    }
+
+    /** A booked caller's "thanks" or "ok": the visit stands. */
+    public static String stillBooked(Language l) {
+        return t(l, "You're all set. Our technician will text before arriving; reply here if anything changes.",
+                "Todo listo. El técnico le escribirá antes de llegar; responda aquí si algo cambia.");
+    }
+
     public static String handOff(Language l, Intent intent) {
         return t(l, "Thanks, I've noted that " + intent.note(l) + ". ", "Gracias, anoté que " + intent.note(l) + ". ") + handOff(l);
     }

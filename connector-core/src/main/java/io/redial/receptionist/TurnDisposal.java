@@ -69,8 +69,9 @@ class TurnDisposal {
             case OFFER_SLOTS -> outcomes.offer(turn, answer.reply().text(), wanted);
             case HAND_OFF -> outcomes.handOff(turn, intent.map(i -> Phrases.handOff(l, i)).orElse(answer.reply().text()));
             case CLOSE -> new TurnOutcomes.Outcome(closing(answer.reply().text(), known, ctx.stage(), l), Stage.CLOSED, List.of());
-            case ASK -> new TurnOutcomes.Outcome(asking(answer.reply(), ctx), ctx.stage() == Stage.ESCALATED
-                    ? Stage.ESCALATED : Stage.nextQuestion(known), ctx.stage() == Stage.OFFERED ? turn.state().offered() : List.of());
+            case ASK -> ctx.stage() == Stage.BOOKED ? outcomes.stillBooked(turn)
+                    : new TurnOutcomes.Outcome(asking(answer.reply(), ctx), ctx.stage() == Stage.ESCALATED
+                            ? Stage.ESCALATED : Stage.nextQuestion(known), ctx.stage() == Stage.OFFERED ? turn.state().offered() : List.of());
         };
         boolean disclose = ctx.profile().settings().disclosure() && !turn.state().disclosed();
         String body = (disclose ? Phrases.disclosure(l, ctx.profile().businessName(),
@@ -132,7 +133,7 @@ class TurnDisposal {
         if (Boolean.FALSE.equals(known.inServiceArea()) && towardsBooking && stage != Stage.ESCALATED) {
             return Action.CLOSE;
         }
-        if ((proposed == Action.OFFER_SLOTS || proposed == Action.BOOK) && stage == Stage.ESCALATED) {
+        if ((proposed == Action.OFFER_SLOTS || proposed == Action.BOOK) && (stage == Stage.ESCALATED || stage == Stage.BOOKED)) {
             return Action.ASK;
         }
         return proposed;

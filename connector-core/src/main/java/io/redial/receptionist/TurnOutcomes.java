@@ -68,13 +68,9 @@ class TurnOutcomes {
     Outcome book(PreparedTurn turn, @Nullable String slotId) {
         Language l = turn.context().language();
         Optional<Slot> slot = turn.context().offered().stream().filter(s -> s.id().equals(slotId)).findFirst();
-        if (slot.isPresent() && bookings.book(turn.profile(), turn.lead().id(), slot.get())) {
-            var tenant = turn.profile().tenant();
-            leads.setStatus(tenant, turn.lead().id(), LeadStatus.BOOKED);
-            LeadDetails d = leads.find(tenant, turn.lead().id()).orElseThrow().details();
-            events.publishEvent(new JobBooked(tenant, turn.lead().id(), slot.get().start(), slot.get().end(),
-                    shorten(d.problem(), 200) + (d.trade() != null ? " (" + d.trade() + ")" : "")));
-            return new Outcome(Phrases.booked(l, slot.get(), d.serviceAddress()), Stage.BOOKED, List.of());
+        Optional<Outcome> booked = slot.flatMap(s -> booked(turn, s));
+        if (booked.isPresent()) {
+            return booked.get();
         }
         Outcome again = offer(turn, "", wanted(turn));
         return new Outcome(Phrases.slotGone(l) + " " + again.text(), again.stage(), again.offered());
@@ -89,6 +85,30 @@ class TurnOutcomes {
         }
         String text = (intro.isBlank() ? "" : intro.strip() + "\n") + Phrases.offer(l, offer.slots(), offer.asked());
         return new Outcome(text, Stage.OFFERED, offer.slots().stream().map(Slot::encode).toList());
+    }
+
+    /** A booked caller writing again ("thanks", "1", a late name): the visit stands, said with its day, window and address. */
+    Outcome stillBooked(PreparedTurn turn) {
+        var tenant = turn.profile().tenant();
+        Language l = turn.context().language();
+        String address = leads.find(tenant, turn.lead().id()).orElseThrow().details().serviceAddress();
+        String text = bookings.bookedSlot(turn.profile(), turn.lead().id())
+                .map(slot -> Phrases.stillBooked(l, slot, address)).orElseGet(() -> Phrases.stillBooked(l));
+        return new Outcome(text, Stage.BOOKED, List.of());
+    }
+
+    /** Books the slot for the lead; empty when someone took its last place first. */
+    private Optional<Outcome> booked(PreparedTurn turn, Slot slot) {
+        if (!bookings.book(turn.profile(), turn.lead().id(), slot)) {
+            return Optional.empty();
+        }
+        var tenant = turn.profile().tenant();
+        leads.setStatus(tenant, turn.lead().id(), LeadStatus.BOOKED);
+        LeadDetails d = leads.find(tenant, turn.lead().id()).orElseThrow().details();
+        events.publishEvent(new JobBooked(tenant, turn.lead().id(), slot.start(), slot.end(),
+                shorten(d.problem(), 200) + (d.trade() != null ? " (" + d.trade() + ")" : "")));
+        String text = Phrases.booked(turn.context().language(), slot, d.serviceAddress());
+        return Optional.of(new Outcome(text, Stage.BOOKED, List.of()));
     }
 
     /** When the caller wants us: what this text says, else what an earlier one said. */

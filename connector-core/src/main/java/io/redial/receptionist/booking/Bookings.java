@@ -108,6 +108,15 @@ public class Bookings {
         return false;
     }
 
+    /** The window this lead holds, if it holds one. */
+    public java.util.Optional<Slot> bookedSlot(ReceptionistProfile profile, long leadId) {
+        return jdbc.sql("SELECT slot_start, slot_end FROM bookings WHERE tenant_id = ? AND lead_id = ?")
+                .params(profile.tenant().value(), leadId)
+                .query((rs, i) -> new Slot(rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC), profile.zone(), 1))
+                .optional();
+    }
+
     public boolean holds(TenantId tenant, long leadId) {
         return jdbc.sql("SELECT COUNT(*) FROM bookings WHERE tenant_id = ? AND lead_id = ?")
                 .params(tenant.value(), leadId).query(Long.class).single() > 0;

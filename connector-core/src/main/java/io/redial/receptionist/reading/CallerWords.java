@@ -52,6 +52,10 @@ public final class CallerWords {
             + "call me|persona real|hablar con alguien|gerente|llamenme|llameme");
     private static final Pattern ANGRY = words("ridiculous|unacceptable|terrible|worst|awful|scam|furious|angry|lawsuit|sue|"
             + "still broken|never showed|no show|no-show|complaint|refund|pesimo|horrible|queja|enojad");
+    // A caller moving a time already set: "actually make it sunday instead", "can't do thursday", "mejor el viernes".
+    private static final Pattern CHANGES_TIME = words("instead|actually|change (?:it|that|the)|move (?:it|that|the)|switch (?:it|to)|"
+            + "make it|can'?t (?:do|make)|cant (?:do|make)|won'?t work|doesn'?t work|no longer works|reschedule|"
+            + "mejor (?:el|la|en)|en vez|cambiar|cambialo|no puedo");
     private static final Pattern PRICE = words("how much|price|prices|cost|costs|charge|fee|fees|quote|estimate|rate|rates|"
             + "cuanto|precio|cuesta|cobran|cobra|tarifa|run me|what (?:does|would|will) (?:a |an |the |it )?[a-z ]{0,30}run");
     private static final Pattern DECLINE = words("no thanks|no thank you|not now|never mind|nevermind|i'll think|ill think|"
@@ -108,6 +112,11 @@ public final class CallerWords {
 
     public static boolean asksPrice(String plain) {
         return PRICE.matcher(plain).find();
+    }
+
+    /** Moving a time already set, rather than agreeing to it ("sunday instead" vs "thursday works"). */
+    public static boolean changesTime(String plain) {
+        return CHANGES_TIME.matcher(plain).find();
     }
 
     public static boolean declines(String plain) {
