@@ -20,10 +20,10 @@ public final class LifeSafety {
 
     // Words that undo a danger word right after them: "no smell", "no leaks inside", "not sparking".
     private static final Pattern NEGATED = Pattern.compile(
-            "(?<![a-z])(?:no|not|never|without|sin|isnt|isn't|wasnt|wasn't|dont|don't|doesnt|doesn't|didnt|didn't|nothing|nada|ni)"
+            "(?<![a-z])(?:none of (?:them|those|it)|no|not|never|without|sin|isnt|isn't|wasnt|wasn't|dont|don't|doesnt|doesn't|didnt|didn't|nothing|nada|ni)"
                     + "\\s+(?:(?:any|a|gas|real|other|more|visible|active|esta|is|it's|its|burning|weird|funny|strange|bad|odd|foul)\\s+)?"
                     + "(?:smell|smells|odor|olor|leak|leaks|leaking|spark|sparks|sparking|smoke|water|problems?|issues?|damage|"
-                    + "drip|drips|dripping|rain|raining|lloviendo|llueve|gotea|huele|huelo|burning|burnt)\\w*"
+                    + "drip|drips|dripping|rain|raining|lloviendo|llueve|gotea|huele|huelo|burning|burnt|going off|beeping|chirping|sounding)\\w*"
                     // the whole list denied: "nothing burning or sparking", "no humo ni chispas"
                     + "(?:\\s+(?:or|nor|ni)\\s+(?:any\\s+)?\\w+)*");
 
@@ -40,15 +40,17 @@ public final class LifeSafety {
     private static final Pattern GASSY = words("gas|propane|rotten egg|egg|huevo|sulfur|sulphur|natural gas|skunk|zorrillo");
     private static final Pattern GAS_LEAK = words("gas leak|leaking gas|gas is leaking|fuga de gas|escape de gas|hissing gas");
 
-    private static final Pattern CO = words("carbon monoxide|co alarm|co detector|co monitor|co sensor|monoxido");
+    private static final Pattern CO = words("carbon monoxide|co alarm|co detector|co monitor|co sensor|monoxido|"
+            // a device named by its label: "the one that says CO on it"
+            + "(?:says|reads|labeled|marked|shows) co\\b");
     private static final Pattern ALARMING = words("going off|goes off|went off|beep|chirp|sounding|sonando|suena|pitando|keeps");
     private static final Pattern SYMPTOM = words("headache|dizzy|dizziness|nause|vomit|throwing up|faint|drowsy|lightheaded|"
-            + "mareo|mareado|dolor de cabeza|feel sick|feels sick|feeling sick|getting sick");
+            + "mareo|mareado|dolor de cabeza|duele(?:\\s+\\S+){0,2}\\s+la cabeza|feel sick|feels sick|feeling sick|getting sick");
     private static final Pattern ALARM_DEVICE = words("detector|alarm|monitor|sensor");
     /** Symptoms in a home where fuel is burning, no alarm needed: the heater runs, or the whole household feels it. */
     private static final Pattern BURNING_FUEL = words("running all night|been running|running all day|kicked on|came on|"
             + "turned on|is on|was on|generator|fireplace|space heater|gas heater|everyone|everybody|all of us|we all|we both|"
-            + "whole family|the kids|todos");
+            + "whole family|the kids|todos|los ninos|a mi y|nos duele|nos sentimos|andamos");
     private static final Pattern FLAMES = words("flames|on fire|fire coming|fire out of|fireball|rollout|roll out|rolling out|llamas|fuego");
     private static final Pattern HEATING_UNIT = words("furnace|furnce|furnance|heater|boiler|water heater|calentador|calefactor");
     private static final Pattern SHOCK = words("shocked|shocking|got shocked|shock me|shock when|electric shock|zapped|zaps|"
@@ -58,7 +60,8 @@ public final class LifeSafety {
     private static final Pattern HEATING = words("heater|heat|furnace|furnce|furnance|boiler|calentador|calefaccion|stove|estufa");
 
     private static final Pattern FIRE = words("spark|sparking|arcing|arced|burning|burnt|burned|smoke|smoking|smolder|melt|scorch|"
-            + "charred|black mark|chispa|humo|quemad|derretid|hot to the touch|warm to the touch|too hot to touch|hot to touch|popped and|flames|fire\\b|"
+            + "charred|black mark|chispa|chispit|chisporrot|humo|crackl|flash of light|flashes of light|"
+            + "(?:flash|flashed|flashes)\\s+(?:from|out of|behind|inside)|quemad|derretid|hot to the touch|warm to the touch|too hot to touch|hot to touch|popped and|flames|fire\\b|"
             // overheating wiring: melting plastic smells of fish, and browns the plate around the holes
             + "fishy|fish smell|dead fish|burning plastic|melting plastic|plastic smell|discolor|brown around|turned brown|browned");
     private static final Pattern ELECTRIC_THING = words("outlet|panel|breaker|switch|wire|wiring|plug|socket|cord|fixture|"
@@ -119,7 +122,7 @@ public final class LifeSafety {
     private static final Pattern BUILDING = words("roof|house|home|bedroom|ceiling|attic|techo|casa|cuarto");
 
     private static final Pattern DOWNED_LINE = words("power line down|power lines down|line is down|downed line|wire down|"
-            + "wires down|line fell|lines fell|cable caido|cables caidos|"
+            + "wires down|line fell|lines fell|cable caido|cables caidos|se cayo (?:un|el) cable|cayo (?:un|el) cable|"
             // "the wire from the pole to our house is hanging down in the yard"
             + "(?:wire|wires|line|lines|cable|service drop)(?:\\s+\\S+){0,8}\\s+(?:hanging|on the ground|in the yard|in the street|"
             + "ripped off|pulled off|torn off|laying|lying|sparking)");
@@ -130,6 +133,7 @@ public final class LifeSafety {
             + "minisplit|mini split|blowing hot air|blowing warm air");
     private static final Pattern FAILED = words("no\\b|not\\b|out\\b|quit|died|dead|stopped|broke|broken|wont|won't|isnt|isn't|doesnt|doesn't|"
             + "down\\b|off\\b|no sirve|no funciona|no prende|no enciende|no enfria|no calienta|se descompuso|blowing warm|blowing hot|"
+            + "blowing cold|blows cold|blowing cool|puro aire frio|echa aire frio|"
             + "failed|gone out|went out");
     private static final Pattern COLD = words("freezing|frozen|cold|frio|fria|helad|congel|below zero|teens|chilly|"
             + "shivering|temblando|tiritando");
@@ -138,9 +142,12 @@ public final class LifeSafety {
             + "(?:7[5-9]|[89]\\d|1[01]\\d)(?!\\d)(?!\\s*(?:degrees|°|grados|inside|in here|adentro))");
     /** Trouble the caller says is behind them: "sparked last week, kept it off since", "fixed a fitting, all good since". */
     private static final Pattern RESOLVED = words("all good since|been fine since|fine since|fixed a fitting|capped it|got it capped|"
-            + "kept it off since|no leak now|no more leak|water back on and no leak|came out and fixed|already fixed|ya lo arreglaron");
+            + "kept it off since|no leak now|no more leak|water back on and no leak|came out and fixed|already fixed|ya lo arreglaron|"
+            + "fixed it back then|fixed back then|no problems since|no issues since|never had a problem since");
     private static final Pattern PAST_TIME = words("last week|last month|last winter|last year|last spring|last summer|last fall|"
-            + "in the freeze|months ago|weeks ago|a while back|la semana pasada|el mes pasado|el invierno pasado");
+            + "in the freeze|during the freeze|the big freeze|months ago|weeks ago|years ago|yrs ago|a while back|back then|"
+            + "\\d+ (?:years|year|yrs|yr|months|mos) ago|last (?:january|february|march|april|may|june|july|august|september|"
+            + "october|november|december)|la semana pasada|el mes pasado|el invierno pasado|hace (?:\\d+|un|dos|tres|unos) (?:anos|meses)");
     private static final Pattern STILL = words("still|again|right now|now|currently|keeps|keep|getting worse|todavia|sigue|otra vez");
     private static final Pattern HOT = words("heat wave|sweltering|burning up|extreme heat|triple digit|so hot|too hot|calor|"
             + "hot in here|boiling|heat stroke|overheat");

@@ -154,4 +154,22 @@ public class LifeSafetyTests {
         assertThat(code("gas company fixed a fitting at the meter, all good since. need a furnace tune up")).isEqualTo("none");
         assertThat(code("the neighbors yard is flooding from their sprinkler, not ours. our tub drains slow")).isEqualTo("none");
     }
+
+    @Test
+    void dangersNamedByALabelASoundOrTheWholeFamilysSymptoms() {
+        assertThat(code("furnace only blows cold air and grandpa is on home oxygen, bedroom reads 57")).isEqualTo("no-heat-freezing");
+        assertThat(code("el calentador prendido toda la noche y ahora a mi y a mi esposo nos duele la cabeza")).isEqualTo("co-alarm");
+        assertThat(code("the white box on the wall that reads CO on the front keeps going off")).isEqualTo("co-alarm");
+        assertThat(code("the breaker panel is crackling when the oven runs")).isEqualTo("sparking-panel");
+        assertThat(code("saw a flash from behind the outlet when I plugged the heater in")).isEqualTo("sparking-panel");
+        assertThat(code("se cayo el cable de la luz en la banqueta con la tormenta")).isEqualTo("downed-line");
+    }
+
+    @Test
+    void devicesWantedAndTroubleYearsBehindTheCallerStayRoutine() {
+        assertThat(code("want carbon monoxide alarms put in by the bedrooms, none of them is beeping, just being safe")).isEqualTo("none");
+        assertThat(code("a pipe split back in the big freeze, it got repaired back then, want the hose bibs wrapped")).isEqualTo("none");
+        assertThat(code("there is a scorch mark on a switch plate from years ago, no problems since, want it swapped")).isEqualTo("none");
+        assertThat(code("the panel scorched 3 years ago and now it is buzzing again")).isEqualTo("sparking-panel");
+    }
 }
