@@ -36,6 +36,14 @@ public record ServiceArea(List<String> entries, @Nullable ServiceRadius radius) 
         return zip == null ? null : false;
     }
 
+    /** Whether a ZIP alone is in the area: null when only a street address could tell (a radius). */
+    public @Nullable Boolean coversZip(String zip) {
+        if (entries.isEmpty() && radius == null || listed(zip)) {
+            return true;
+        }
+        return radius != null ? null : false;
+    }
+
     /** Whether {@link #covers} would need the address's position to answer. */
     public boolean needsLocation(String address) {
         return radius != null && zipIn(address).map(zip -> !listed(zip)).orElse(true);

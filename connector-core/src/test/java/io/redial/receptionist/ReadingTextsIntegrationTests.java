@@ -151,6 +151,30 @@ class ReadingTextsIntegrationTests {
         return fixture.tenant("reading-" + n, "+1512555%04d".formatted(3100 + n));
     }
 
+    @Test
+    void aBookedCallerWritingAgainIsToldTheVisitStandsAndANewTimeGoesToTheOffice() {
+        Conversation c = conversation();
+        List<String> replies = say(c, "garbage disposal jammed", "Rui Costa, 4701 Red River St 78751", "1", "great thank you!!");
+
+        assertThat(replies.get(3)).contains("all set").contains("4701 Red River St 78751").contains("arrival window")
+                .doesNotContain("1) ");
+        assertThat(lead(c).status()).isEqualTo(LeadStatus.BOOKED);
+
+        replies = say(c, "oh wait can we make it saturday instead");
+        assertThat(replies.getFirst()).contains("move your appointment");
+        assertThat(lead(c).status()).isEqualTo(LeadStatus.HANDED_OFF);
+    }
+
+    @Test
+    void aZipOutsideTheAreaIsAnsweredBeforeAnyNameIsAsked() {
+        Conversation c = conversation();
+        List<String> replies = say(c, "my dad needs his water heater looked at, he lives over in 76201");
+
+        assertThat(replies.getFirst()).contains("outside the area we serve").doesNotContain("name?");
+        assertThat(lead(c).status()).isEqualTo(LeadStatus.CLOSED);
+        assertThat(say(conversation(), "faucet leaking, we're in 78704").getFirst()).doesNotContain("outside the area");
+    }
+
     private Conversation conversation() {
         TenantId tenant = tenant();
         return fixture.conversation(tenant, "+1737555%04d".formatted(3100 + n));

@@ -39,6 +39,9 @@ public final class TimeGrammar {
             Map.entry("dic", Month.DECEMBER));
 
     private static final Pattern WEEKDAY = Pattern.compile("(?<![a-z])(" + String.join("|", WEEKDAYS.keySet()) + ")s?(?![a-z])");
+    /** "sat" and "sun" are days only where a day is meant: "come sat morning", "or sun", not "the water sat there". */
+    private static final Pattern SHORT_WEEKEND_DAY = Pattern.compile("(?<![a-z])(?:(?:on|this|next|come|by|till?|for|or|and)\\s+(sat|sun)(?![a-z])"
+            + "|(sat|sun)\\s+(?:morning|afternoon|evening|am|pm)(?![a-z]))");
     private static final Pattern TODAY = Pattern.compile("(?<![a-z])(today|tonight|this (?:morning|afternoon|evening)|hoy|esta tarde)(?![a-z])");
     private static final Pattern DAY_AFTER = Pattern.compile("(?<![a-z])(pasado manana|day after tomorrow)(?![a-z])");
     private static final Pattern TOMORROW = Pattern.compile("(?<![a-z])(tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|2morrow|"
@@ -71,6 +74,13 @@ public final class TimeGrammar {
             + "cant do|can't do|trabajo|duermo)\\s+(?:in the\\s+|the\\s+|during the\\s+|por la\\s+|en la\\s+)?"
             + "(?:mornings?|afternoons?|evenings?|nights?|manana|tarde)(?![a-z])");
 
+    /** Days the caller cannot do: "we have a party saturday", "el jueves no puedo", "not friday". */
+    private static final String ANY_DAY = "(?:" + String.join("|", WEEKDAYS.keySet()) + "|sat|sun)s?";
+    private static final Pattern DAY_UNAVAILABLE = Pattern.compile("(?<![a-z])(?:(?:not|never|except|cant do|can't do|cant|can't|"
+            + "busy|party|no puedo(?:\\s+(?:el|los))?|trabajo(?:\\s+(?:el|los))?)\\s+(?:on\\s+|this\\s+|el\\s+|los\\s+)?" + ANY_DAY
+            + "|" + ANY_DAY + "\\s+(?:no puedo|no me queda|doesn'?t work|won'?t work|is out|is bad|(?:i|we)\\s*(?:can'?t|cant)|"
+            + "(?:i'?m|im|we'?re|were) busy))(?![a-z])");
+
     private TimeGrammar() {
     }
 
@@ -82,6 +92,7 @@ public final class TimeGrammar {
     public static Optional<TimePreference> read(String text, LocalDate today) {
         String plain = PAST.matcher(text.replace('ñ', 'n')).replaceAll(" "); // "mañana" and "manana" alike
         plain = UNAVAILABLE.matcher(plain).replaceAll(" ");
+        plain = DAY_UNAVAILABLE.matcher(plain).replaceAll(" ");
         Set<LocalDate> days = new LinkedHashSet<>();
         boolean said = false;
         if (DAY_AFTER.matcher(plain).find()) {
@@ -96,6 +107,15 @@ public final class TimeGrammar {
         while (w.find()) {
             DayOfWeek d = WEEKDAYS.get(w.group(1));
             LocalDate next = today.with(TemporalAdjusters.nextOrSame(d));
+            days.add(next);
+            if (next.equals(today)) {
+                days.add(today.plusWeeks(1));
+            }
+        }
+        Matcher shortDay = SHORT_WEEKEND_DAY.matcher(plain);
+        while (shortDay.find()) {
+            String d = shortDay.group(1) != null ? shortDay.group(1) : shortDay.group(2);
+            LocalDate next = today.with(TemporalAdjusters.nextOrSame(d.equals("sat") ? DayOfWeek.SATURDAY : DayOfWeek.SUNDAY));
             days.add(next);
             if (next.equals(today)) {
                 days.add(today.plusWeeks(1));

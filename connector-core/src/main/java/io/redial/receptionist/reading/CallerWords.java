@@ -20,6 +20,7 @@ public final class CallerWords {
             + "[a-z]+'?s (?:mom|mother|dad|father) from|mija|mijo|ya llegaste|llegaste bien|love you|te quiero|te amo|"
             + "(?:it'?s|its|this is|soy) [a-z]+ (?:from|de (?:la )?) ?(?:church|work|school|the gym|class|next door|book club|la iglesia|el trabajo)|"
             + "still on for (?:the game|tonight|tonite|lunch|dinner|practice)|the game (?:tonight|tonite)|"
+            + "running late|tell (?:mom|dad|mama|papa|grandma|grandpa|abuela|abuelo)(?![a-z])|dile a (?:mi )?(?:mama|papa|abuela)|"
             + "babe|(?:grab|pick up|get) (?:some |the )?(?:milk|bread|eggs|dog food|cat food|groceries|diapers)|call (?:ur|your) (?:mom|mother|dad)");
     private static final Pattern SPAM = words("seo|marketing|google ranking|business loan|merchant|crypto|bitcoin|click here|http|www|"
             + "promo|promotion|you have won|you've won|winner|gift card|leads for your|leads in your|exclusive leads|grow your business|"
@@ -60,7 +61,10 @@ public final class CallerWords {
             + "cuanto|precio|cuesta|cobran|cobra|tarifa|run me|what (?:does|would|will) (?:a |an |the |it )?[a-z ]{0,30}run");
     private static final Pattern DECLINE = words("no thanks|no thank you|not now|never mind|nevermind|i'll think|ill think|"
             + "think about it|too expensive|too much|just checking|just wondering|just looking|shop around|no gracias|lo pienso|muy caro|"
-            + "nvm|nm|fixed it|got it fixed|working again|started working|mejor no|ya no|ya se arreglo|ya quedo|no thx|"
+            // a fix long past ("plumber fixed it back then") and things that stopped working ("ya no sirven") are no goodbye
+            + "nvm|nm|(?:fixed it|got it fixed)(?!\\s+(?:back|last|a while|years|months|before|then))|working again|started working|"
+            + "mejor no|ya no(?!\\s+(?:sirv|funcion|prend|jal|enciend|enfri|calient|sale|baj|hay|tien|arranc|cierr|abr|agarr|da\\b))|"
+            + "ya se arreglo|ya quedo|no thx|"
             + "no longer need|dont need|don't need|all good now|lo voy a pensar|voy a pensarlo|hold off");
     /** Dropping out, said once a request is under way: someone else will do it, or the caller must ask first. */
     private static final Pattern DROPS_OUT = words("someone else|somebody else|another company|other company|"
@@ -70,7 +74,8 @@ public final class CallerWords {
             + "(?:landlord|hoa|property manager|management|insurance|home warranty)(?: company)? (?:is|will|says|said|'s|is going to)|"
             + "(?:talk|check|speak|ask) (?:to |with )?my (?:husband|wife|partner|spouse|landlord|boss|hubby|roommate)|"
             + "(?:text|get back to|call) (?:you|yall|y'all|you guys|u) (?:back|later)|hold off|"
-            + "otra persona|otra compania|mi esposo|mi esposa|el dueño|el dueno");
+            + "(?:go|going|gonna go|stick|sticking) with (?:them|the other|someone|somebody|another|that one|those guys)|"
+            + "me voy con (?:ellos|otra|otro)|otra persona|otra compania|mi esposo|mi esposa|el dueño|el dueno");
     private static final Pattern EXISTING = words("existing customer|already a customer|you guys came|you came out|your tech|"
             + "last time|same tech|soy cliente|ya soy cliente|vinieron");
     private static final Pattern NAME = Pattern.compile(

@@ -39,7 +39,10 @@ public final class Intents {
     private static final Pattern FAILED_AGAIN = Pattern.compile("(?<![a-z])(?:(?:you|your (?:guy|tech|technician|plumber|electrician|"
             + "roofer|crew|company))\\s+(?:\\w+\\s+){0,2}(?:fixed|repaired|replaced|installed|worked on|came out|serviced)\\b.{0,80}"
             + "\\b(?:again|same (?:thing|problem|issue)|came back|is back|stopped working)|"
-            + "same (?:problem|thing|issue) (?:again|came back|is back)|otra vez lo mismo|volvio a fallar)");
+            + "same (?:problem|thing|issue) (?:again|came back|is back)|otra vez lo mismo|volvio a fallar|"
+            // "el electricista de ustedes vino el martes y cambio el breaker pero se sigue botando"
+            + "(?:tecnico|electricista|plomero|techero|muchacho|trabajador)(?:es)?\\s+(?:de ustedes\\s+)?(?:\\w+\\s+){0,3}"
+            + "(?:vino|vinieron|cambio|arreglo|instalo|reparo)\\b.{0,100}\\b(?:sigue|otra vez|igual que antes|volvio|lo mismo))");
     private static final Pattern CANCEL = Pattern.compile("(?<![a-z])(?:(?:cancel\\w*)\\s+(?:(?:my|our|the|that|mi|la)\\s+)?(?:\\w+\\s+)?"
             + APPOINTMENT + "|take (?:me|us|it|my name) off (?:the|your) (?:schedule|calendar|list|books)|"
             + "(?:don'?t|do not|no longer) need (?:you|yall|y'all|the tech|anyone|someone|somebody) to come|"

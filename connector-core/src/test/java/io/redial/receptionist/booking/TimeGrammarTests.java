@@ -76,4 +76,18 @@ public class TimeGrammarTests {
         assertThat(p.toHour()).isEqualTo(24);
         assertThat(read("no mornings please, any afternoon").fromHour()).isEqualTo(12);
     }
+
+    @Test
+    void satAndSunAreDaysOnlyWhereADayIsMeant() {
+        assertThat(read("could you come sat afternoon").days()).containsExactly(LocalDate.of(2026, 12, 12));
+        assertThat(read("this sun works").days()).containsExactly(LocalDate.of(2026, 12, 13));
+        assertThat(TimeGrammar.read(Language.plain("the water sat in the tub all day"), WEDNESDAY)).isEmpty();
+    }
+
+    @Test
+    void daysTheCallerCannotDoAreLeftOut() {
+        assertThat(read("sunday please, we have a party saturday").days()).containsExactly(LocalDate.of(2026, 12, 13));
+        assertThat(read("el viernes mejor, el jueves no puedo").days()).containsExactly(LocalDate.of(2026, 12, 11));
+        assertThat(read("any day but not thursday, friday ideally").days()).containsExactly(LocalDate.of(2026, 12, 11));
+    }
 }
