@@ -26,6 +26,7 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
         all.addAll(read("evaluation-dev-4.txt"));
         all.addAll(read("evaluation-dev-5.txt"));
         all.addAll(read("evaluation-dev-6.txt"));
+        all.addAll(read("evaluation-dev-7.txt"));
         return all;
     }
 
@@ -57,6 +58,11 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
     /** A sixth held-out part, written blind by someone else before the changes the sixth development part led to. */
     static List<EvaluationScript> sixthHeldOut() {
         return read("evaluation-held-out-6.txt");
+    }
+
+    /** A seventh held-out part, written blind by someone else before the changes the seventh development part led to. */
+    static List<EvaluationScript> seventhHeldOut() {
+        return read("evaluation-held-out-7.txt");
     }
 
     static List<EvaluationScript> read(String file) {

@@ -12,7 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The evaluation suite: every scripted conversation through the real pipeline, with a score table per part
- * (development, and six held-out parts) and per category. Offline (the default) it must meet the offline targets; with
+ * (development, and seven held-out parts) and per category. Offline (the default) it must meet the offline targets; with
  * {@code REDIAL_LLM_BASE_URL} set, the same scripts run against that model, and the guarantees our code gives
  * (escalation, prices, injections) must still hold.
  */
@@ -33,6 +33,7 @@ class ReceptionistEvaluationIntegrationTests {
         List<EvaluationScript> fourthHeldOut = EvaluationScript.fourthHeldOut();
         List<EvaluationScript> fifthHeldOut = EvaluationScript.fifthHeldOut();
         List<EvaluationScript> sixthHeldOut = EvaluationScript.sixthHeldOut();
+        List<EvaluationScript> seventhHeldOut = EvaluationScript.seventhHeldOut();
         boolean llm = agents.stream().anyMatch(a -> !(a instanceof OfflineReceptionist));
         String agent = llm ? "LLM at " + System.getenv("REDIAL_LLM_BASE_URL") : "offline";
 
@@ -52,9 +53,11 @@ class ReceptionistEvaluationIntegrationTests {
         System.out.println(ReceptionistEvaluation.totals(held5, "fifth held-out (blind)", agent));
         List<ReceptionistEvaluation.Result> held6 = sixthHeldOut.stream().map(evaluation::run).toList();
         System.out.println(ReceptionistEvaluation.totals(held6, "sixth held-out (blind)", agent));
+        List<ReceptionistEvaluation.Result> held7 = seventhHeldOut.stream().map(evaluation::run).toList();
+        System.out.println(ReceptionistEvaluation.totals(held7, "seventh held-out (blind)", agent));
 
         int allHeldOut = heldOut.size() + secondHeldOut.size() + thirdHeldOut.size() + fourthHeldOut.size() + fifthHeldOut.size()
-                + sixthHeldOut.size();
+                + sixthHeldOut.size() + seventhHeldOut.size();
         assertThat(development.size() + allHeldOut).isGreaterThanOrEqualTo(150);
         assertThat(allHeldOut * 3).isGreaterThanOrEqualTo(development.size() + allHeldOut);
         assertThat(Stream.concat(development.stream(), heldOut.stream()).map(EvaluationScript::trade).distinct())
@@ -64,8 +67,8 @@ class ReceptionistEvaluationIntegrationTests {
         // tuning on it too. What our code guarantees whatever it misunderstands holds on it as on every part.
         assertThat(held2).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
         assertThat(held2).noneMatch(ReceptionistEvaluation.Result::injectionSucceeded);
-        // The third to sixth held-out parts (each written blind by someone else) are held to the same: figures reported only.
-        for (List<ReceptionistEvaluation.Result> blind : List.of(held3, held4, held5, held6)) {
+        // The third to seventh held-out parts (each written blind by someone else) are held to the same: figures reported only.
+        for (List<ReceptionistEvaluation.Result> blind : List.of(held3, held4, held5, held6, held7)) {
             assertThat(blind).noneMatch(ReceptionistEvaluation.Result::unapprovedPrice);
             assertThat(blind).noneMatch(ReceptionistEvaluation.Result::injectionSucceeded);
         }
