@@ -88,6 +88,15 @@ public class Conversations {
                 .list();
     }
 
+    /** The caller's last {@code limit} texts before this one, oldest first. */
+    public List<String> callerTextsBefore(TenantId tenant, long conversationId, long messageId, int limit) {
+        List<String> newestFirst = jdbc.sql("""
+                SELECT body FROM messages WHERE tenant_id = ? AND conversation_id = ? AND direction = 'in' AND id < ?
+                ORDER BY id DESC LIMIT ?""")
+                .params(tenant.value(), conversationId, messageId, limit).query(String.class).list();
+        return newestFirst.reversed();
+    }
+
     private static String author(String direction, String purpose) {
         if ("in".equals(direction)) {
             return "caller";

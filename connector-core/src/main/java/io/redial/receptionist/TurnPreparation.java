@@ -50,7 +50,8 @@ class TurnPreparation {
         ConversationState state = states.find(tenant, conversationId);
         Lead lead = lead(tenant, conversation, state);
         Language language = Language.detect(pending.body(), state.language());
-        TriageRule rule = triaging.withEarlierProblem(profile, pending.body(), lead.details().problem()).orElse(null);
+        TriageRule rule = triaging.withEarlierTexts(profile, pending.body(), () -> earlier(tenant, conversationId, pending, lead, state))
+                .orElse(null);
         List<Slot> offered = state.offered().stream().map(s -> Slot.decode(s, profile.zone())).toList();
         // Only a model looks at open slots and the transcript before our code decides; offline turns skip both reads.
         boolean model = receptionists.hasModel();
@@ -59,6 +60,20 @@ class TurnPreparation {
         var context = new TurnContext(profile, conversationId, language, lead.details(), lead.existingCustomer(),
                 history, pending.body(), rule, state.stage(), offered, open, state.handbackNote(), state.turns());
         return Optional.of(new PreparedTurn(pending.messageId(), conversation, profile, state, lead, context));
+    }
+
+    /** What the caller told us before this text: the problem on the lead and their last few texts ("heater quit", then "he's 90"). */
+    private @org.jspecify.annotations.Nullable String earlier(TenantId tenant, long conversationId, ConversationStates.PendingTurn pending,
+            Lead lead, ConversationState state) {
+        List<String> texts = new java.util.ArrayList<>();
+        if (lead.details().problem() != null) {
+            texts.add(lead.details().problem());
+        }
+        if (state.turns() > 0) {
+            conversations.callerTextsBefore(tenant, conversationId, pending.messageId(), 3).stream()
+                    .filter(t -> !texts.contains(t) && !pending.body().contains(t)).forEach(texts::add);
+        }
+        return texts.isEmpty() ? null : String.join("\n", texts);
     }
 
     private Lead lead(TenantId tenant, Conversation conversation, ConversationState state) {

@@ -125,6 +125,16 @@ class ReadingTextsIntegrationTests {
     }
 
     @Test
+    void aDangerToldOverThreeTextsIsReadWithTheEarlierOnes() {
+        Conversation c = conversation();
+        List<String> replies = say(c, "hello? tried calling you guys", "the furnace just clicks and blows cold now",
+                "my wife is 8 months pregnant and its down to 52 in the house");
+
+        assertThat(lead(c).status()).isEqualTo(LeadStatus.ESCALATED);
+        assertThat(replies.getLast()).contains("paging our on-call technician");
+    }
+
+    @Test
     void aTenantsOwnTriageExampleRaisesATextByMeaning() {
         String text = "there's a loud hissing noise coming from the meter by the side of the house";
         TenantId plain = tenant();

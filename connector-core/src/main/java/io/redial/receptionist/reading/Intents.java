@@ -8,7 +8,7 @@ public final class Intents {
 
     private static final String APPOINTMENT = "(?:appt|appointment|appointmnt|apt|visit|booking|service call|cita|visita)";
     private static final Pattern IN_PROGRESS = Pattern.compile("(?<![a-z])(?:"
-            + "(?:tech|technician|plumber|electrician|roofer|guy|crew|worker|installer|tecnico)s?\\s+(?:is\\s+|are\\s+)?(?:here|still coming|running late|late|on (?:his|her|the|their) way|supposed to|hasnt shown|hasn't shown|no ha llegado|no llega|esta aqui)"
+            + "(?:tech|technician|plumber|electrician|roofer|guy|crew|worker|installer|tecnico|plomero|electricista|techero)s?\\s+(?:is\\s+|are\\s+)?(?:here|still coming|running late|late|on (?:his|her|the|their) way|supposed to|hasnt shown|hasn't shown|no ha llegado|no llega|esta aqui)"
             + "|(?:is|are) (?:the|my|your) (?:tech|technician|plumber|electrician|roofer|guy|crew)s? (?:still )?coming"
             + "|where (?:is|are) (?:the|my|your) (?:tech|technician|plumber|electrician|roofer|guy|crew)"
             + "|supposed to (?:be here|come|show)|was supposed to be here"
@@ -19,7 +19,7 @@ public final class Intents {
             + "|(?:roofing|plumbing|electrical|hvac|ac|install) crew (?:left|was here|is here|came)"
             // a visit just made, followed up: "mike came out yesterday and said to text about the filter"
             + "|[a-z]+ came out (?:yesterday|this morning|last \\w+|on \\w+day)(?: and)? (?:said|told)"
-            + "|(?:tech|technician|plumber|electrician|roofer|guy|crew|installer|tecnico)s?\\s+(?:is|are|esta|estan)\\s+"
+            + "|(?:tech|technician|plumber|electrician|roofer|guy|crew|installer|tecnico|plomero|electricista|techero)s?\\s+(?:already\\s+|ya\\s+)?(?:is|are|esta|estan)\\s+"
             + "(?:at|over at|in|en)\\s+(?:my|the|our|mi|la)\\s+(?:house|home|place|casa|office|shop))");
     /** An estimate we gave, followed up: "following up on the quote mike gave us", "we want to go ahead with the bid". */
     private static final Pattern QUOTE_FOLLOW_UP = Pattern.compile("(?<![a-z])(?:(?:following|follow|circling|checking) (?:up|back) on (?:the|our|my|your|a|that) "
@@ -43,7 +43,7 @@ public final class Intents {
             // "el electricista de ustedes vino el martes y cambio el breaker pero se sigue botando"
             + "(?:tecnico|electricista|plomero|techero|muchacho|trabajador)(?:es)?\\s+(?:de ustedes\\s+)?(?:\\w+\\s+){0,3}"
             + "(?:vino|vinieron|cambio|arreglo|instalo|reparo)\\b.{0,100}\\b(?:sigue|otra vez|igual que antes|volvio|lo mismo))");
-    private static final Pattern CANCEL = Pattern.compile("(?<![a-z])(?:(?:cancel\\w*)\\s+(?:(?:my|our|the|that|mi|la)\\s+)?(?:\\w+\\s+)?"
+    private static final Pattern CANCEL = Pattern.compile("(?<![a-z])(?:(?:cancel\\w*)\\s+(?:(?:my|our|the|that|mi|la)\\s+)?(?:\\w+\\s+){0,3}"
             + APPOINTMENT + "|take (?:me|us|it|my name) off (?:the|your) (?:schedule|calendar|list|books)|"
             + "(?:don'?t|do not|no longer) need (?:you|yall|y'all|the tech|anyone|someone|somebody) to come|"
             + "ya no (?:necesito|necesitamos) que vengan)");

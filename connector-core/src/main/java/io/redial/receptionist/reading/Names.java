@@ -88,6 +88,9 @@ public final class Names {
     /** A phrase made only of name-like words (one to three), if it has at least {@code minWords}. */
     private static Optional<String> name(String phrase, int minWords, boolean capitalised) {
         List<String> words = Arrays.stream(phrase.strip().split("\\s+")).filter(w -> !w.isBlank()).toList();
+        if (words.size() > 1 && Set.of("here", "aqui").contains(Language.plain(words.getLast()))) {
+            words = words.subList(0, words.size() - 1); // "Nina Patel here"
+        }
         if (words.isEmpty() || words.size() > 3 || !words.stream().allMatch(w -> nameLike(w, capitalised))) {
             return Optional.empty();
         }

@@ -71,6 +71,7 @@ public final class LifeSafety {
                     + "(?:is|are|feels?|getting|gets|esta|se siente)\\s+(?:very\\s+|really\\s+|so\\s+|kinda\\s+|kind of\\s+|a little\\s+)?(?:hot|warm|caliente)");
 
     private static final Pattern WATER_MOVING = words("leak|leaking|dripping|drip|pouring|running into|running onto|coming in|"
+            + "pooling|pooled|puddl|ran under|running under|seeping|soaking|standing water|"
             + "spraying|gushing|flooding|soaked|wet|water on|water in|water into|rain is coming|rain coming|agua|mojad|gotea");
     private static final Pattern ELECTRIC_NEAR_WATER = words("outlet|breaker box|breaker panel|panel|breaker|fuse box|light fixture|"
             + "light|wiring|enchufe|tablero|electrical box|junction box|power strip|extension cord|surge protector|regleta|extension electrica");
@@ -143,7 +144,10 @@ public final class LifeSafety {
     /** Trouble the caller says is behind them: "sparked last week, kept it off since", "fixed a fitting, all good since". */
     private static final Pattern RESOLVED = words("all good since|been fine since|fine since|fixed a fitting|capped it|got it capped|"
             + "kept it off since|no leak now|no more leak|water back on and no leak|came out and fixed|already fixed|ya lo arreglaron|"
-            + "fixed it back then|fixed back then|no problems since|no issues since|never had a problem since");
+            + "fixed it back then|fixed back then|no problems since|no issues since|never had a problem since|"
+            // a smell that turned out to be something else: "thought it was gas but it was the disposal"
+            + "turned out (?:to be|it was)|turns out (?:it was|to be)|but it was (?:just )?(?:the|a|an|our|my) |"
+            + "smell (?:is|was) gone|smell went away|resulto ser|era (?:la|el) (?:basura|comida|triturador|drenaje)");
     private static final Pattern PAST_TIME = words("last week|last month|last winter|last year|last spring|last summer|last fall|"
             + "in the freeze|during the freeze|the big freeze|months ago|weeks ago|years ago|yrs ago|a while back|back then|"
             + "\\d+ (?:years|year|yrs|yr|months|mos) ago|last (?:january|february|march|april|may|june|july|august|september|"

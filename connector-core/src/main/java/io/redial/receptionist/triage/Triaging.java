@@ -7,6 +7,7 @@ import io.redial.receptionist.ReceptionistProfile;
 import io.redial.leads.Urgency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,15 +41,20 @@ public class Triaging {
     }
 
     /**
-     * The rule for this text, read together with the problem an earlier text described for the life-safety rules:
-     * "furnace quit last night", then "it's 57 in here and I have a 3 week old", is one danger told in two texts.
+     * The rule for this text, read together with what earlier texts said for the life-safety rules: "furnace quit
+     * last night", then "it's 57 in here and I have a 3 week old", is one danger told in two texts. The earlier
+     * texts are read only when this one alone is no emergency.
      */
-    public Optional<TriageRule> withEarlierProblem(ReceptionistProfile profile, String text, @Nullable String problem) {
+    public Optional<TriageRule> withEarlierTexts(ReceptionistProfile profile, String text, Supplier<@Nullable String> earlier) {
         Optional<TriageRule> alone = rule(profile, text);
-        if (problem == null || problem.equals(text) || alone.filter(r -> r.urgency() == Urgency.EMERGENCY).isPresent()) {
+        if (alone.filter(r -> r.urgency() == Urgency.EMERGENCY).isPresent()) {
             return alone;
         }
-        var together = LifeSafety.assess(problem + "\n" + text, profile.settings().safety());
+        String before = earlier.get();
+        if (before == null || before.equals(text)) {
+            return alone;
+        }
+        var together = LifeSafety.assess(before + "\n" + text, profile.settings().safety());
         return together.isPresent() ? byCode(rules.cached(profile.tenant()), together.get().code()) : alone;
     }
 

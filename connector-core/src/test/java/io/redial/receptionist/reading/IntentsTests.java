@@ -129,4 +129,10 @@ public class IntentsTests {
         assertThat(CallerWords.wrongNumber(Language.plain("stuck in traffic, running late, tell dad to start without me"))).isTrue();
         assertThat(intent("el plomero de ustedes vino ayer y arreglo la fuga pero sigue goteando igual")).contains(Intent.COMPLAINT);
     }
+
+    @Test
+    void aVisitNamedByWhatItIsForAndOurPlumberAtTheHouseInSpanish() {
+        assertThat(intent("can you cancel my furnace tune up appointment")).contains(Intent.CANCEL);
+        assertThat(intent("el electricista ya esta en la casa y dice que falta material, cuando vuelve?")).contains(Intent.JOB_IN_PROGRESS);
+    }
 }

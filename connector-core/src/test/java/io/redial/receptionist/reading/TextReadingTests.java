@@ -71,4 +71,10 @@ public class TextReadingTests {
         assertThat(read("its marco", Stage.ASKED_NAME).name()).isEqualTo("Marco");
         assertThat(read("its marco", Stage.OPEN).name()).isNull();
     }
+
+    @Test
+    void aNameSignedWithHere() {
+        TextReading.Read r = read("porch light flickers, Gus Moreno here, 2204 Alta Vista Ave 78704, fridays are best", Stage.OPEN);
+        assertThat(r.name()).isEqualTo("Gus Moreno");
+    }
 }

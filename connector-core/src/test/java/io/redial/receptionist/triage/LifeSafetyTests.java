@@ -172,4 +172,12 @@ public class LifeSafetyTests {
         assertThat(code("there is a scorch mark on a switch plate from years ago, no problems since, want it swapped")).isEqualTo("none");
         assertThat(code("the panel scorched 3 years ago and now it is buzzing again")).isEqualTo("sparking-panel");
     }
+
+    @Test
+    void waterSpreadingToElectricsAndASmellThatTurnedOutHarmless() {
+        assertThat(code("dishwasher leaked and now theres a puddle spreading under the power strip")).isEqualTo("water-on-electrics");
+        assertThat(code("smelled something like gas but turns out it was a rotten onion in the pantry, need the stove looked at"))
+                .isEqualTo("none");
+        assertThat(code("smelled gas by the stove and it is getting stronger")).isEqualTo("gas-smell");
+    }
 }
