@@ -161,7 +161,8 @@ class HubSpotCrmGatewayTests {
         assertThat(stored.type()).isEqualTo("calls");
         assertThat(stored.associations()).singleElement().extracting(FakeHubSpot.Association::typeId).isEqualTo(194);
         assertThat(stored.properties()).containsEntry("hs_call_direction", "INBOUND").containsEntry("hs_call_status", "NO_ANSWER")
-                .containsEntry("hs_call_from_number", phone.e164()).containsEntry("hs_timestamp", "2026-11-25T15:04:05Z");
+                .containsEntry("hs_call_from_number", phone.e164())
+                .containsEntry("hs_timestamp", "2026-11-25T15:04:05.009Z"); // the call id in the milliseconds: the retry marker
         assertThat(stored.properties().get("hs_call_body")).contains("Lead in Redial: " + LINK).contains("Source: Redial");
     }
 
