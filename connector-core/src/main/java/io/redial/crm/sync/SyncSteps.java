@@ -47,11 +47,6 @@ class SyncSteps {
     /** Longer than any single CRM write may take (timeouts included); after it a claim is presumed dead. */
     private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
     private static final Duration CLAIM_WAIT = Duration.ofSeconds(2);
-    /**
-     * How long the claims of a batch whose answer was lost are held before a retry may take them over (and look
-     * for the records first): longer than a CRM's search index takes to show a new record.
-     */
-    private static final Duration ANSWER_LOST_WAIT = Duration.ofSeconds(10);
 
     private final Leads leads;
     private final io.redial.tenants.Tenants tenants;
@@ -60,9 +55,16 @@ class SyncSteps {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
+    /**
+     * How long the claim of a write whose answer was lost is held before a retry may take it over (and look for the
+     * record first): longer than a CRM's search index takes to show a new record. Tests that compress the backoff
+     * compress it too.
+     */
+    private final Duration answerLostWait;
 
     SyncSteps(Leads leads, io.redial.tenants.Tenants tenants, Conversations conversations, CrmLinks links, JdbcClient jdbc,
-            Clock clock, @Value("${redial.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+            Clock clock, @Value("${redial.public-base-url:http://localhost:8080}") String publicBaseUrl,
+            @Value("${redial.crm.sync.answer-lost-wait:PT10S}") Duration answerLostWait) {
         this.leads = leads;
         this.tenants = tenants;
         this.conversations = conversations;
@@ -70,6 +72,7 @@ class SyncSteps {
         this.jdbc = jdbc;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.answerLostWait = answerLostWait;
     }
 
     void perform(SyncItem item, CrmProvider provider, CrmGateway gateway) {
@@ -271,7 +274,7 @@ class SyncSteps {
 
     /**
      * A failed record's claim: released, or, when this attempt or an earlier one may have written the record, kept
-     * for a retry that looks for it first (taken over as {@code AGAIN} after {@link #ANSWER_LOST_WAIT}).
+     * for a retry that looks for it first (taken over as {@code AGAIN} after {@link #answerLostWait}).
      */
     private void unclaim(CrmId crm, Keyed<?> keyed, boolean maybeWritten) {
         unclaim(crm, keyed.lead(), keyed.key(), maybeWritten || keyed.again());
@@ -279,7 +282,7 @@ class SyncSteps {
 
     private void unclaim(CrmId crm, Lead lead, String key, boolean maybeWritten) {
         if (maybeWritten) {
-            links.answerLost(lead.tenant(), crm, key, clock.instant().plus(ANSWER_LOST_WAIT).minus(STALE_CLAIM));
+            links.answerLost(lead.tenant(), crm, key, clock.instant().plus(answerLostWait).minus(STALE_CLAIM));
         } else {
             links.release(lead.tenant(), crm, key);
         }
