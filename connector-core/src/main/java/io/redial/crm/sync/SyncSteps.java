@@ -250,8 +250,6 @@ class SyncSteps {
                 throw new IllegalStateException("a batch answered " + results.size() + " results for " + batch.size() + " inputs");
             }
         } catch (RuntimeException whole) {
-            // A timeout or a 5xx: the answer is lost, maybe not the write. (A CRM that says when to retry, as a 429
-            // does, wrote nothing.)
             boolean maybeWritten = maybeWritten(whole);
             batch.forEach(k -> unclaim(crm, k, maybeWritten));
             if (!(whole instanceof CrmThrottle.Saturated) && !(whole instanceof io.redial.crm.CrmException)) {

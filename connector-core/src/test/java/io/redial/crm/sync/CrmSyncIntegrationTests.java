@@ -374,7 +374,7 @@ class CrmSyncIntegrationTests {
     }
 
     private io.redial.testing.crm.LeadFixtures fixtures() {
-        return new io.redial.testing.crm.LeadFixtures(jdbc, leads, tx, TENANT, "+15125550700");
+        return new io.redial.testing.crm.LeadFixtures(jdbc, leads, tx, TENANT);
     }
 
     private List<SyncItem> workOf(long lead) {

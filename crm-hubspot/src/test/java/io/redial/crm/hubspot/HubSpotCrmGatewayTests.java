@@ -427,6 +427,27 @@ class HubSpotCrmGatewayTests {
         assertThat(deals.get(1).record().id()).isNotEqualTo(deal.record().id());
     }
 
+    @Test
+    void aCallOrTaskWrittenAloneWhoseAnswerWasLostIsFoundByItsMarkerNotWrittenAgain() {
+        PhoneNumber phone = freshPhone();
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead(phone, "Flo"), null);
+        FollowUpTask emergency = new FollowUpTask(31, "EMERGENCY: call now", "Caller smells gas", FollowUpTask.Priority.HIGH,
+                Instant.parse("2026-11-25T15:05:00Z"), LINK);
+        CrmRecordRef call = gateway(Map.of()).logCall(contact, call(phone));
+        CrmRecordRef task = gateway(Map.of()).createTask(contact, emergency);
+        int batches = hubspot.batchRequests();
+
+        // Core sends the retry of a single write as a batch of one, marked retried.
+        CrmItemResult callAgain = gateway(Map.of()).logCalls(List.of(new CrmGateway.CallWrite(contact, call(phone), true))).getFirst();
+        CrmItemResult taskAgain = gateway(Map.of()).createTasks(List.of(new CrmGateway.TaskWrite(contact, emergency, true))).getFirst();
+
+        assertThat(callAgain.record()).isEqualTo(call);
+        assertThat(taskAgain.record()).isEqualTo(task);
+        assertThat(hubspot.batchRequests() - batches).as("nothing written again").isZero();
+        assertThat(hubspot.associatedWith(contact.id())).extracting(FakeHubSpot.Stored::type)
+                .containsExactlyInAnyOrder("calls", "tasks");
+    }
+
     private static Transcript transcript(String said) {
         return new Transcript(5, List.of(new Transcript.Line(Instant.parse("2026-12-01T15:00:00Z"), "caller", said)), LINK);
     }

@@ -166,7 +166,7 @@ class HubSpotLostAnswerTests {
                 """.formatted(tenant.value(), line, portal)));
         connections.connect(tenant, HubSpotCrmProvider.ID,
                 new CrmTokens(hubspot.issueAccessToken(), "r", Instant.now().plus(Duration.ofHours(2)), portal));
-        return new LeadFixtures(jdbc, leads, tx, tenant, line);
+        return new LeadFixtures(jdbc, leads, tx, tenant);
     }
 
     private void awaitDone(TenantId tenant, int items) {
