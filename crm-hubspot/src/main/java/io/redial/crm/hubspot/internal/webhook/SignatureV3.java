@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * encodings of {@link #DECODED} are decoded first ({@code %3A} as {@code :} and so on); everything else stays as sent.
  * <p>
  * Sources: HubSpot's "Validating requests" page, v3 section (its decoding table),
- * https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation (read in a
- * verbatim copy of the legacy-apps page, https://developers.hubspot.com/docs/api/webhooks/validating-requests); the
+ * https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation (the table
+ * read in a copy of the legacy-apps page, https://developers.hubspot.com/docs/api/webhooks/validating-requests, kept
+ * on GitHub in Namit2111/Agent-Jivus); the
  * concatenation, HMAC, base64 and window as HubSpot's SDKs implement them: hubspot-api-nodejs
  * {@code src/utils/signature.ts} and hubspot-api-python {@code hubspot/utils/signature.py} (neither decodes the URI:
  * they take it as the caller rebuilt it).
