@@ -19,8 +19,12 @@ public interface CrmGateway {
     record ContactWrite(CrmLead lead, @Nullable CrmRecordRef known) {
     }
 
-    /** One call to log in a batch: as {@link #logCall}. */
-    record CallWrite(CrmRecordRef contact, CallLog call) {
+    /** One call to log in a batch: as {@link #logCall}; {@code retried} as for {@link TranscriptWrite}. */
+    record CallWrite(CrmRecordRef contact, CallLog call, boolean retried) {
+
+        public CallWrite(CrmRecordRef contact, CallLog call) {
+            this(contact, call, false);
+        }
     }
 
     /**
@@ -41,6 +45,10 @@ public interface CrmGateway {
         public JobWrite(CrmRecordRef target, JobRequest job, CrmLead lead) {
             this(target, job, lead, false);
         }
+    }
+
+    /** One follow-up task: as {@link #createTask}; {@code retried} as for {@link TranscriptWrite}. */
+    record TaskWrite(CrmRecordRef target, FollowUpTask task, boolean retried) {
     }
 
     /**
@@ -64,6 +72,14 @@ public interface CrmGateway {
     /** {@link #bookJob(CrmRecordRef, JobRequest, CrmLead)} for many; see {@link #upsertLeads}. */
     default List<CrmItemResult> bookJobs(List<JobWrite> writes) {
         return writes.stream().map(w -> each(() -> bookJob(w.target(), w.job(), w.lead()))).toList();
+    }
+
+    /**
+     * {@link #createTask} for many; see {@link #upsertLeads}. Core also sends a single task here when an earlier
+     * attempt's answer was lost, so an adapter can look for it first.
+     */
+    default List<CrmItemResult> createTasks(List<TaskWrite> writes) {
+        return writes.stream().map(w -> each(() -> createTask(w.target(), w.task()))).toList();
     }
 
     /**

@@ -51,20 +51,16 @@ public class CrmLinks {
     public record Link(String itemKey, CrmRecordRef record) {
     }
 
-    /**
-     * Claims the right to write {@code itemKey}, so two workers never create the same record. A claim
-     * older than {@code staleBefore} belonged to a worker that died mid-write (or whose answer was lost) and is
-     * taken over.
-     */
-    boolean claim(TenantId tenant, CrmId crm, String itemKey, @Nullable Long leadId, Instant staleBefore) {
-        return claimed(tenant, crm, itemKey, leadId, staleBefore) != Claim.TAKEN;
-    }
-
     /** How a claim went: taken by other work, first, or over an earlier attempt's (which may have written the record). */
     enum Claim {
         TAKEN, FIRST, AGAIN
     }
 
+    /**
+     * Claims the right to write {@code itemKey}, so two workers never create the same record. A claim
+     * older than {@code staleBefore} belonged to a worker that died mid-write (or whose answer was lost) and is
+     * taken over.
+     */
     Claim claimed(TenantId tenant, CrmId crm, String itemKey, @Nullable Long leadId, Instant staleBefore) {
         try {
             jdbc.sql("""

@@ -47,11 +47,6 @@ class SyncSteps {
     /** Longer than any single CRM write may take (timeouts included); after it a claim is presumed dead. */
     private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
     private static final Duration CLAIM_WAIT = Duration.ofSeconds(2);
-    /**
-     * How long the claims of a batch whose answer was lost are held before a retry may take them over (and look
-     * for the records first): longer than a CRM's search index takes to show a new record.
-     */
-    private static final Duration ANSWER_LOST_WAIT = Duration.ofSeconds(10);
 
     private final Leads leads;
     private final io.redial.tenants.Tenants tenants;
@@ -60,9 +55,16 @@ class SyncSteps {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
+    /**
+     * How long the claim of a write whose answer was lost is held before a retry may take it over (and look for the
+     * record first): longer than a CRM's search index takes to show a new record. Tests that compress the backoff
+     * compress it too.
+     */
+    private final Duration answerLostWait;
 
     SyncSteps(Leads leads, io.redial.tenants.Tenants tenants, Conversations conversations, CrmLinks links, JdbcClient jdbc,
-            Clock clock, @Value("${redial.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+            Clock clock, @Value("${redial.public-base-url:http://localhost:8080}") String publicBaseUrl,
+            @Value("${redial.crm.sync.answer-lost-wait:PT10S}") Duration answerLostWait) {
         this.leads = leads;
         this.tenants = tenants;
         this.conversations = conversations;
@@ -70,6 +72,7 @@ class SyncSteps {
         this.jdbc = jdbc;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.answerLostWait = answerLostWait;
     }
 
     void perform(SyncItem item, CrmProvider provider, CrmGateway gateway) {
@@ -83,24 +86,28 @@ class SyncSteps {
             case LEAD -> {
                 CrmRecordRef contact = upsertContact(crm, lead, gateway);
                 if (lead.callId() != null && provider.capabilities().contains(CrmCapability.CALL_LOG)) {
-                    once(crm, lead, "call:" + lead.callId(), () -> gateway.logCall(contact, callLog(lead)));
+                    once(crm, lead, "call:" + lead.callId(), again -> again
+                            ? single(gateway.logCalls(List.of(new CrmGateway.CallWrite(contact, callLog(lead), true))))
+                            : gateway.logCall(contact, callLog(lead)));
                 }
                 if (provider.capabilities().contains(CrmCapability.LEAD_RECORDS)) {
                     Optional<CrmRecordRef> record = links.find(lead.tenant(), crm, leadKey(lead));
                     if (record.isPresent()) {
                         gateway.updateLeadRecord(record.get(), crmLead(lead));
                     } else {
-                        claimed(crm, lead, leadKey(lead), () -> gateway.recordLead(contact, crmLead(lead)));
+                        claimed(crm, lead, leadKey(lead), again -> gateway.recordLead(contact, crmLead(lead)));
                     }
                 }
             }
             case JOB -> {
                 CrmRecordRef contact = target(provider, lead, gateway);
                 JobRequest job = jobRequest(item, lead);
-                once(crm, lead, jobKey(job), () -> gateway.bookJob(contact, job, crmLead(lead)));
+                once(crm, lead, jobKey(job), again -> again
+                        ? single(gateway.bookJobs(List.of(new CrmGateway.JobWrite(contact, job, crmLead(lead), true))))
+                        : gateway.bookJob(contact, job, crmLead(lead)));
                 if (provider.capabilities().contains(CrmCapability.MEETINGS)) {
-                    once(crm, lead, meetingKey(job), () -> single(gateway.scheduleMeetings(
-                            List.of(new CrmGateway.JobWrite(contact, job, crmLead(lead))))));
+                    once(crm, lead, meetingKey(job), again -> single(gateway.scheduleMeetings(
+                            List.of(new CrmGateway.JobWrite(contact, job, crmLead(lead), again)))));
                 }
             }
             case EMERGENCY -> {
@@ -108,23 +115,24 @@ class SyncSteps {
                 FollowUpTask task = new FollowUpTask(lead.id(), "EMERGENCY: call " + lead.callerPhone().e164() + " now",
                         card(lead) + text(item.summary(), "Emergency reported by the caller") + "\n\nSource: " + LEAD_SOURCE
                                 + "\nLead in Redial: " + link(lead),
-                        FollowUpTask.Priority.HIGH, clock.instant(), link(lead));
-                once(crm, lead, "emergency:" + lead.id(), () -> gateway.createTask(contact, task));
+                        FollowUpTask.Priority.HIGH, item.createdAt(), link(lead));
+                task(crm, lead, "emergency:" + lead.id(), contact, task, gateway);
             }
             case CALLBACK -> {
                 CrmRecordRef contact = target(provider, lead, gateway);
                 FollowUpTask task = new FollowUpTask(lead.id(), "Call back " + lead.callerPhone().e164()
                         + ": our text did not reach them", "Redial's text-back was not delivered: "
                         + text(item.summary(), "the carrier did not deliver it") + ".\n\nSource: " + LEAD_SOURCE
-                        + "\nLead in Redial: " + link(lead), FollowUpTask.Priority.HIGH, clock.instant(), link(lead));
-                once(crm, lead, "callback:" + lead.id(), () -> gateway.createTask(contact, task));
+                        + "\nLead in Redial: " + link(lead), FollowUpTask.Priority.HIGH, item.createdAt(), link(lead));
+                task(crm, lead, "callback:" + lead.id(), contact, task, gateway);
             }
             case TRANSCRIPT -> {
                 long conversationId = Objects.requireNonNull(item.conversationId());
                 CrmRecordRef contact = target(provider, lead, gateway);
                 Transcript transcript = transcript(lead, conversationId);
-                once(crm, lead, "transcript:" + conversationId,
-                        () -> gateway.attachTranscript(contact, transcript, crmLead(lead)));
+                once(crm, lead, "transcript:" + conversationId, again -> again
+                        ? single(gateway.attachTranscripts(List.of(new CrmGateway.TranscriptWrite(contact, transcript, crmLead(lead), true))))
+                        : gateway.attachTranscript(contact, transcript, crmLead(lead)));
             }
         }
     }
@@ -242,9 +250,7 @@ class SyncSteps {
                 throw new IllegalStateException("a batch answered " + results.size() + " results for " + batch.size() + " inputs");
             }
         } catch (RuntimeException whole) {
-            // A timeout or a 5xx: the answer is lost, maybe not the write. (A CRM that says when to retry, as a 429
-            // does, wrote nothing.)
-            boolean maybeWritten = whole instanceof io.redial.crm.CrmUnavailable lost && lost.retryAfter().isEmpty();
+            boolean maybeWritten = maybeWritten(whole);
             batch.forEach(k -> unclaim(crm, k, maybeWritten));
             if (!(whole instanceof CrmThrottle.Saturated) && !(whole instanceof io.redial.crm.CrmException)) {
                 throw whole;
@@ -266,14 +272,32 @@ class SyncSteps {
 
     /**
      * A failed record's claim: released, or, when this attempt or an earlier one may have written the record, kept
-     * for a retry that looks for it first (taken over as {@code AGAIN} after {@link #ANSWER_LOST_WAIT}).
+     * for a retry that looks for it first (taken over as {@code AGAIN} after {@link #answerLostWait}).
      */
     private void unclaim(CrmId crm, Keyed<?> keyed, boolean maybeWritten) {
-        if (maybeWritten || keyed.again()) {
-            links.answerLost(keyed.lead().tenant(), crm, keyed.key(), clock.instant().plus(ANSWER_LOST_WAIT).minus(STALE_CLAIM));
+        unclaim(crm, keyed.lead(), keyed.key(), maybeWritten || keyed.again());
+    }
+
+    private void unclaim(CrmId crm, Lead lead, String key, boolean maybeWritten) {
+        if (maybeWritten) {
+            links.answerLost(lead.tenant(), crm, key, clock.instant().plus(answerLostWait).minus(STALE_CLAIM));
         } else {
-            links.release(keyed.lead().tenant(), crm, keyed.key());
+            links.release(lead.tenant(), crm, key);
         }
+    }
+
+    /**
+     * A timeout, a reset or a 5xx: the answer is lost, maybe not the write. (A CRM that says when to retry, as a 429
+     * does, wrote nothing.)
+     */
+    private static boolean maybeWritten(RuntimeException failure) {
+        return failure instanceof io.redial.crm.CrmUnavailable lost && lost.retryAfter().isEmpty();
+    }
+
+    /** A follow-up task, looked for first (by a batch of one) when an earlier attempt's answer was lost. */
+    private void task(CrmId crm, Lead lead, String key, CrmRecordRef contact, FollowUpTask task, CrmGateway gateway) {
+        once(crm, lead, key, again -> again ? single(gateway.createTasks(List.of(new CrmGateway.TaskWrite(contact, task, true))))
+                : gateway.createTask(contact, task));
     }
 
     private Transcript transcript(Lead lead, long conversationId) {
@@ -321,11 +345,13 @@ class SyncSteps {
             }
             String key = contactKey(lead.callerPhone());
             CrmRecordRef known = links.find(lead.tenant(), crm, key).orElse(null);
-            if (known == null && !claim(crm, lead, key)) {
+            CrmLinks.Claim claim = known == null ? claim(crm, lead, key) : null;
+            if (claim == CrmLinks.Claim.TAKEN) {
                 failures.put(item.id(), new CrmThrottle.Saturated(clock.instant().plus(CLAIM_WAIT)));
                 continue;
             }
-            contacts.add(new Pending(item, lead, key, known, new CrmGateway.ContactWrite(crmLead(lead), known), null));
+            contacts.add(new Pending(item, lead, key, known, claim == CrmLinks.Claim.AGAIN,
+                    new CrmGateway.ContactWrite(crmLead(lead), known), null));
         }
         List<CrmItemResult> contactResults = written(crm, contacts, () -> gateway.upsertLeads(
                 contacts.stream().map(p -> (CrmGateway.ContactWrite) p.write()).toList()));
@@ -349,11 +375,14 @@ class SyncSteps {
             if (links.find(lead.tenant(), crm, callKey).isPresent()) {
                 continue;
             }
-            if (!claim(crm, lead, callKey)) {
+            CrmLinks.Claim claim = claim(crm, lead, callKey);
+            if (claim == CrmLinks.Claim.TAKEN) {
                 failures.put(pending.item().id(), new CrmThrottle.Saturated(clock.instant().plus(CLAIM_WAIT)));
                 continue;
             }
-            calls.add(new Pending(pending.item(), lead, callKey, null, null, new CrmGateway.CallWrite(contact, callLog(lead))));
+            boolean again = claim == CrmLinks.Claim.AGAIN;
+            calls.add(new Pending(pending.item(), lead, callKey, null, again, null,
+                    new CrmGateway.CallWrite(contact, callLog(lead), again)));
         }
         List<CrmItemResult> callResults = written(crm, calls, () -> gateway.logCalls(
                 calls.stream().map(Pending::call).toList()));
@@ -365,12 +394,18 @@ class SyncSteps {
         return failures;
     }
 
-    /** One item's write in a batch: what it claimed (none when {@code known}) and what it sends. */
-    private record Pending(SyncItem item, Lead lead, String key, @Nullable CrmRecordRef known,
+    /**
+     * One item's write in a batch: what it claimed (none when {@code known}; {@code again} over an attempt whose answer
+     * was lost) and what it sends.
+     */
+    private record Pending(SyncItem item, Lead lead, String key, @Nullable CrmRecordRef known, boolean again,
             CrmGateway.@Nullable ContactWrite write, CrmGateway.@Nullable CallWrite call) {
     }
 
-    /** Sends a batch and links what it wrote; claims of inputs that failed (or of a failed request) are released. */
+    /**
+     * Sends a batch and links what it wrote. Claims of inputs that failed are released; those of a request whose answer
+     * was lost (or of an input that retried such a one) are kept for a retry that looks first.
+     */
     private List<CrmItemResult> written(CrmId crm, List<Pending> batch, Supplier<List<CrmItemResult>> send) {
         if (batch.isEmpty()) {
             return List.of();
@@ -379,7 +414,8 @@ class SyncSteps {
         try {
             results = send.get();
         } catch (RuntimeException whole) {
-            batch.stream().filter(p -> p.known() == null).forEach(p -> links.release(p.lead().tenant(), crm, p.key()));
+            boolean maybeWritten = maybeWritten(whole);
+            batch.stream().filter(p -> p.known() == null).forEach(p -> unclaim(crm, p.lead(), p.key(), maybeWritten || p.again()));
             throw whole;
         }
         if (results.size() != batch.size()) {
@@ -391,7 +427,7 @@ class SyncSteps {
                 continue;
             }
             if (results.get(i).failure() != null) {
-                links.release(pending.lead().tenant(), crm, pending.key());
+                unclaim(crm, pending.lead(), pending.key(), pending.again());
             } else if (pending.call() != null) {
                 links.complete(pending.lead().tenant(), crm, pending.key(), Objects.requireNonNull(results.get(i).record()));
             }
@@ -399,8 +435,8 @@ class SyncSteps {
         return results;
     }
 
-    private boolean claim(CrmId crm, Lead lead, String key) {
-        return links.claim(lead.tenant(), crm, key, lead.id(), clock.instant().minus(STALE_CLAIM));
+    private CrmLinks.Claim claim(CrmId crm, Lead lead, String key) {
+        return links.claimed(lead.tenant(), crm, key, lead.id(), clock.instant().minus(STALE_CLAIM));
     }
 
     private static CrmCapability needs(SyncKind kind) {
@@ -417,7 +453,8 @@ class SyncSteps {
         String key = contactKey(lead.callerPhone());
         Optional<CrmRecordRef> known = links.find(lead.tenant(), crm, key);
         if (known.isEmpty()) {
-            return claimed(crm, lead, key, () -> gateway.upsertLead(crmLead(lead), null));
+            // A retry finds a contact whose answer was lost by its phone, as any first write does.
+            return claimed(crm, lead, key, again -> gateway.upsertLead(crmLead(lead), null));
         }
         CrmRecordRef ref = gateway.upsertLead(crmLead(lead), known.get());
         if (!ref.equals(known.get())) {
@@ -437,7 +474,7 @@ class SyncSteps {
             return contact;
         }
         return links.find(lead.tenant(), crm, leadKey(lead))
-                .orElseGet(() -> claimed(crm, lead, leadKey(lead), () -> gateway.recordLead(contact, crmLead(lead))));
+                .orElseGet(() -> claimed(crm, lead, leadKey(lead), again -> gateway.recordLead(contact, crmLead(lead))));
     }
 
     private static String leadKey(Lead lead) {
@@ -450,7 +487,7 @@ class SyncSteps {
                 .orElseGet(() -> upsertContact(crm, lead, gateway));
     }
 
-    private void once(CrmId crm, Lead lead, String key, Supplier<CrmRecordRef> write) {
+    private void once(CrmId crm, Lead lead, String key, java.util.function.Function<Boolean, CrmRecordRef> write) {
         if (links.find(lead.tenant(), crm, key).isEmpty()) {
             claimed(crm, lead, key, write);
         }
@@ -459,16 +496,19 @@ class SyncSteps {
     /**
      * Writes under a claim on the link, so concurrent work (a lead's details, its booking and its
      * transcript run in parallel) creates each record once; whoever finds the claim taken comes back shortly.
+     * {@code write} is told whether an earlier attempt's answer was lost (it may have written the record: look first);
+     * a write whose own answer is lost keeps the claim for such a retry.
      */
-    private CrmRecordRef claimed(CrmId crm, Lead lead, String key, Supplier<CrmRecordRef> write) {
-        if (!links.claim(lead.tenant(), crm, key, lead.id(), clock.instant().minus(STALE_CLAIM))) {
+    private CrmRecordRef claimed(CrmId crm, Lead lead, String key, java.util.function.Function<Boolean, CrmRecordRef> write) {
+        CrmLinks.Claim claim = claim(crm, lead, key);
+        if (claim == CrmLinks.Claim.TAKEN) {
             throw new CrmThrottle.Saturated(clock.instant().plus(CLAIM_WAIT));
         }
         CrmRecordRef ref;
         try {
-            ref = write.get();
+            ref = write.apply(claim == CrmLinks.Claim.AGAIN);
         } catch (RuntimeException e) {
-            links.release(lead.tenant(), crm, key);
+            unclaim(crm, lead, key, maybeWritten(e) || claim == CrmLinks.Claim.AGAIN);
             throw e;
         }
         links.complete(lead.tenant(), crm, key, ref);

@@ -34,8 +34,6 @@ import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +46,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Lead events → durable sync work → an in-memory CRM, on the real database and the real scheduler. */
@@ -369,44 +366,15 @@ class CrmSyncIntegrationTests {
     }
 
     private long captureLeadWithCall(String phone) {
-        return tx.execute(s -> {
-            long line = jdbc.sql("SELECT id FROM phone_lines WHERE tenant_id = ?").param(TENANT.value()).query(Long.class).single();
-            long caller = insert("INSERT INTO callers (tenant_id, phone, created_at) VALUES (?, ?, ?)", TENANT.value(), phone, now());
-            long call = insert("""
-                    INSERT INTO calls (tenant_id, line_id, caller_id, call_sid, from_number, to_number, outcome, received_at)
-                    VALUES (?, ?, ?, ?, ?, '+15125550700', 'MISSED', ?)""",
-                    TENANT.value(), line, caller, "CA" + phone.substring(1) + System.nanoTime(), phone, now());
-            return leads.capture(TENANT, caller, call, null);
-        });
+        return fixtures().captureLeadWithCall(phone);
     }
 
     private long conversationWithTexts(long lead, String phone) {
-        return tx.execute(s -> {
-            long caller = jdbc.sql("SELECT id FROM callers WHERE tenant_id = ? AND phone = ?").params(TENANT.value(), phone)
-                    .query(Long.class).single();
-            long line = jdbc.sql("SELECT id FROM phone_lines WHERE tenant_id = ?").param(TENANT.value()).query(Long.class).single();
-            long conversation = insert("""
-                    INSERT INTO conversations (tenant_id, caller_id, line_id, state, opened_at, last_activity_at)
-                    VALUES (?, ?, ?, 'OPEN', ?, ?)""", TENANT.value(), caller, line, now(), now());
-            text(conversation, "out", "textback", "Sorry we missed you! How can we help?", "+15125550700", phone);
-            text(conversation, "in", "reply", "My furnace is out", phone, "+15125550700");
-            leads.attachConversation(TENANT, lead, conversation);
-            return conversation;
-        });
+        return fixtures().conversationWithTexts(lead, phone);
     }
 
-    private void text(long conversation, String direction, String purpose, String body, String from, String to) {
-        insert("""
-                INSERT INTO messages (tenant_id, conversation_id, direction, purpose, from_number, to_number, body, send_state,
-                       created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'sent', ?, ?)""",
-                TENANT.value(), conversation, direction, purpose, from, to, body, now(), now());
-    }
-
-    private long insert(String sql, Object... params) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql(sql).params(params).update(keys, "id");
-        return keys.getKey().longValue();
+    private io.redial.testing.crm.LeadFixtures fixtures() {
+        return new io.redial.testing.crm.LeadFixtures(jdbc, leads, tx, TENANT);
     }
 
     private List<SyncItem> workOf(long lead) {
@@ -420,9 +388,5 @@ class CrmSyncIntegrationTests {
 
     private static synchronized String nextPhone() {
         return "+1512555" + String.format("%04d", 1000 + phones++);
-    }
-
-    private static LocalDateTime now() {
-        return LocalDateTime.now(ZoneOffset.UTC);
     }
 }

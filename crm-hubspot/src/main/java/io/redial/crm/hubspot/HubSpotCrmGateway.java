@@ -144,12 +144,19 @@ final class HubSpotCrmGateway implements CrmGateway {
 
     /**
      * Missed calls in batches of 100, each associated to its contact in the same request; a 207 answer
-     * fails only the inputs it names.
+     * fails only the inputs it names. A retried call is looked for first, as {@link #createAll} says.
      */
     @Override
     public List<CrmItemResult> logCalls(List<CallWrite> writes) {
         return createAll(CALLS, writes.stream().map(w -> CreateObject.associatedTo(HubSpotMapper.missedCall(w.call(), source()),
-                w.contact().id(), HubSpotMapper.CALL_TO_CONTACT)).toList(), java.util.Collections.nCopies(writes.size(), false));
+                w.contact().id(), HubSpotMapper.CALL_TO_CONTACT)).toList(), writes.stream().map(CallWrite::retried).toList());
+    }
+
+    /** Follow-up tasks; core sends one here when an earlier attempt's answer was lost, so it is looked for first. */
+    @Override
+    public List<CrmItemResult> createTasks(List<TaskWrite> writes) {
+        return createAll(TASKS, writes.stream().map(w -> CreateObject.associatedTo(HubSpotMapper.followUp(w.task()),
+                w.target().id(), HubSpotMapper.TASK_TO_CONTACT)).toList(), writes.stream().map(TaskWrite::retried).toList());
     }
 
     /** Transcripts as notes, 100 a request, each associated to its contact inline. */

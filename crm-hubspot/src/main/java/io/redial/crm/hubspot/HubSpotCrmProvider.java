@@ -98,7 +98,9 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
 
     /**
      * Contacts and deals open at {@code app.hubspot.com/contacts/<portal>/record/<object type>/<id>}; calls, notes
-     * and tasks show on the contact's record, so they get no link of their own.
+     * and tasks show on the contact's record, so they get no link of their own. No HubSpot page in reach states this
+     * shape, nor whether a portal on another data centre (hublet, e.g. {@code app-eu1}) is forwarded from
+     * {@code app.hubspot.com}: docs/crm-hubspot.md, "Checked against HubSpot's documentation".
      */
     @Override
     public Optional<URI> recordLink(CrmRecordRef record, @Nullable String accountId) {

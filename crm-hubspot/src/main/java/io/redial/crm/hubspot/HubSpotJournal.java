@@ -24,9 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code 4-1916193}; CRM-APIS-2.md §C4): read with an app client-credentials token holding
  * {@code developer.webhooks_journal.read}, entry by entry: {@code earliest}, then {@code offset/{offset}/next}, each
  * answer naming its {@code currentOffset} and a pre-signed {@code url} of the entry's JSON file, fetched without an
- * Authorization header (HubSpot's journal reference). A 404 or 204 means nothing new. The entry file's shape is not
- * in the OpenAPI spec: any object in it whose {@code action} is {@code APP_UNINSTALL} or whose event type is
- * {@code 4-1916193} names the portal that uninstalled by {@code portalId} (or {@code installPortalId}).
+ * Authorization header (HubSpot's journal reference; {@code JournalFetchResponse} in webhooks-journal-2026-03.json). A
+ * 404 or 204 is taken as nothing new: HubSpot documents 404 only for an offset expired or unknown, and no answer for
+ * "no newer entry". The entry file's shape is in neither the spec nor the guide: any object in it whose
+ * {@code action} is {@code APP_UNINSTALL} or whose event type is {@code 4-1916193} names the portal that uninstalled
+ * by {@code portalId} (or {@code installPortalId}).
  */
 final class HubSpotJournal implements CrmJournal {
 

@@ -96,7 +96,12 @@ public final class FakeHubSpot implements FakeService {
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Scripted> scripted = new ConcurrentLinkedQueue<>();
-    private final Map<String, Duration> lostBatchAnswer = new ConcurrentHashMap<>();
+    /** By type (and "/batch/create"): how the next create's answer is lost, a delay or {@link #RESET}. */
+    private final Map<String, Duration> lostAnswers = new ConcurrentHashMap<>();
+    private static final Duration RESET = Duration.ofMillis(-1);
+    private static final java.util.regex.Pattern CREATE = java.util.regex.Pattern.compile(
+            "/crm/objects/2026-03/([^/]+(?:/batch/create)?)");
+    private volatile boolean schemaScope = true;
     private final RateWindow recent = new RateWindow(Duration.ofSeconds(10));
     private final RateWindow recentSearches = new RateWindow(Duration.ofSeconds(1));
     private final AtomicLong ids = new AtomicLong(5100);
@@ -175,11 +180,25 @@ public final class FakeHubSpot implements FakeService {
     }
 
     /**
-     * The next batch create of {@code type} is written, but its answer comes only after {@code delay}: longer than the
-     * client waits, it is lost (a timeout after HubSpot wrote the records).
+     * The next create of {@code type} (a batch create when {@code batch}) is written, but its answer comes only after
+     * {@code delay}: longer than the client waits, it is lost (a timeout after HubSpot wrote the records).
      */
-    public void nextBatchCreateAnswersAfter(String type, Duration delay) {
-        lostBatchAnswer.put(type, delay);
+    public void nextCreateAnswersAfter(String type, boolean batch, Duration delay) {
+        lostAnswers.put(createKey(type, batch), delay);
+    }
+
+    /** The next create of {@code type} (a batch create when {@code batch}) is written, then the connection is reset. */
+    public void nextCreateAnswerReset(String type, boolean batch) {
+        lostAnswers.put(createKey(type, batch), RESET);
+    }
+
+    /** The portal did not grant {@code crm.schemas.contacts.write}: making a contact property answers 403. */
+    public void withoutSchemaScope() {
+        schemaScope = false;
+    }
+
+    private static String createKey(String type, boolean batch) {
+        return type + (batch ? "/batch/create" : "");
     }
 
     public void nextRequestTakes(Duration delay) {
@@ -408,10 +427,13 @@ public final class FakeHubSpot implements FakeService {
                 return error(401, "INVALID_AUTHENTICATION",
                         "Authentication credentials not found. This API supports OAuth 2.0 authentication.");
             }
-            Duration lost = path.matches("/crm/objects/2026-03/[^/]+/batch/create")
-                    ? lostBatchAnswer.remove(path.split("/")[4]) : null;
+            java.util.regex.Matcher create = CREATE.matcher(path);
+            Duration lost = create.matches() && request.getMethod().getName().equals("POST")
+                    ? lostAnswers.remove(create.group(1)) : null;
             if (lost != null) {
-                return withDelay(route(request, path), lost.toMillis());
+                ResponseDefinition written = route(request, path);
+                return lost == RESET ? aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build()
+                        : withDelay(written, lost.toMillis());
             }
             Scripted next = scripted.poll();
             if (next != null && next.delayMillis() > 0) {
@@ -523,6 +545,9 @@ public final class FakeHubSpot implements FakeService {
      * HubSpot answers.
      */
     private synchronized ResponseDefinition createProperty(String raw) {
+        if (!schemaScope) {
+            return error(403, "MISSING_SCOPES", "This app hasn't been granted all required scopes to make this call.");
+        }
         JsonNode body = JSON.readTree(raw);
         String name = body.path("name").asString("");
         for (String required : List.of("name", "label", "type", "fieldType", "groupName")) {

@@ -161,7 +161,8 @@ class HubSpotCrmGatewayTests {
         assertThat(stored.type()).isEqualTo("calls");
         assertThat(stored.associations()).singleElement().extracting(FakeHubSpot.Association::typeId).isEqualTo(194);
         assertThat(stored.properties()).containsEntry("hs_call_direction", "INBOUND").containsEntry("hs_call_status", "NO_ANSWER")
-                .containsEntry("hs_call_from_number", phone.e164()).containsEntry("hs_timestamp", "2026-11-25T15:04:05Z");
+                .containsEntry("hs_call_from_number", phone.e164())
+                .containsEntry("hs_timestamp", "2026-11-25T15:04:05.009Z"); // the call id in the milliseconds: the retry marker
         assertThat(stored.properties().get("hs_call_body")).contains("Lead in Redial: " + LINK).contains("Source: Redial");
     }
 
@@ -424,6 +425,27 @@ class HubSpotCrmGatewayTests {
                 .containsExactlyInAnyOrder("0-3", "meetings", "notes");
         assertThat(hubspot.associatedWith(other.id())).extracting(FakeHubSpot.Stored::type).containsExactlyInAnyOrder("0-3", "meetings");
         assertThat(deals.get(1).record().id()).isNotEqualTo(deal.record().id());
+    }
+
+    @Test
+    void aCallOrTaskWrittenAloneWhoseAnswerWasLostIsFoundByItsMarkerNotWrittenAgain() {
+        PhoneNumber phone = freshPhone();
+        CrmRecordRef contact = gateway(Map.of()).upsertLead(lead(phone, "Flo"), null);
+        FollowUpTask emergency = new FollowUpTask(31, "EMERGENCY: call now", "Caller smells gas", FollowUpTask.Priority.HIGH,
+                Instant.parse("2026-11-25T15:05:00Z"), LINK);
+        CrmRecordRef call = gateway(Map.of()).logCall(contact, call(phone));
+        CrmRecordRef task = gateway(Map.of()).createTask(contact, emergency);
+        int batches = hubspot.batchRequests();
+
+        // Core sends the retry of a single write as a batch of one, marked retried.
+        CrmItemResult callAgain = gateway(Map.of()).logCalls(List.of(new CrmGateway.CallWrite(contact, call(phone), true))).getFirst();
+        CrmItemResult taskAgain = gateway(Map.of()).createTasks(List.of(new CrmGateway.TaskWrite(contact, emergency, true))).getFirst();
+
+        assertThat(callAgain.record()).isEqualTo(call);
+        assertThat(taskAgain.record()).isEqualTo(task);
+        assertThat(hubspot.batchRequests() - batches).as("nothing written again").isZero();
+        assertThat(hubspot.associatedWith(contact.id())).extracting(FakeHubSpot.Stored::type)
+                .containsExactlyInAnyOrder("calls", "tasks");
     }
 
     private static Transcript transcript(String said) {

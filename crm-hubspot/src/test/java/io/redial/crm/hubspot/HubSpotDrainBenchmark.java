@@ -12,12 +12,11 @@ import io.redial.shared.TenantId;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
+import io.redial.testing.crm.LeadFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import io.redial.shared.PhoneNumber;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,7 +72,6 @@ class HubSpotDrainBenchmark {
         connections.connect(TENANT, HubSpotCrmProvider.ID,
                 new CrmTokens(hubspot.issueAccessToken(), "r", Instant.now().plus(Duration.ofHours(2)), "4242"));
         hubspot.warmUp();
-        long line = jdbc.sql("SELECT id FROM phone_lines WHERE tenant_id = ?").param(TENANT.value()).query(Long.class).single();
 
         // A third of the callers are already contacts, typed as an office types them; every tenth caller called
         // twice (two leads, one number: one contact).
@@ -87,19 +84,8 @@ class HubSpotDrainBenchmark {
                     i % 2 == 0 ? "phone" : "mobilephone", i % 4 == 0 ? phone : "(737) 555-" + phone.substring(8)));
             existing++;
         }
-        tx.executeWithoutResult(s -> {
-            Map<String, Long> callers = new java.util.HashMap<>();
-            for (int i = 0; i < LEADS; i++) {
-                String phone = phone(i % 10 == 9 ? i - 1 : i);
-                long caller = callers.computeIfAbsent(phone,
-                        p -> insert("INSERT INTO callers (tenant_id, phone, created_at) VALUES (?, ?, ?)", TENANT.value(), p, now()));
-                long call = insert("""
-                        INSERT INTO calls (tenant_id, line_id, caller_id, call_sid, from_number, to_number, outcome, received_at)
-                        VALUES (?, ?, ?, ?, ?, '+15125550900', 'MISSED', ?)""",
-                        TENANT.value(), line, caller, "CA-burst-" + i, phone, now());
-                leads.capture(TENANT, caller, call, null);
-            }
-        });
+        new LeadFixtures(jdbc, leads, tx, TENANT).captureLeads(
+                java.util.stream.IntStream.range(0, LEADS).mapToObj(i -> phone(i % 10 == 9 ? i - 1 : i)).toList());
         long start = System.nanoTime();
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> control.inState(TENANT, SyncState.DONE).size() == LEADS);
@@ -137,15 +123,5 @@ class HubSpotDrainBenchmark {
 
     private static String phone(int i) {
         return "+1737555" + String.format("%04d", i);
-    }
-
-    private long insert(String sql, Object... params) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql(sql).params(params).update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    private static LocalDateTime now() {
-        return LocalDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -8,37 +8,36 @@ import io.redial.crm.CrmTokens;
 import io.redial.crm.sync.CrmConnections;
 import io.redial.crm.sync.CrmSyncControl;
 import io.redial.crm.sync.SyncState;
+import io.redial.leads.EmergencyEscalated;
 import io.redial.leads.Leads;
 import io.redial.shared.PhoneNumber;
 import io.redial.shared.TenantId;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
+import io.redial.testing.crm.LeadFixtures;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * HubSpot has no idempotency key for activity creates. A batch of notes whose answer is lost after HubSpot wrote them
- * (the client times out) is retried by the real sync engine on the real database: the retry finds each note by its
- * marker and links it, so every transcript is one note.
+ * HubSpot has no idempotency key for creates. A write whose answer is lost after HubSpot made it (the client times
+ * out, or the connection is reset) is retried by the real sync engine on the real database: the retry finds what was
+ * written (activities by their marker and contact, contacts by phone) and links it, so nothing is written twice.
  */
 @SpringBootTest(classes = CoreTestApplication.class)
 class HubSpotLostAnswerTests {
 
-    static final TenantId TENANT = new TenantId("lost-answer-hvac");
+    /** Longer than the client's read timeout below: the answer never reaches it. */
+    static final Duration TOO_LATE = Duration.ofSeconds(6);
     static final FakeHubSpot hubspot = new FakeHubSpot();
 
     @DynamicPropertySource
@@ -46,8 +45,9 @@ class HubSpotLostAnswerTests {
         registry.add("redial.crm.hubspot.read-timeout", () -> "PT3S");
         registry.add("redial.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("redial.jobs.polling-interval", () -> "PT0.2S");
+        // A retry sooner than search shows a new record: only a retry that waits for it finds what was written.
+        registry.add("redial.crm.sync.first-backoff", () -> "PT0.5S");
     }
-
 
     @Autowired Provisioner provisioner;
     @Autowired CrmConnections connections;
@@ -59,89 +59,133 @@ class HubSpotLostAnswerTests {
 
     @Test
     void aBatchOfNotesWhoseAnswerWasLostIsFoundAndLinkedNotWrittenTwice() {
-        provisioner.apply(ProvisioningFile.parse("""
-                tenants:
-                  - id: lost-answer-hvac
-                    name: Lost Answer HVAC
-                    timezone: America/Chicago
-                    lines:
-                      - number: "+15125550930"
-                        pattern: forwarded
-                        forwarded_from: "+15125557930"
-                """));
-        connections.connect(TENANT, HubSpotCrmProvider.ID,
-                new CrmTokens(hubspot.issueAccessToken(), "r", Instant.now().plus(Duration.ofHours(2)), "4242"));
+        TenantId tenant = new TenantId("lost-notes-hvac");
+        LeadFixtures fixtures = connected(tenant, "+15125550930", "4242");
         List<String> phones = List.of("+17375550301", "+17375550302", "+17375550303");
-        List<Long> leadIds = tx.execute(s -> phones.stream().map(this::captureLead).toList());
-        await().atMost(Duration.ofSeconds(60)).until(() -> control.inState(TENANT, SyncState.DONE).size() == phones.size());
+        List<Long> leadIds = phones.stream().map(fixtures::captureLeadWithCall).toList();
+        awaitDone(tenant, phones.size());
 
-        hubspot.nextBatchCreateAnswersAfter("notes", Duration.ofSeconds(6)); // written, then the client times out
+        hubspot.nextCreateAnswersAfter("notes", true, TOO_LATE);
         int searchesBefore = hubspot.searches();
-        List<Long> conversations = tx.execute(s -> {
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < phones.size(); i++) {
-                long conversation = conversationWithTexts(leadIds.get(i), phones.get(i));
-                events.publishEvent(new ConversationClosed(TENANT, conversation, "idle"));
-                ids.add(conversation);
-            }
-            return ids;
-        });
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> control.inState(TENANT, SyncState.DONE).size() == 2 * phones.size());
+        List<Long> conversations = phones.stream().map(p -> {
+            long conversation = fixtures.conversationWithTexts(leadIds.get(phones.indexOf(p)), p);
+            events.publishEvent(new ConversationClosed(tenant, conversation, "idle"));
+            return conversation;
+        }).toList();
+        awaitDone(tenant, 2 * phones.size());
 
-        assertThat(jdbc.sql("SELECT COALESCE(SUM(attempts), 0) FROM crm_sync_work WHERE tenant_id = ? AND kind = 'TRANSCRIPT'")
-                .param(TENANT.value()).query(Integer.class).single()).as("the lost answer was retried").isPositive();
+        assertRetried(tenant, "TRANSCRIPT");
         for (int i = 0; i < phones.size(); i++) {
-            var contact = hubspot.contactsWithPhone(new PhoneNumber(phones.get(i))).getFirst();
-            var notes = hubspot.associatedWith(contact.id()).stream().filter(o -> o.type().equals("notes")).toList();
+            var notes = recordsOf(phones.get(i), "notes");
             assertThat(notes).as("notes of " + phones.get(i)).singleElement()
                     .satisfies(n -> assertThat(n.properties().get("hs_note_body")).contains("My furnace is out"));
-            assertThat(jdbc.sql("""
-                    SELECT external_id FROM crm_links WHERE tenant_id = ? AND item_key = ? AND external_type = 'note'""")
-                    .params(TENANT.value(), "transcript:" + conversations.get(i)).query(String.class).single())
-                    .isEqualTo(notes.getFirst().id());
+            assertThat(link(tenant, "transcript:" + conversations.get(i), "note")).isEqualTo(notes.getFirst().id());
         }
         assertThat(hubspot.searches()).as("the retry looked for the notes").isGreaterThan(searchesBefore);
     }
 
-    private long captureLead(String phone) {
-        long line = jdbc.sql("SELECT id FROM phone_lines WHERE tenant_id = ?").param(TENANT.value()).query(Long.class).single();
-        long caller = insert("INSERT INTO callers (tenant_id, phone, created_at) VALUES (?, ?, ?)", TENANT.value(), phone, now());
-        long call = insert("""
-                INSERT INTO calls (tenant_id, line_id, caller_id, call_sid, from_number, to_number, outcome, received_at)
-                VALUES (?, ?, ?, ?, ?, '+15125550930', 'MISSED', ?)""",
-                TENANT.value(), line, caller, "CA-lost-" + phone, phone, now());
-        return leads.capture(TENANT, caller, call, null);
+    @Test
+    void aBatchOfMissedCallsWhoseConnectionWasResetAfterHubSpotWroteThemIsFoundAndLinked() {
+        TenantId tenant = new TenantId("lost-calls-hvac");
+        LeadFixtures fixtures = connected(tenant, "+15125550931", "4243");
+        hubspot.nextCreateAnswerReset("calls", true);
+        List<String> phones = List.of("+17375550311", "+17375550312", "+17375550313");
+        phones.forEach(fixtures::captureLeadWithCall);
+        awaitDone(tenant, phones.size());
+
+        assertRetried(tenant, "LEAD");
+        for (String phone : phones) {
+            var calls = recordsOf(phone, "calls");
+            assertThat(calls).as("calls of " + phone).singleElement()
+                    .satisfies(c -> assertThat(c.properties()).containsEntry("hs_call_status", "NO_ANSWER"));
+            String callId = jdbc.sql("SELECT call_sid FROM calls WHERE tenant_id = ? AND from_number = ?")
+                    .params(tenant.value(), phone).query(String.class).single();
+            assertThat(jdbc.sql("""
+                    SELECT l.external_id FROM crm_links l JOIN calls c ON l.item_key = CONCAT('call:', c.id)
+                    WHERE l.tenant_id = ? AND c.call_sid = ? AND l.external_type = 'call'""")
+                    .params(tenant.value(), callId).query(String.class).single()).isEqualTo(calls.getFirst().id());
+        }
     }
 
-    private long conversationWithTexts(long lead, String phone) {
-        long caller = jdbc.sql("SELECT id FROM callers WHERE tenant_id = ? AND phone = ?").params(TENANT.value(), phone)
-                .query(Long.class).single();
-        long line = jdbc.sql("SELECT id FROM phone_lines WHERE tenant_id = ?").param(TENANT.value()).query(Long.class).single();
-        long conversation = insert("""
-                INSERT INTO conversations (tenant_id, caller_id, line_id, state, opened_at, last_activity_at)
-                VALUES (?, ?, ?, 'OPEN', ?, ?)""", TENANT.value(), caller, line, now(), now());
-        text(conversation, "out", "textback", "Sorry we missed you! How can we help?", "+15125550930", phone);
-        text(conversation, "in", "reply", "My furnace is out", phone, "+15125550930");
-        leads.attachConversation(TENANT, lead, conversation);
-        return conversation;
+    /**
+     * A portal that never granted {@code crm.schemas.contacts.write} has no upsert key: its new contacts are created, and
+     * a lost answer would make a second one unless the retry waits for search to show the first and links it.
+     */
+    @Test
+    void contactsCreatedWithoutAnUpsertKeyWhoseAnswerWasLostAreFoundByPhoneNotCreatedTwice() {
+        TenantId tenant = new TenantId("lost-contacts-hvac");
+        LeadFixtures fixtures = connected(tenant, "+15125550932", "4244");
+        hubspot.withoutSchemaScope();
+        hubspot.searchIndexLag(Duration.ofSeconds(5));
+        try {
+            hubspot.nextCreateAnswersAfter("contacts", true, TOO_LATE);
+            List<String> phones = List.of("+17375550321", "+17375550322");
+            phones.forEach(fixtures::captureLeadWithCall);
+            awaitDone(tenant, phones.size());
+
+            assertRetried(tenant, "LEAD");
+            for (String phone : phones) {
+                var contacts = hubspot.contactsWithPhone(new PhoneNumber(phone));
+                assertThat(contacts).as("contacts of " + phone).singleElement();
+                assertThat(link(tenant, "contact:" + phone, "contact")).isEqualTo(contacts.getFirst().id());
+                assertThat(recordsOf(phone, "calls")).singleElement();
+            }
+        } finally {
+            hubspot.searchIndexLag(Duration.ZERO);
+        }
     }
 
-    private void text(long conversation, String direction, String purpose, String body, String from, String to) {
-        insert("""
-                INSERT INTO messages (tenant_id, conversation_id, direction, purpose, from_number, to_number, body, send_state,
-                       created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'sent', ?, ?)""",
-                TENANT.value(), conversation, direction, purpose, from, to, body, now(), now());
+    @Test
+    void anEmergencyTaskWrittenAloneWhoseAnswerWasLostIsFoundAndLinkedNotWrittenTwice() {
+        TenantId tenant = new TenantId("lost-task-hvac");
+        LeadFixtures fixtures = connected(tenant, "+15125550933", "4245");
+        String phone = "+17375550331";
+        long lead = fixtures.captureLeadWithCall(phone);
+        awaitDone(tenant, 1);
+
+        hubspot.nextCreateAnswersAfter("tasks", false, TOO_LATE);
+        events.publishEvent(new EmergencyEscalated(tenant, lead, "gas-smell", "Caller smells gas"));
+        awaitDone(tenant, 2);
+
+        assertRetried(tenant, "EMERGENCY");
+        var tasks = recordsOf(phone, "tasks");
+        assertThat(tasks).singleElement().satisfies(t -> assertThat(t.properties()).containsEntry("hs_task_priority", "HIGH"));
+        assertThat(link(tenant, "emergency:" + lead, "task")).isEqualTo(tasks.getFirst().id());
     }
 
-    private long insert(String sql, Object... params) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql(sql).params(params).update(keys, "id");
-        return keys.getKey().longValue();
+    private LeadFixtures connected(TenantId tenant, String line, String portal) {
+        provisioner.apply(ProvisioningFile.parse("""
+                tenants:
+                  - id: %s
+                    name: Lost Answer HVAC
+                    timezone: America/Chicago
+                    lines:
+                      - number: "%s"
+                        pattern: forwarded
+                        forwarded_from: "+1512555%s"
+                """.formatted(tenant.value(), line, portal)));
+        connections.connect(tenant, HubSpotCrmProvider.ID,
+                new CrmTokens(hubspot.issueAccessToken(), "r", Instant.now().plus(Duration.ofHours(2)), portal));
+        return new LeadFixtures(jdbc, leads, tx, tenant);
     }
 
-    private static LocalDateTime now() {
-        return LocalDateTime.now(ZoneOffset.UTC);
+    private void awaitDone(TenantId tenant, int items) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> control.inState(tenant, SyncState.DONE).size() == items);
+    }
+
+    private void assertRetried(TenantId tenant, String kind) {
+        assertThat(jdbc.sql("SELECT COALESCE(SUM(attempts), 0) FROM crm_sync_work WHERE tenant_id = ? AND kind = ?")
+                .params(tenant.value(), kind).query(Integer.class).single()).as("the lost answer was retried").isPositive();
+    }
+
+    private List<FakeHubSpot.Stored> recordsOf(String phone, String type) {
+        var contact = hubspot.contactsWithPhone(new PhoneNumber(phone)).getFirst();
+        return hubspot.associatedWith(contact.id()).stream().filter(o -> o.type().equals(type)).toList();
+    }
+
+    private String link(TenantId tenant, String key, String type) {
+        return jdbc.sql("SELECT external_id FROM crm_links WHERE tenant_id = ? AND item_key = ? AND external_type = ?")
+                .params(tenant.value(), key, type).query(String.class).single();
     }
 }

@@ -12,18 +12,16 @@ import io.redial.shared.TenantId;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
+import io.redial.testing.crm.LeadFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,19 +76,9 @@ class JobberDrainBenchmark {
         warmUp();
         jobber.limits(BUCKET, RESTORE_PER_SECOND, REQUESTS_PER_WINDOW);
         jobber.resetCounters();
-        long line = jdbc.sql("SELECT id FROM phone_lines WHERE tenant_id = ?").param(TENANT.value()).query(Long.class).single();
 
-        tx.executeWithoutResult(s -> {
-            for (int i = 0; i < LEADS; i++) {
-                String phone = "+1737556" + String.format("%04d", i);
-                long caller = insert("INSERT INTO callers (tenant_id, phone, created_at) VALUES (?, ?, ?)", TENANT.value(), phone, now());
-                long call = insert("""
-                        INSERT INTO calls (tenant_id, line_id, caller_id, call_sid, from_number, to_number, outcome, received_at)
-                        VALUES (?, ?, ?, ?, ?, '+15125550950', 'MISSED', ?)""",
-                        TENANT.value(), line, caller, "CA-jobber-burst-" + i, phone, now());
-                leads.capture(TENANT, caller, call, null);
-            }
-        });
+        new LeadFixtures(jdbc, leads, tx, TENANT).captureLeads(
+                java.util.stream.IntStream.range(0, LEADS).mapToObj(i -> "+1737556" + String.format("%04d", i)).toList());
         long start = System.nanoTime();
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> control.inState(TENANT, SyncState.DONE).size() == LEADS);
@@ -135,15 +123,5 @@ class JobberDrainBenchmark {
         for (int i = 0; i < 20; i++) {
             gateway.findCustomer(new io.redial.shared.PhoneNumber("+15125559999"));
         }
-    }
-
-    private long insert(String sql, Object... params) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql(sql).params(params).update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    private static LocalDateTime now() {
-        return LocalDateTime.now(ZoneOffset.UTC);
     }
 }

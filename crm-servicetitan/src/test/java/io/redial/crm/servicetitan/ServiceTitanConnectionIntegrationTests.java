@@ -20,17 +20,15 @@ import io.redial.shared.TenantId;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
+import io.redial.testing.crm.LeadFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -179,27 +177,7 @@ class ServiceTitanConnectionIntegrationTests {
     }
 
     private void captureLeads(TenantId tenant, int count) {
-        long line = jdbc.sql("SELECT id FROM phone_lines WHERE tenant_id = ?").param(tenant.value()).query(Long.class).single();
-        tx.executeWithoutResult(s -> {
-            for (int i = 0; i < count; i++) {
-                String phone = "+1737558" + String.format("%04d", Math.abs((tenant.value() + i).hashCode()) % 10_000);
-                long caller = insert("INSERT INTO callers (tenant_id, phone, created_at) VALUES (?, ?, ?)", tenant.value(), phone, now());
-                long call = insert("""
-                        INSERT INTO calls (tenant_id, line_id, caller_id, call_sid, from_number, to_number, outcome, received_at)
-                        VALUES (?, ?, ?, ?, ?, '+15125550000', 'MISSED', ?)""",
-                        tenant.value(), line, caller, "CA-" + tenant.value() + "-" + i, phone, now());
-                leads.capture(tenant, caller, call, null);
-            }
-        });
-    }
-
-    private long insert(String sql, Object... params) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql(sql).params(params).update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    private static LocalDateTime now() {
-        return LocalDateTime.now(ZoneOffset.UTC);
+        new LeadFixtures(jdbc, leads, tx, tenant).captureLeads(java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> "+1737558" + String.format("%04d", Math.abs((tenant.value() + i).hashCode()) % 10_000)).toList());
     }
 }

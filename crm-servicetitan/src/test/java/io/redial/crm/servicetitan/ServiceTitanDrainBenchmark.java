@@ -11,17 +11,15 @@ import io.redial.shared.TenantId;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
 import io.redial.testing.CoreTestApplication;
+import io.redial.testing.crm.LeadFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,21 +71,11 @@ class ServiceTitanDrainBenchmark {
         servicetitan.limitRequestsPerSecond(LIMIT);
         connections.connect(TENANT, ServiceTitanCrmProvider.ID, String.valueOf(stTenant.id()), stTenant.clientId(),
                 stTenant.clientSecret(), Map.of("booking_provider", String.valueOf(stTenant.bookingProvider())));
-        long line = jdbc.sql("SELECT id FROM phone_lines WHERE tenant_id = ?").param(TENANT.value()).query(Long.class).single();
         Thread.sleep(1_100); // let the fake's one-second window empty
         servicetitan.resetCounts();
 
-        tx.executeWithoutResult(s -> {
-            for (int i = 0; i < LEADS; i++) {
-                String phone = "+1737559" + String.format("%04d", i);
-                long caller = insert("INSERT INTO callers (tenant_id, phone, created_at) VALUES (?, ?, ?)", TENANT.value(), phone, now());
-                long call = insert("""
-                        INSERT INTO calls (tenant_id, line_id, caller_id, call_sid, from_number, to_number, outcome, received_at)
-                        VALUES (?, ?, ?, ?, ?, '+15125550600', 'MISSED', ?)""",
-                        TENANT.value(), line, caller, "CA-titan-burst-" + i, phone, now());
-                leads.capture(TENANT, caller, call, null);
-            }
-        });
+        new LeadFixtures(jdbc, leads, tx, TENANT).captureLeads(
+                java.util.stream.IntStream.range(0, LEADS).mapToObj(i -> "+1737559" + String.format("%04d", i)).toList());
         long start = System.nanoTime();
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> control.inState(TENANT, SyncState.DONE).size() == LEADS);
@@ -115,15 +103,5 @@ class ServiceTitanDrainBenchmark {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "servicetitan-drain-benchmark.txt"), report);
         assertThat(servicetitan.all("booking", stTenant.id())).hasSize(LEADS);
-    }
-
-    private long insert(String sql, Object... params) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql(sql).params(params).update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    private static LocalDateTime now() {
-        return LocalDateTime.now(ZoneOffset.UTC);
     }
 }

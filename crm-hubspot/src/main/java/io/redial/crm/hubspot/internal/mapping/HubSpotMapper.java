@@ -178,7 +178,7 @@ public final class HubSpotMapper {
 
     public static Map<String, String> missedCall(CallLog call, String source) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("hs_timestamp", iso(call.at()));
+        properties.put("hs_timestamp", iso(marked(call.at(), call.callId())));
         properties.put("hs_call_title", "Missed call");
         properties.put("hs_call_direction", "INBOUND");
         properties.put("hs_call_status", "NO_ANSWER"); // HubSpot's value for a call nobody took
@@ -229,7 +229,7 @@ public final class HubSpotMapper {
     }
 
     public static Map<String, String> followUp(FollowUpTask task) {
-        return task(task.subject(), task.body(), task.priority(), task.due());
+        return task(task.subject(), task.body(), task.priority(), marked(task.due(), task.leadId()));
     }
 
     private static Map<String, String> task(String subject, String body, FollowUpTask.Priority priority, Instant due) {
@@ -279,7 +279,7 @@ public final class HubSpotMapper {
     }
 
     /**
-     * HubSpot has no idempotency key for activity creates, so each note, meeting, deal and job task carries a marker we
+     * HubSpot has no idempotency key for activity creates, so each call, note, meeting, deal and task carries a marker we
      * can search for after a lost answer: its time ({@link #marker}) to the second, with our own id in the
      * milliseconds (nobody reads those).
      */

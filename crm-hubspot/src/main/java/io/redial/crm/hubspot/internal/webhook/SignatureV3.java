@@ -16,14 +16,24 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * HubSpot's request signature v3: base64(HMAC-SHA256(client secret, method + uri + raw body + timestamp)),
- * where uri is the full public URL HubSpot called (query string included) and timestamp the
- * {@code X-HubSpot-Request-Timestamp} header in epoch milliseconds. Older than five minutes is a replay.
- * HubSpot signs the URI with its reserved characters decoded ({@code %3A} as {@code :} and so on).
+ * HubSpot's request signature v3: base64(HMAC-SHA256(client secret, method + uri + raw body + timestamp)), UTF-8,
+ * no separators, where uri is the full public URL HubSpot called (scheme, host, path and query string) and timestamp
+ * the {@code X-HubSpot-Request-Timestamp} header as sent (epoch milliseconds). Older than five minutes is a replay
+ * (HubSpot's SDKs: 300,000 ms); we also refuse one more than five minutes ahead. In the URI, exactly the twelve
+ * encodings of {@link #DECODED} are decoded first ({@code %3A} as {@code :} and so on); everything else stays as sent.
+ * <p>
+ * Sources: HubSpot's "Validating requests" page, v3 section (its decoding table),
+ * https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation (the table
+ * read in a copy of the legacy-apps page, https://developers.hubspot.com/docs/api/webhooks/validating-requests, kept
+ * on GitHub in Namit2111/Agent-Jivus); the
+ * concatenation, HMAC, base64 and window as HubSpot's SDKs implement them: hubspot-api-nodejs
+ * {@code src/utils/signature.ts} and hubspot-api-python {@code hubspot/utils/signature.py} (neither decodes the URI:
+ * they take it as the caller rebuilt it).
  */
 public final class SignatureV3 {
 
     private static final Duration MAX_AGE = Duration.ofMinutes(5);
+    /** HubSpot's table, in its order; the {@code ?} that opens the query string is never encoded, so needs none. */
     private static final Map<String, String> DECODED = Map.ofEntries(Map.entry("%3A", ":"), Map.entry("%2F", "/"),
             Map.entry("%3F", "?"), Map.entry("%40", "@"), Map.entry("%21", "!"), Map.entry("%24", "$"),
             Map.entry("%27", "'"), Map.entry("%28", "("), Map.entry("%29", ")"), Map.entry("%2A", "*"),
