@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * line from a warm-up caller and decides it, with the text-back scheduled, in a transaction that is rolled back:
  * nothing is kept, no text goes (the hand-off to the fast lane happens only on commit). Without a line, only the
  * HTTP half runs. The warm-up's requests show in {@code http_server_requests{uri="/twilio/voice/screen"}}.
+ *
+ * <p>{@code redial.warm-up.exit-when-done} ends the process after the warm-up: the image's AOT-cache training run
+ * (deploy/Dockerfile) uses it, so the cache holds the classes and method profiles of the webhook path too.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE) // after provisioning: it needs the lines
@@ -48,11 +53,14 @@ class WebhookWarmUp implements ApplicationRunner {
     private final int calls;
     private final Duration maxTime;
     private final int concurrency;
+    private final boolean exitWhenDone;
+    private final ApplicationContext context;
 
     WebhookWarmUp(LoopbackWebhooks webhooks, CallIntake intake, TransactionTemplate transactions, JdbcClient jdbc,
             @Value("${redial.warm-up.calls:0}") int calls,
             @Value("${redial.warm-up.max-time:PT60S}") Duration maxTime,
-            @Value("${redial.webhooks.max-concurrent:8}") int concurrency) {
+            @Value("${redial.webhooks.max-concurrent:8}") int concurrency,
+            @Value("${redial.warm-up.exit-when-done:false}") boolean exitWhenDone, ApplicationContext context) {
         this.webhooks = webhooks;
         this.intake = intake;
         this.transactions = transactions;
@@ -60,6 +68,8 @@ class WebhookWarmUp implements ApplicationRunner {
         this.calls = calls;
         this.maxTime = maxTime;
         this.concurrency = Math.max(1, concurrency);
+        this.exitWhenDone = exitWhenDone;
+        this.context = context;
     }
 
     /** What a warm-up did, for its log line and tests. */
@@ -74,9 +84,15 @@ class WebhookWarmUp implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {
-        if (calls <= 0) {
-            return;
+        if (calls > 0) {
+            warmUp();
         }
+        if (exitWhenDone) {
+            System.exit(SpringApplication.exit(context));
+        }
+    }
+
+    private void warmUp() throws InterruptedException {
         Optional<PhoneNumber> line = jdbc.sql("SELECT number FROM phone_lines ORDER BY id LIMIT 1")
                 .query(String.class).optional().map(PhoneNumber::new);
         long start = System.nanoTime();
