@@ -20,8 +20,11 @@ final class AotCache {
     private AotCache() {
     }
 
-    /** @return the extracted jar to start, with a current cache at {@code --aot-cache} */
-    static Path prepare(TextBackLoadHarness.Options o, Map<String, String> env) throws Exception {
+    /**
+     * @return the extracted jar to start, with a current cache at {@code --aot-cache}; two nodes starting together
+     *     wait for one training run
+     */
+    static synchronized Path prepare(TextBackLoadHarness.Options o, Map<String, String> env) throws Exception {
         Path cache = o.aotCache().toAbsolutePath();
         Path extracted = cache.resolveSibling("redial-extracted");
         Path jar = extracted.resolve("redial.jar");
