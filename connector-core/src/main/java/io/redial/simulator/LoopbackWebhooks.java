@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Posts a webhook to this very app as Twilio would: the form signed with HMAC-SHA1 over
  * {@code REDIAL_PUBLIC_BASE_URL} + path (what the webhooks check), sent to the local port, so a simulated
- * call passes the same signature check, controllers and jobs as a real one.
+ * call passes the same signature check, controllers and jobs as a real one. The start-up warm-up uses it too.
  */
 @Component
-class LoopbackWebhooks {
+public class LoopbackWebhooks {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final TwilioAccount account;
@@ -37,7 +37,7 @@ class LoopbackWebhooks {
     }
 
     /** @return the HTTP status and body of the app's answer */
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(localUrl(path))

@@ -59,6 +59,11 @@ class OperationsEndpointsIT {
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(r.body()).contains("\"status\":\"UP\"");
             });
+            // Ready only after the node's start-up warm-up of the webhook path, which the log reports (a line exists).
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> get(base + "/health/readiness").statusCode() == 200);
+            assertThat(app.log()).contains("warmed up the webhook path before taking traffic: 3000 rounds"
+                    + " (HTTP, and the call recorded and rolled back)");
             assertThat(get(base + "/health/readiness")).satisfies(r -> {
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(r.body()).contains("\"db\"", "\"scheduler\"", "\"due\"", "\"status\":\"UP\"");

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JDK's AOT cache for the harness's app (JEP 483 and 514, JDK 25), made as deploy/Dockerfile makes it: the
+ * The JDK's AOT cache for the harness's app (JEP 483, 514 and 515, JDK 25), made as deploy/Dockerfile makes it: the
  * jar extracted (classes in plain jars, which the cache can hold, not nested in the Spring Boot jar), then one
- * training run that starts the app up to its refreshed context and exits ({@code spring.context.exit=onRefresh},
- * with {@code -XX:AOTCacheOutput}), against a throwaway schema so the measured node still migrates its own.
+ * training run that starts the app, lets it run its start-up warm-up of the webhook path on the bench's lines and
+ * exits ({@code redial.warm-up.exit-when-done}, with {@code -XX:AOTCacheOutput}: classes and method profiles),
+ * against a throwaway schema so the measured node still migrates its own.
  * Made again whenever the jar is newer than the cache.
  */
 final class AotCache {
@@ -19,8 +20,11 @@ final class AotCache {
     private AotCache() {
     }
 
-    /** @return the extracted jar to start, with a current cache at {@code --aot-cache} */
-    static Path prepare(TextBackLoadHarness.Options o, Map<String, String> env) throws Exception {
+    /**
+     * @return the extracted jar to start, with a current cache at {@code --aot-cache}; two nodes starting together
+     *     wait for one training run
+     */
+    static synchronized Path prepare(TextBackLoadHarness.Options o, Map<String, String> env) throws Exception {
         Path cache = o.aotCache().toAbsolutePath();
         Path extracted = cache.resolveSibling("redial-extracted");
         Path jar = extracted.resolve("redial.jar");
@@ -38,11 +42,10 @@ final class AotCache {
             training.put("SPRING_DATASOURCE_URL", o.dbUrl() + schema);
             training.put("PORT", String.valueOf(TextBackLoadHarness.freePort()));
             training.put("MANAGEMENT_PORT", String.valueOf(TextBackLoadHarness.freePort()));
-            training.remove("REDIAL_PROVISIONING_FILE");
             long started = System.nanoTime();
             Files.deleteIfExists(cache);
             run(List.of(java.toString(), "@" + o.jvmOptions().toAbsolutePath(), "-XX:AOTCacheOutput=" + cache,
-                    "-Dspring.context.exit=onRefresh", "-jar", jar.toString()), training, cache.resolveSibling("aot-training.log"));
+                    "-Dredial.warm-up.exit-when-done=true", "-jar", jar.toString()), training, cache.resolveSibling("aot-training.log"));
             if (!Files.exists(cache)) {
                 throw new IllegalStateException("the training run wrote no AOT cache; see " + cache.resolveSibling("aot-training.log"));
             }

@@ -42,7 +42,7 @@ public final class TextBackLoadHarness {
 
     record Options(int rate, int seconds, int tenants, int killAtSecond, int warmupSeconds, int warmupRate,
             int leadInSeconds, String dbUrl, String dbUser, String dbPassword, Path jar, Path jvmOptions, int nodes,
-            int rollingAtSecond, Path aotCache) {
+            int rollingAtSecond, Path aotCache, int burstAfterStart) {
         static Options parse(String[] args) {
             Map<String, String> a = new java.util.HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -58,7 +58,8 @@ public final class TextBackLoadHarness {
                     a.getOrDefault("db-password", ""), Path.of(a.getOrDefault("jar", "deploy/target/redial.jar")),
                     Path.of(a.getOrDefault("jvm-options", "deploy/jvm.options")),
                     Integer.parseInt(a.getOrDefault("nodes", "1")), Integer.parseInt(a.getOrDefault("rolling-at", "-1")),
-                    a.containsKey("aot-cache") ? Path.of(a.get("aot-cache")) : null);
+                    a.containsKey("aot-cache") ? Path.of(a.get("aot-cache")) : null,
+                    Integer.parseInt(a.getOrDefault("burst-after-start", "0")));
         }
     }
 
@@ -90,6 +91,14 @@ public final class TextBackLoadHarness {
             // The app running now: a kill-at run replaces the first with the restarted one.
             AppProcess[] app = {AppProcess.start(o, env, work.resolve("app.log"))};
             try {
+                if (o.burstAfterStart() > 0) {
+                    var burst = new BurstAfterStart(o, new LeanWebhookPoster("localhost", port, "http://localhost:" + port, TOKEN),
+                            twilio).run();
+                    app[0].kill();
+                    sql(o, "DROP DATABASE IF EXISTS " + schema);
+                    burst.print();
+                    System.exit(burst.duplicates() == 0 && burst.lost() == 0 ? 0 : 1);
+                }
                 result = fire(o, app, env, port, work, twilio, schema);
             } finally {
                 app[0].kill();
@@ -371,10 +380,12 @@ public final class TextBackLoadHarness {
     static final class AppProcess {
         private final Process process;
         private final int port;
+        private final int managementPort;
 
-        private AppProcess(Process process, int port) {
+        private AppProcess(Process process, int port, int managementPort) {
             this.process = process;
             this.port = port;
+            this.managementPort = managementPort;
         }
 
         /**
@@ -395,14 +406,20 @@ public final class TextBackLoadHarness {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             long started = System.nanoTime();
-            AppProcess app = new AppProcess(builder.start(), Integer.parseInt(env.get("PORT")));
+            AppProcess app = new AppProcess(builder.start(), Integer.parseInt(env.get("PORT")),
+                    Integer.parseInt(env.get("MANAGEMENT_PORT")));
             app.awaitUp();
-            System.out.printf("app up (answering /login) %.1f s after its start%s (load average %s)%n",
+            System.out.printf("app answering /login %.1f s and ready (readiness UP, after its own warm-up) %.1f s after"
+                    + " its start%s (load average %s)%n", app.answeringAfterSeconds(started),
                     (System.nanoTime() - started) / 1e9, o.aotCache() != null ? ", with the AOT cache" : "",
                     AotCache.loadAverage());
             return app;
         }
 
+        /**
+         * Waits, as Kubernetes does, until the readiness group reports UP on the management port (the node warms
+         * its webhook path up before that); {@link #answeringAfterSeconds} says when /login first answered.
+         */
         void awaitUp() throws InterruptedException {
             var http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
             // A node starting beside another on a busy machine took 150 s: give it more before giving up.
@@ -411,18 +428,30 @@ public final class TextBackLoadHarness {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the app exited with " + process.exitValue() + "; see target/load-harness/app*.log");
                 }
-                try {
-                    var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // starting
+                if (answeringAt == 0 && status(http, "http://localhost:" + port + "/login") == 200) {
+                    answeringAt = System.nanoTime();
                 }
-                Thread.sleep(250);
+                if (status(http, "http://localhost:" + managementPort + "/actuator/health/readiness") == 200) {
+                    return;
+                }
+                Thread.sleep(100);
             }
             throw new IllegalStateException("the app did not come up; see target/load-harness/app*.log");
+        }
+
+        private volatile long answeringAt;
+
+        double answeringAfterSeconds(long started) {
+            return answeringAt == 0 ? Double.NaN : (answeringAt - started) / 1e9;
+        }
+
+        private static int status(java.net.http.HttpClient http, String url) throws InterruptedException {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException notYet) {
+                return 0; // starting
+            }
         }
 
         /** SIGTERM, as Kubernetes stops a pod: the app drains and exits by itself. */

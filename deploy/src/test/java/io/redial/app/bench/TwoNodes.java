@@ -56,7 +56,7 @@ final class TwoNodes {
 
     record Result(int calls, int lost, long duplicates, int deadNodeCallsPending, List<Long> killToTextMillis,
             List<Long> livingWebhookMicros, List<Long> livingWebhookAfterKillMicros, List<Long> callToTextMillis,
-            List<Long> allWebhookMicros, int retried, double loadAverage) {
+            List<Long> allWebhookMicros, List<Long> stayedUpWebhookMicros, int retried, double loadAverage) {
 
         void print(TextBackLoadHarness.Options o) {
             var p = (java.util.function.BiFunction<List<Long>, Integer, Long>) TextBackLoadHarness.Result::pct;
@@ -76,6 +76,10 @@ final class TwoNodes {
                     p.apply(livingWebhookMicros, 50) / 1000.0, p.apply(livingWebhookMicros, 99) / 1000.0,
                     p.apply(livingWebhookMicros, 100) / 1000.0);
             if (o.rollingAtSecond() >= 0) {
+                System.out.printf("webhook on the node that stayed up while the other restarted (SIGTERM to ready)"
+                        + "  p50 %.1f ms  p99 %.1f ms  max %.1f ms  (%d calls)%n", p.apply(stayedUpWebhookMicros, 50) / 1000.0,
+                        p.apply(stayedUpWebhookMicros, 99) / 1000.0, p.apply(stayedUpWebhookMicros, 100) / 1000.0,
+                        stayedUpWebhookMicros.size());
                 System.out.printf("webhook on whichever node was up, whole run  p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
                         p.apply(allWebhookMicros, 50) / 1000.0, p.apply(allWebhookMicros, 99) / 1000.0,
                         p.apply(allWebhookMicros, 100) / 1000.0);
@@ -221,7 +225,16 @@ final class TwoNodes {
 
     private final java.util.concurrent.atomic.AtomicInteger retriedAtOnce = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** Each node in turn: SIGTERM (its webhooks go to the other meanwhile), wait for it to exit, start it again. */
+    /** Per restart: from its SIGTERM until it was ready again, and the node that took every call meanwhile. */
+    record Restart(long from, long to, int stayedUp) {
+    }
+
+    private final List<Restart> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Each node in turn: out of the balancer, SIGTERM (its webhooks go to the other meanwhile), wait for it to exit,
+     * start it again and put it back once its readiness reports UP.
+     */
     private void rollingRestart() {
         try {
             for (int i = 0; i < 2; i++) {
@@ -231,6 +244,7 @@ final class TwoNodes {
                 node.process.stop();
                 long stopped = System.nanoTime();
                 start(node, node.name.toLowerCase() + "-restarted");
+                restarts.add(new Restart(t0, System.nanoTime(), 1 - i));
                 System.out.printf("harness: node %s stopped gracefully in %.1f s, up again %.1f s later%n", node.name,
                         (stopped - t0) / 1e9, (System.nanoTime() - stopped) / 1e9);
             }
@@ -261,7 +275,7 @@ final class TwoNodes {
                 .collect(Collectors.groupingBy(LeanTwilio.Sent::to));
         int lost = 0, pending = 0;
         List<Long> killToText = new ArrayList<>(), living = new ArrayList<>(), livingAfterKill = new ArrayList<>(),
-                callToText = new ArrayList<>(), all = new ArrayList<>();
+                callToText = new ArrayList<>(), all = new ArrayList<>(), stayedUp = new ArrayList<>();
         for (int call = 0; call < total; call++) {
             List<LeanTwilio.Sent> texts = byCaller.get(TextBackLoadHarness.callerNumber(MEASURED, call));
             if (texts == null) {
@@ -277,6 +291,11 @@ final class TwoNodes {
             }
             if (answeredMicros[call] > 0) {
                 all.add(answeredMicros[call]);
+                int by = acceptedBy[call];
+                long at = firedAt[call];
+                if (restarts.stream().anyMatch(r -> r.stayedUp() == by && at >= r.from() && at <= r.to())) {
+                    stayedUp.add(answeredMicros[call]);
+                }
             }
             if (acceptedBy[call] == 1) {
                 living.add(answeredMicros[call]);
@@ -287,7 +306,7 @@ final class TwoNodes {
         }
         long duplicates = byCaller.values().stream().mapToLong(t -> t.size() - 1).sum();
         double load = Double.parseDouble(java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        return new Result(total, lost, duplicates, pending, killToText, living, livingAfterKill, callToText, all, retried,
-                load);
+        return new Result(total, lost, duplicates, pending, killToText, living, livingAfterKill, callToText, all, stayedUp,
+                retried, load);
     }
 }

@@ -1,0 +1,138 @@
+package io.redial.calls;
+
+import io.redial.shared.PhoneNumber;
+import io.redial.simulator.LoopbackWebhooks;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Warms the missed-call webhook's path before the node reports ready. A fresh JVM runs its first few thousand
+ * webhooks interpreted and compiles them on the cores that serve them: at 100 calls/s that was seconds-long
+ * answers in a node's first minute. Runners run after the web server listens and before Spring Boot marks the
+ * node ready, so this exercises the real path and only then lets the readiness probe (and the load balancer)
+ * send Twilio's traffic here.
+ *
+ * <p>Each round posts a signed screening callback to this node over loopback (Tomcat, the webhook gate, form
+ * parsing, the signature check, TwiML; it stores nothing), then records a no-answer dial result on the first
+ * line from a warm-up caller and decides it, with the text-back scheduled, in a transaction that is rolled back:
+ * nothing is kept, no text goes (the hand-off to the fast lane happens only on commit). Without a line, only the
+ * HTTP half runs. The warm-up's requests show in {@code http_server_requests{uri="/twilio/voice/screen"}}.
+ *
+ * <p>{@code redial.warm-up.exit-when-done} ends the process after the warm-up: the image's AOT-cache training run
+ * (deploy/Dockerfile) uses it, so the cache holds the classes and method profiles of the webhook path too.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE) // after provisioning: it needs the lines
+class WebhookWarmUp implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookWarmUp.class);
+    /** CallSids of the warm-up: Twilio's shape, a prefix no carrier issues in practice. */
+    private static final String SID_PREFIX = "CA00000000000000000000000077a3";
+
+    private final LoopbackWebhooks webhooks;
+    private final CallIntake intake;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final int calls;
+    private final Duration maxTime;
+    private final int concurrency;
+    private final boolean exitWhenDone;
+    private final ApplicationContext context;
+
+    WebhookWarmUp(LoopbackWebhooks webhooks, CallIntake intake, TransactionTemplate transactions, JdbcClient jdbc,
+            @Value("${redial.warm-up.calls:0}") int calls,
+            @Value("${redial.warm-up.max-time:PT60S}") Duration maxTime,
+            @Value("${redial.webhooks.max-concurrent:8}") int concurrency,
+            @Value("${redial.warm-up.exit-when-done:false}") boolean exitWhenDone, ApplicationContext context) {
+        this.webhooks = webhooks;
+        this.intake = intake;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.calls = calls;
+        this.maxTime = maxTime;
+        this.concurrency = Math.max(1, concurrency);
+        this.exitWhenDone = exitWhenDone;
+        this.context = context;
+    }
+
+    /** What a warm-up did, for its log line and tests. */
+    record Outcome(int rounds, int failed, Duration took) {
+    }
+
+    private volatile Outcome last = new Outcome(0, 0, Duration.ZERO);
+
+    Outcome last() {
+        return last;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws InterruptedException {
+        if (calls > 0) {
+            warmUp();
+        }
+        if (exitWhenDone) {
+            System.exit(SpringApplication.exit(context));
+        }
+    }
+
+    private void warmUp() throws InterruptedException {
+        Optional<PhoneNumber> line = jdbc.sql("SELECT number FROM phone_lines ORDER BY id LIMIT 1")
+                .query(String.class).optional().map(PhoneNumber::new);
+        long start = System.nanoTime();
+        long deadline = start + maxTime.toNanos();
+        AtomicInteger next = new AtomicInteger(), done = new AtomicInteger(), failed = new AtomicInteger();
+        AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
+        try (ExecutorService workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name("warm-up-", 1).factory())) {
+            for (int w = 0; w < concurrency; w++) {
+                workers.execute(() -> {
+                    for (int i = next.getAndIncrement(); i < calls && System.nanoTime() < deadline; i = next.getAndIncrement()) {
+                        try {
+                            round(i, line);
+                            done.incrementAndGet();
+                        } catch (RuntimeException e) { // a warm-up never stops a node from starting
+                            failed.incrementAndGet();
+                            firstFailure.compareAndSet(null, e);
+                        }
+                    }
+                });
+            }
+        }
+        last = new Outcome(done.get(), failed.get(), Duration.ofNanos(System.nanoTime() - start));
+        log.info("warmed up the webhook path before taking traffic: {} rounds{} in {} ms", done.get(),
+                line.isPresent() ? " (HTTP, and the call recorded and rolled back)" : " (HTTP only: no line yet)",
+                last.took().toMillis());
+        if (firstFailure.get() != null) {
+            log.warn("{} warm-up rounds failed; the first: {}", failed.get(), firstFailure.get().toString());
+        }
+    }
+
+    private void round(int i, Optional<PhoneNumber> line) {
+        String sid = SID_PREFIX + "%04x".formatted(i & 0xffff);
+        var answer = webhooks.post("/twilio/voice/screen", Map.of("CallSid", sid, "ParentCallSid", sid));
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("the screening webhook answered " + answer.statusCode());
+        }
+        line.ifPresent(number -> transactions.executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            var call = new CarrierCall(sid, new PhoneNumber("+1500555%04d".formatted(i % 10_000)), number, null, null);
+            intake.dialFinished(call, "no-answer", 0, null);
+        }));
+    }
+}
