@@ -2,6 +2,7 @@ package io.redial.shared.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.redial.tenants.provisioning.Provisioner;
 import io.redial.tenants.provisioning.ProvisioningFile;
@@ -54,6 +55,7 @@ class TwilioWebhookHttpFuzzTests {
             "/twilio/sms/incoming", "/twilio/sms/status");
     private static final int SIGNED = 0, UNSIGNED = 1, FORGED = 2, ALTERED = 3, REPLAYED = 4, HUGE = 5;
     private static final int MAX_BODY = 65_536;
+    private static final java.util.Set<String> LOOPBACK = java.util.Set.of("localhost", "127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
     /** Each input gets SIDs of its own, so what it stores can be told apart from what earlier inputs did. */
     private static final AtomicLong inputs = new AtomicLong();
 
@@ -65,6 +67,8 @@ class TwilioWebhookHttpFuzzTests {
 
     @BeforeEach
     void provision() {
+        // Jazzer's SSRF detector stops any connection while fuzzing; everything here is on loopback by design.
+        BugDetectors.allowNetworkConnections((host, port) -> LOOPBACK.contains(host));
         provisioner.apply(ProvisioningFile.parse("""
                 tenants:
                   - id: fuzz-hvac
