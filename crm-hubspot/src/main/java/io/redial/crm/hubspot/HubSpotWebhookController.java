@@ -67,9 +67,10 @@ class HubSpotWebhookController {
             return ResponseEntity.badRequest().build();
         }
         for (JsonNode event : batch.isArray() ? batch : JSON.createArrayNode().add(batch)) {
-            String type = event.path("subscriptionType").asString("").toLowerCase(Locale.ROOT);
-            if (UNINSTALL_TYPES.contains(type) && event.hasNonNull("portalId")) {
-                uninstalledPortals.add(event.get("portalId").asString());
+            String type = scalar(event.path("subscriptionType")).toLowerCase(Locale.ROOT);
+            String portal = scalar(event.path("portalId"));
+            if (UNINSTALL_TYPES.contains(type) && portal.matches("\\d{1,20}")) {
+                uninstalledPortals.add(portal);
             }
         }
         for (String portal : uninstalledPortals) {
@@ -77,6 +78,11 @@ class HubSpotWebhookController {
             events.publishEvent(new CrmUninstalled(HubSpotCrmProvider.ID, portal));
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** A string or a whole number as text; anything else (an object, a list, a fraction) as "", never an error. */
+    private static String scalar(JsonNode node) {
+        return node.isString() || node.isIntegralNumber() ? node.asString() : "";
     }
 
     /** The URL HubSpot called, as HubSpot signed it: our public address, the path and the query string. */

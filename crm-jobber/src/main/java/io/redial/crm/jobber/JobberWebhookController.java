@@ -50,8 +50,10 @@ class JobberWebhookController {
         } catch (RuntimeException notJson) {
             return ResponseEntity.badRequest().build();
         }
-        String account = event.path("accountId").asString("");
-        if (APP_DISCONNECT.equals(event.path("topic").asString("")) && !account.isBlank()) {
+        // Only strings count: a list or an object where Jobber sends an id is no disconnect, and no error.
+        String account = event.path("accountId").isString() ? event.path("accountId").asString() : "";
+        String topic = event.path("topic").isString() ? event.path("topic").asString() : "";
+        if (APP_DISCONNECT.equals(topic) && !account.isBlank()) {
             log.info("Jobber account {} disconnected the app", account);
             events.publishEvent(new CrmUninstalled(JobberCrmProvider.ID, account));
         }
