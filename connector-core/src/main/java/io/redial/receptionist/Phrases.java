@@ -96,7 +96,7 @@ public final class Phrases {
 
     /** A booked caller writing again: the visit stands, with its day, window and address. */
     public static String stillBooked(Language l, Slot slot, @org.jspecify.annotations.Nullable String address) {
-        String at = address == null ? "" : t(l, " at ", " en ") + address;
+        String at = address == null || !safeToRepeat(address, l) ? "" : t(l, " at ", " en ") + address;
         return t(l, "You're all set for " + slot.label(l) + " (arrival window)" + at
                         + ". Our technician will text before arriving; reply here if anything changes.",
                 "Todo listo para " + slot.label(l) + " (horario de llegada)" + at
