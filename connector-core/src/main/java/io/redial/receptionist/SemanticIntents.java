@@ -1,5 +1,6 @@
 package io.redial.receptionist;
 
+import io.redial.receptionist.booking.TimeGrammar;
 import io.redial.receptionist.reading.Intent;
 import io.redial.receptionist.triage.Embedded;
 import io.redial.receptionist.triage.EmbeddedExamples;
@@ -9,7 +10,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +45,7 @@ class SemanticIntents {
     // Calibrated on the development evaluation (docs/anna.md): close enough, and clearly closer than any new job.
     static final double MIN_SIMILARITY = 0.55;
     static final double MIN_MARGIN = 0.15;
-    private static final java.util.regex.Pattern CONTACT_WORDS = java.util.regex.Pattern.compile(
+    private static final Pattern CONTACT_WORDS = Pattern.compile(
             "number|cell|phone|line|contact|numero|número|telefono|teléfono|celular");
     /** Names, addresses, "ok", "the 2nd": too short to mean anything but an answer. */
     private static final int MIN_WORDS = 3;
@@ -74,7 +77,7 @@ class SemanticIntents {
                 best = meaning;
             }
         }
-        if (best == Meaning.STAFF_CONTACT && !CONTACT_WORDS.matcher(text.toLowerCase(java.util.Locale.ROOT)).find()) {
+        if (best == Meaning.STAFF_CONTACT && !CONTACT_WORDS.matcher(text.toLowerCase(Locale.ROOT)).find()) {
             return Optional.empty(); // asking for someone's number names a number, a cell or a line
         }
         return bestScore >= MIN_SIMILARITY && bestScore - bestNewJob >= MIN_MARGIN
@@ -87,7 +90,7 @@ class SemanticIntents {
      */
     static boolean changesThisRequest(TurnContext turn, Meaning m, String plain) {
         return (m == Meaning.RESCHEDULE || m == Meaning.CANCEL) && turn.turns() > 0 && turn.stage() != Stage.BOOKED
-                && io.redial.receptionist.booking.TimeGrammar.mentionsTime(plain);
+                && TimeGrammar.mentionsTime(plain);
     }
 
     private static List<Example> read() {

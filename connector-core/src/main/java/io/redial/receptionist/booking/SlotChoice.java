@@ -4,7 +4,9 @@ import io.redial.receptionist.reading.Language;
 import io.redial.receptionist.triage.TriageRule;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.format.TextStyle;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,12 +33,12 @@ public final class SlotChoice {
 
     /** "The earliest one", "whichever is soonest": a pick of the earliest offered window, when no day or hour is named. */
     public static boolean asksEarliest(String plain) {
-        return EARLIEST.matcher(plain).find() && TimeGrammar.read(plain, java.time.LocalDate.of(2000, 1, 3))
+        return EARLIEST.matcher(plain).find() && TimeGrammar.read(plain, LocalDate.of(2000, 1, 3))
                 .map(p -> p.days().isEmpty() && p.fromHour() == 0 && p.toHour() == 24).orElse(true);
     }
 
     public static Slot earliest(List<Slot> offered) {
-        return offered.stream().min(java.util.Comparator.comparing(Slot::localStart)).orElseThrow();
+        return offered.stream().min(Comparator.comparing(Slot::localStart)).orElseThrow();
     }
 
     public static Optional<Slot> pick(String plain, List<Slot> offered) {

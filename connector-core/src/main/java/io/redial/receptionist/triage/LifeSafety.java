@@ -167,7 +167,9 @@ public final class LifeSafety {
     /** The first hazard the words show, if any; a code rule, so nothing a model proposes can lower it. */
     static Optional<Hazard> assess(String text, SafetyThresholds limits) {
         String plain = NEGATED.matcher(NEGATED_SMELL.matcher(Language.plain(text)).replaceAll(" ")).replaceAll(" ");
-        plain = String.join(". ", SENTENCE.splitAsStream(plain).filter(s -> !ELSEWHERE.matcher(s).find() || OURS.matcher(s).find()).toList());
+        if (ELSEWHERE.matcher(plain).find()) { // only then are sentences about someone else's trouble left out
+            plain = String.join(". ", SENTENCE.splitAsStream(plain).filter(s -> !ELSEWHERE.matcher(s).find() || OURS.matcher(s).find()).toList());
+        }
         // A smell, a spark or a burst the caller has put behind them is a job to book, unless it is back.
         boolean behind = RESOLVED.matcher(plain).find() || (PAST_TIME.matcher(plain).find() && !STILL.matcher(plain).find());
         if (!behind && (GAS_LEAK.matcher(plain).find() || (SMELL.matcher(plain).find() && GASSY.matcher(plain).find()))) {

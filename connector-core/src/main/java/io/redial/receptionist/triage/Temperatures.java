@@ -27,23 +27,13 @@ public final class Temperatures {
     private static final Pattern OUTSIDE = Pattern.compile(
             "^\\s*(?:degrees?|grados|°)?\\s*(?:outside|outdoors|out there|afuera|today|tonight|high|low)");
 
-    private static final java.util.Map<String, Integer> TENS = java.util.Map.ofEntries(
-            java.util.Map.entry("twenty", 20), java.util.Map.entry("thirty", 30), java.util.Map.entry("forty", 40),
-            java.util.Map.entry("fifty", 50), java.util.Map.entry("sixty", 60), java.util.Map.entry("seventy", 70),
-            java.util.Map.entry("eighty", 80), java.util.Map.entry("ninety", 90), java.util.Map.entry("veinte", 20),
-            java.util.Map.entry("treinta", 30), java.util.Map.entry("cuarenta", 40), java.util.Map.entry("cincuenta", 50),
-            java.util.Map.entry("sesenta", 60), java.util.Map.entry("setenta", 70), java.util.Map.entry("ochenta", 80),
-            java.util.Map.entry("noventa", 90));
-    private static final java.util.Map<String, Integer> UNITS = java.util.Map.ofEntries(
-            java.util.Map.entry("one", 1), java.util.Map.entry("two", 2), java.util.Map.entry("three", 3),
-            java.util.Map.entry("four", 4), java.util.Map.entry("five", 5), java.util.Map.entry("six", 6),
-            java.util.Map.entry("seven", 7), java.util.Map.entry("eight", 8), java.util.Map.entry("nine", 9),
-            java.util.Map.entry("uno", 1), java.util.Map.entry("dos", 2), java.util.Map.entry("tres", 3),
-            java.util.Map.entry("cuatro", 4), java.util.Map.entry("cinco", 5), java.util.Map.entry("seis", 6),
-            java.util.Map.entry("siete", 7), java.util.Map.entry("ocho", 8), java.util.Map.entry("nueve", 9));
-    /** "ninety one", "forty-six", "noventa y dos": voice-to-text writes temperatures out. */
-    private static final Pattern WORDS = Pattern.compile("(?<![a-z])(" + String.join("|", TENS.keySet()) + ")(?:[\\s-]+(?:y\\s+)?("
-            + String.join("|", UNITS.keySet()) + "))?(?![a-z])");
+    // Number words by position: TENS_EN.get(i) and TENS_ES.get(i) are 20 + 10 i; UNITS_*.get(i) is i + 1.
+    private static final List<String> TENS_EN = List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+    private static final List<String> TENS_ES = List.of("veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa");
+    private static final List<String> UNITS_EN = List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+    private static final List<String> UNITS_ES = List.of("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve");
+    private static final Pattern WORDS = Pattern.compile("(?<![a-z])(" + String.join("|", TENS_EN) + "|" + String.join("|", TENS_ES) + ")(?:[\\s-]+(?:y\\s+)?("
+            + String.join("|", UNITS_EN) + "|" + String.join("|", UNITS_ES) + "))?(?![a-z])");
     /** "90 something", "the 40s": the middle of that decade. */
     private static final Pattern DECADE = Pattern.compile("(?<![\\d$#])(\\d)0(?:\\s?(?:something|somethin|ish)|'?s)(?![a-z])");
 
@@ -55,7 +45,7 @@ public final class Temperatures {
         Matcher w = WORDS.matcher(plain);
         StringBuilder out = new StringBuilder();
         while (w.find()) {
-            int value = TENS.get(w.group(1)) + (w.group(2) == null ? 0 : UNITS.get(w.group(2)));
+            int value = tens(w.group(1)) + (w.group(2) == null ? 0 : units(w.group(2)));
             w.appendReplacement(out, String.valueOf(value));
         }
         w.appendTail(out);
@@ -78,5 +68,15 @@ public final class Temperatures {
             }
         }
         return readings;
+    }
+
+    private static int tens(String word) {
+        int i = TENS_EN.indexOf(word);
+        return 20 + 10 * (i >= 0 ? i : TENS_ES.indexOf(word));
+    }
+
+    private static int units(String word) {
+        int i = UNITS_EN.indexOf(word);
+        return 1 + (i >= 0 ? i : UNITS_ES.indexOf(word));
     }
 }
