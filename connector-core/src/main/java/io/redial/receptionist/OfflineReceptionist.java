@@ -66,7 +66,15 @@ public class OfflineReceptionist implements ReceptionistAgent {
             // The visit is booked and on its way to the CRM: another time is the office's to arrange, and
             // anything else ("thanks", "1", a late name) leaves the booking as it is.
             if (TimeGrammar.mentionsTime(plain) && CallerWords.changesTime(plain)) {
-                return new ReceptionistReply(Phrases.handOff(l, Intent.RESCHEDULE), learned, Action.HAND_OFF, null);
+                return new ReceptionistReply(Phrases.handOff(l, Intent.RESCHEDULE),
+                        TurnDisposal.withReason(learned, Intent.RESCHEDULE, raw), Action.HAND_OFF, null);
+            }
+            if (CallerWords.noLongerNeeded(plain)) { // "nvm, it's working again": a booked visit to call off
+                return new ReceptionistReply(Phrases.handOff(l, Intent.CANCEL),
+                        TurnDisposal.withReason(learned, Intent.CANCEL, raw), Action.HAND_OFF, null);
+            }
+            if (CallerWords.declines(plain)) { // "no thanks, that's all": the visit stands, the chat ends
+                return new ReceptionistReply(Phrases.goodbye(l), learned, Action.CLOSE, null);
             }
             return ReceptionistReply.ask(Phrases.stillBooked(l), learned);
         }

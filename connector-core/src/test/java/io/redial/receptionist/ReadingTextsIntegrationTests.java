@@ -173,6 +173,15 @@ class ReadingTextsIntegrationTests {
         replies = say(c, "oh wait can we make it saturday instead");
         assertThat(replies.getFirst()).contains("move your appointment");
         assertThat(lead(c).status()).isEqualTo(LeadStatus.HANDED_OFF);
+
+        Conversation done = conversation();
+        replies = say(done, "garbage disposal jammed", "Ana Pryor, 4703 Red River St 78751", "1", "no thanks, that's all");
+        assertThat(replies.getLast()).contains("Text us anytime");
+        assertThat(lead(done).status()).isEqualTo(LeadStatus.BOOKED);
+        Conversation off = conversation();
+        say(off, "garbage disposal jammed", "Ed Lamb, 4705 Red River St 78751", "1", "nvm my son got it working again");
+        assertThat(lead(off).status()).isEqualTo(LeadStatus.HANDED_OFF);
+        assertThat(lead(off).details().problem()).startsWith("Needs a person (cancel)");
     }
 
     @Test

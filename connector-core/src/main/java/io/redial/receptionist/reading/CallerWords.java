@@ -53,6 +53,8 @@ public final class CallerWords {
             + "call me|persona real|hablar con alguien|gerente|llamenme|llameme");
     private static final Pattern ANGRY = words("ridiculous|unacceptable|terrible|worst|awful|scam|furious|angry|lawsuit|sue|"
             + "still broken|never showed|no show|no-show|complaint|refund|pesimo|horrible|queja|enojad");
+    private static final Pattern NO_LONGER_NEEDED = words("never mind|nevermind|nvm|(?:fixed it|got it fixed)(?!\\s+(?:back|last|a while|years|months|before|then))|"
+            + "working again|started working|no longer need|dont need|don't need|ya no (?:lo |la )?necesit|ya se arreglo|ya quedo|mejor no");
     // A caller moving a time already set: "actually make it sunday instead", "can't do thursday", "mejor el viernes".
     private static final Pattern CHANGES_TIME = words("instead|actually|change (?:it|that|the)|move (?:it|that|the)|switch (?:it|to)|"
             + "make it|can'?t (?:do|make)|cant (?:do|make)|won'?t work|doesn'?t work|no longer works|reschedule|"
@@ -117,6 +119,11 @@ public final class CallerWords {
 
     public static boolean asksPrice(String plain) {
         return PRICE.matcher(plain).find();
+    }
+
+    /** The trouble is gone or the job is off: "nvm my husband fixed it", "ya no lo necesito". */
+    public static boolean noLongerNeeded(String plain) {
+        return NO_LONGER_NEEDED.matcher(plain).find();
     }
 
     /** Moving a time already set, rather than agreeing to it ("sunday instead" vs "thursday works"). */
