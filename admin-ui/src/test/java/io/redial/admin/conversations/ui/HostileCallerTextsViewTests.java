@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class HostileCallerTextsViewTests extends ConsoleTest {
 
     static final TenantId CO = new TenantId("hostile-co");
-    static final PhoneNumber LINE = new PhoneNumber("+15125556300");
+    static final PhoneNumber LINE = new PhoneNumber("+15125556391");
     static final Duration PATIENCE = Duration.ofSeconds(30);
     /** Tags a caller's text could smuggle in if it were taken as markup. */
     static final Set<String> SMUGGLED_TAGS = Set.of("script", "img", "iframe", "svg", "object", "embed");
@@ -55,7 +55,7 @@ class HostileCallerTextsViewTests extends ConsoleTest {
                     name: Hostile Text Plumbing
                     timezone: America/Chicago
                     trades: [plumbing]
-                    lines: [{number: "+15125556300", pattern: forwarded}]
+                    lines: [{number: "+15125556391", pattern: forwarded}]
                 """));
     }
 
