@@ -12,8 +12,10 @@ import io.redial.leads.Lead;
 import io.redial.leads.LeadStatus;
 import io.redial.leads.Leads;
 import io.redial.shared.TenantId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Reads what a turn needs: conversation, tenant, lead (found or captured), triage, slots and history. */
@@ -63,9 +65,9 @@ class TurnPreparation {
     }
 
     /** What the caller told us before this text: the problem on the lead and their last few texts ("heater quit", then "he's 90"). */
-    private @org.jspecify.annotations.Nullable String earlier(TenantId tenant, long conversationId, ConversationStates.PendingTurn pending,
+    private @Nullable String earlier(TenantId tenant, long conversationId, ConversationStates.PendingTurn pending,
             Lead lead, ConversationState state) {
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         if (lead.details().problem() != null) {
             texts.add(lead.details().problem());
         }
