@@ -12,6 +12,7 @@ import io.redial.shared.TenantId;
 import io.redial.testing.CoreTestApplication;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,8 +194,11 @@ class LangChain4jReceptionistIntegrationTests {
         return replies.getLast();
     }
 
+    /** Who answered the turn, once its record is written (the reply can be seen a moment before). */
     private String agent(long messageId) {
-        return jdbc.sql("SELECT agent FROM receptionist_turns WHERE message_id = ?").param(messageId).query(String.class).single();
+        return await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT agent FROM receptionist_turns WHERE message_id = ?")
+                .param(messageId).query((rs, i) -> rs.getString(1)).list().stream().filter(Objects::nonNull)
+                .findFirst().orElse(null), Objects::nonNull);
     }
 
     private Lead lead(Conversation c) {
