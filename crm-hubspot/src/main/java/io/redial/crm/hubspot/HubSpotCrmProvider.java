@@ -8,9 +8,9 @@ import io.redial.crm.CrmOAuth;
 import io.redial.crm.CrmProvider;
 import io.redial.crm.CrmRateLimit;
 import io.redial.crm.CrmRecordRef;
-import io.redial.crm.hubspot.internal.mapping.HubSpotMapper;
 import io.redial.crm.CrmThrottle;
 import io.redial.crm.hubspot.internal.client.HubSpotClient;
+import io.redial.crm.hubspot.internal.mapping.HubSpotMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -99,7 +99,7 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
 
     /**
      * Contacts and deals open at the {@code url} HubSpot's own answer gave them (its spec's SimplePublicObject
-     * {@code url}, which names the portal's data centre host), once checked to be a page on hubspot.com. A record
+     * {@code url}, whose form the spec does not give), once checked to be a page on hubspot.com or a subdomain. A record
      * whose answer carried none opens at {@code app.hubspot.com/contacts/<portal>/record/<object type>/<id>}, a
      * shape no HubSpot page in reach states, nor whether a portal on another data centre (hublet, e.g.
      * {@code app-eu1}) is forwarded there: docs/crm-hubspot.md, "Checked against HubSpot's documentation". Calls,

@@ -46,8 +46,8 @@ public final class HubSpotMapper {
 
     /**
      * The {@code url} HubSpot's answer gave a record, if it is a page on HubSpot's app: https on hubspot.com or
-     * a subdomain (a portal's hublet, e.g. {@code app-eu1.hubspot.com}), no user or port. Else null, and the
-     * console builds the link as before.
+     * a subdomain (such as a data-centre host, {@code app-eu1.hubspot.com}), no user, port or fragment. Else null,
+     * and the console builds the link as before.
      */
     public static @Nullable URI recordUrl(@Nullable String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL) {
