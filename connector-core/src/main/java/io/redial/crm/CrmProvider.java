@@ -21,7 +21,8 @@ public interface CrmProvider {
     }
 
     /**
-     * Where a person opens this record in the CRM's own app, when the adapter knows; {@code accountId} is the
+     * Where a person opens this record in the CRM's own app, when the adapter knows: from {@link CrmRecordRef#link()}
+     * (the link the CRM's answer carried, stored with the record) or built from {@code accountId}, the
      * connection's external account. Empty by default: the console then shows the record's id without a link.
      */
     default java.util.Optional<java.net.URI> recordLink(CrmRecordRef record, @org.jspecify.annotations.Nullable String accountId) {

@@ -124,18 +124,18 @@ public class LeadCards {
 
     private List<CrmRecord> records(TenantId tenant, long leadId) {
         return jdbc.sql("""
-                SELECT crm_id, external_type, external_id FROM crm_links
+                SELECT crm_id, external_type, external_id, external_url FROM crm_links
                 WHERE tenant_id = ? AND lead_id = ? AND external_type <> 'pending' ORDER BY created_at""")
                 .params(tenant.value(), leadId)
                 .query((rs, n) -> new CrmRecord(rs.getString("crm_id"), rs.getString("external_type"),
                         rs.getString("external_id"), link(tenant, rs.getString("crm_id"), rs.getString("external_type"),
-                        rs.getString("external_id"))))
+                        rs.getString("external_id"), rs.getString("external_url"))))
                 .list();
     }
 
-    private @Nullable URI link(TenantId tenant, String crm, String type, String id) {
+    private @Nullable URI link(TenantId tenant, String crm, String type, String id, @Nullable String storedUrl) {
         LeadTimeline.RecordLinks found = links.getIfAvailable();
-        return found == null ? null : found.link(tenant, crm, type, id).orElse(null);
+        return found == null ? null : found.link(tenant, crm, type, id, storedUrl).orElse(null);
     }
 
     private static @Nullable Instant instant(@Nullable LocalDateTime utc) {

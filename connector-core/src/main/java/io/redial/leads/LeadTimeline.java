@@ -43,9 +43,12 @@ public class LeadTimeline {
         }
     }
 
-    /** Where a CRM record can be opened, when its CRM says so. Implemented by the CRM module. */
+    /**
+     * Where a CRM record can be opened, when its CRM says so; {@code storedUrl} is the link its answer carried,
+     * if any (crm_links.external_url). Implemented by the CRM module.
+     */
     public interface RecordLinks {
-        Optional<URI> link(TenantId tenant, String crm, String recordType, String recordId);
+        Optional<URI> link(TenantId tenant, String crm, String recordType, String recordId, @Nullable String storedUrl);
     }
 
     /** Queues failed CRM work again. Implemented by the CRM module. */
@@ -200,18 +203,19 @@ public class LeadTimeline {
                         lower(rs.getString("state")), null,
                         RETRYABLE.contains(rs.getString("state")) ? rs.getLong("id") : null)));
         jdbc.sql("""
-                SELECT crm_id, item_key, external_type, external_id, created_at FROM crm_links
+                SELECT crm_id, item_key, external_type, external_id, external_url, created_at FROM crm_links
                 WHERE tenant_id = ? AND lead_id = ? AND external_type <> 'pending' ORDER BY created_at""")
                 .params(tenant.value(), leadId)
                 .query((RowCallbackHandler) rs -> entries.add(new Entry(instant(rs, "created_at"), Kind.CRM, rs.getString("crm_id") + " "
                         + rs.getString("external_type") + " " + rs.getString("external_id") + " (" + rs.getString("item_key") + ")",
-                        "written", link(tenant, rs.getString("crm_id"), rs.getString("external_type"), rs.getString("external_id")))));
+                        "written", link(tenant, rs.getString("crm_id"), rs.getString("external_type"), rs.getString("external_id"),
+                        rs.getString("external_url")))));
         return entries;
     }
 
-    private @Nullable URI link(TenantId tenant, String crm, String type, String id) {
+    private @Nullable URI link(TenantId tenant, String crm, String type, String id, @Nullable String storedUrl) {
         RecordLinks found = links.getIfAvailable();
-        return found == null ? null : found.link(tenant, crm, type, id).orElse(null);
+        return found == null ? null : found.link(tenant, crm, type, id, storedUrl).orElse(null);
     }
 
     private static String author(String purpose) {

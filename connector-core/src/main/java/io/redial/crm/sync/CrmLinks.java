@@ -3,6 +3,7 @@ package io.redial.crm.sync;
 import io.redial.crm.CrmId;
 import io.redial.crm.CrmRecordRef;
 import io.redial.shared.TenantId;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CrmLinks {
 
+    private static final int MAX_URL = 512; // crm_links.external_url
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -32,20 +34,24 @@ public class CrmLinks {
 
     public Optional<CrmRecordRef> find(TenantId tenant, CrmId crm, String itemKey) {
         return jdbc.sql("""
-                SELECT external_type, external_id FROM crm_links
+                SELECT external_type, external_id, external_url FROM crm_links
                 WHERE tenant_id = ? AND crm_id = ? AND item_key = ? AND external_type <> 'pending'""")
                 .params(tenant.value(), crm.value(), itemKey)
-                .query((rs, n) -> new CrmRecordRef(rs.getString(1), rs.getString(2))).optional();
+                .query((rs, n) -> record(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
     }
 
     /** Every record a lead has in that CRM, as item key → record. */
     public List<Link> ofLead(TenantId tenant, CrmId crm, long leadId) {
         return jdbc.sql("""
-                SELECT item_key, external_type, external_id FROM crm_links
+                SELECT item_key, external_type, external_id, external_url FROM crm_links
                 WHERE tenant_id = ? AND crm_id = ? AND lead_id = ? AND external_type <> 'pending'
                 ORDER BY created_at, item_key""")
                 .params(tenant.value(), crm.value(), leadId)
-                .query((rs, n) -> new Link(rs.getString(1), new CrmRecordRef(rs.getString(2), rs.getString(3)))).list();
+                .query((rs, n) -> new Link(rs.getString(1), record(rs.getString(2), rs.getString(3), rs.getString(4)))).list();
+    }
+
+    private static CrmRecordRef record(String type, String id, @Nullable String url) {
+        return new CrmRecordRef(type, id, url == null ? null : URI.create(url));
     }
 
     public record Link(String itemKey, CrmRecordRef record) {
@@ -88,12 +94,13 @@ public class CrmLinks {
                 .params(LocalDateTime.ofInstant(claimedAt, ZoneOffset.UTC), tenant.value(), crm.value(), itemKey).update();
     }
 
-    /** The claimed write happened: this is its record. */
+    /** The claimed write happened: this is its record (with the CRM's link to it, when it fits the column). */
     void complete(TenantId tenant, CrmId crm, String itemKey, CrmRecordRef ref) {
+        String url = ref.link() == null || ref.link().toString().length() > MAX_URL ? null : ref.link().toString();
         jdbc.sql("""
-                UPDATE crm_links SET external_type = ?, external_id = ?, created_at = ?
+                UPDATE crm_links SET external_type = ?, external_id = ?, external_url = ?, created_at = ?
                 WHERE tenant_id = ? AND crm_id = ? AND item_key = ?""")
-                .params(ref.type(), ref.id(), now(), tenant.value(), crm.value(), itemKey).update();
+                .params(ref.type(), ref.id(), url, now(), tenant.value(), crm.value(), itemKey).update();
     }
 
     /** The claimed write failed; someone may try again. */

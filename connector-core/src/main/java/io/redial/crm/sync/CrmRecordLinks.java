@@ -7,9 +7,13 @@ import io.redial.leads.LeadTimeline;
 import io.redial.shared.TenantId;
 import java.net.URI;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Lets a lead's timeline link a CRM record: the installed adapter builds the URL from the tenant's account. */
+/**
+ * Lets a lead's timeline link a CRM record: the installed adapter picks the URL, from the link the CRM's answer
+ * carried (stored with the record) or built from the tenant's account.
+ */
 @Component
 class CrmRecordLinks implements LeadTimeline.RecordLinks {
 
@@ -22,9 +26,10 @@ class CrmRecordLinks implements LeadTimeline.RecordLinks {
     }
 
     @Override
-    public Optional<URI> link(TenantId tenant, String crm, String recordType, String recordId) {
+    public Optional<URI> link(TenantId tenant, String crm, String recordType, String recordId, @Nullable String storedUrl) {
         CrmId id = new CrmId(crm);
-        return catalog.find(id).flatMap(provider -> provider.recordLink(new CrmRecordRef(recordType, recordId),
+        CrmRecordRef record = new CrmRecordRef(recordType, recordId, storedUrl == null ? null : URI.create(storedUrl));
+        return catalog.find(id).flatMap(provider -> provider.recordLink(record,
                 connections.find(tenant, id).map(StoredConnection::externalAccountId).orElse(null)));
     }
 }

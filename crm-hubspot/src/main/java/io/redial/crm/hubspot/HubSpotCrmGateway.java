@@ -74,7 +74,8 @@ final class HubSpotCrmGateway implements CrmGateway {
                     : client.update(CONTACTS, known.id(), update);
             if (updated.isPresent()) {
                 // A contact merged into another still answers, with the surviving record: follow it.
-                return updated.get().id().equals(known.id()) ? known : contact(updated.get().id());
+                HubSpotObject answer = updated.get();
+                return answer.id().equals(known.id()) && HubSpotMapper.recordUrl(answer.url()) == null ? known : contact(answer);
             }
         }
         Optional<CrmRecordRef> found = findCustomer(lead.phone());
@@ -84,8 +85,7 @@ final class HubSpotCrmGateway implements CrmGateway {
             }
             return found.get();
         }
-        HubSpotObject created = client.create(CONTACTS, new CreateObject(HubSpotMapper.newContact(lead), List.of()));
-        return contact(created.id());
+        return contact(client.create(CONTACTS, new CreateObject(HubSpotMapper.newContact(lead), List.of())));
     }
 
     /**
@@ -121,7 +121,7 @@ final class HubSpotCrmGateway implements CrmGateway {
                 if (!update.isEmpty()) {
                     client.update(CONTACTS, found.id(), update);
                 }
-                return contact(found.id());
+                return contact(found);
             });
         }
         for (int from = 0; from < toCreate.size(); from += MAX_BATCH) {
@@ -137,7 +137,7 @@ final class HubSpotCrmGateway implements CrmGateway {
                 return BatchInput.Input.upsert(HubSpotMapper.PHONE_KEY, lead.phone().e164(), properties, String.valueOf(i));
             }).toList();
             BatchResult answer = client.batch(CONTACTS, keyed ? "upsert" : "create", new BatchInput(inputs));
-            spread(answer, chunk, results, id -> contact(id));
+            spread(answer, chunk, results, written -> record("contact", written.id(), written.url()));
         }
         return List.of(results);
     }
@@ -194,7 +194,7 @@ final class HubSpotCrmGateway implements CrmGateway {
                 lookFor.add(i);
             }
         }
-        alreadyWritten(type, objects, lookFor).forEach((i, id) -> results[i] = CrmItemResult.of(new CrmRecordRef(refType(type), id)));
+        alreadyWritten(type, objects, lookFor).forEach((i, found) -> results[i] = CrmItemResult.of(record(refType(type), found.id(), found.url())));
         List<Integer> toWrite = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
             if (results[i] == null) {
@@ -204,16 +204,17 @@ final class HubSpotCrmGateway implements CrmGateway {
         for (int from = 0; from < toWrite.size(); from += MAX_BATCH) {
             List<Integer> chunk = toWrite.subList(from, Math.min(toWrite.size(), from + MAX_BATCH));
             List<BatchInput.Input> inputs = chunk.stream().map(i -> BatchInput.Input.create(objects.get(i), String.valueOf(i))).toList();
-            spread(client.batch(type, "create", new BatchInput(inputs)), chunk, results, id -> new CrmRecordRef(refType(type), id));
+            spread(client.batch(type, "create", new BatchInput(inputs)), chunk, results,
+                    written -> record(refType(type), written.id(), written.url()));
         }
         return List.of(results);
     }
 
     /**
-     * Of {@code inputs}, those HubSpot has already (input → record id): one search per five, each input a filter group
+     * Of {@code inputs}, those HubSpot has already (input → record): one search per five, each input a filter group
      * on its marker time and its contact. The search is on its own budget; a failed one fails the whole request.
      */
-    private Map<Integer, String> alreadyWritten(String type, List<CreateObject> objects, List<Integer> inputs) {
+    private Map<Integer, HubSpotObject> alreadyWritten(String type, List<CreateObject> objects, List<Integer> inputs) {
         String marker = HubSpotMapper.marker(type);
         // Search results carry no associations: inputs that share a marker time go in different searches.
         List<Map<java.time.Instant, Integer>> searches = new ArrayList<>();
@@ -227,14 +228,14 @@ final class HubSpotCrmGateway implements CrmGateway {
             }
             search.put(at, i);
         }
-        Map<Integer, String> found = new HashMap<>();
+        Map<Integer, HubSpotObject> found = new HashMap<>();
         for (Map<java.time.Instant, Integer> byMarker : searches) {
             List<Map.Entry<java.time.Instant, String>> wanted = byMarker.entrySet().stream()
                     .map(e -> Map.entry(e.getKey(), objects.get(e.getValue()).associations().getFirst().to().id())).toList();
             for (HubSpotObject record : client.search(type, HubSpotMapper.markedRecords(type, wanted)).results()) {
                 Integer input = byMarker.get(markedAt(record.properties().get(marker)));
                 if (input != null) {
-                    found.putIfAbsent(input, record.id());
+                    found.putIfAbsent(input, record);
                 }
             }
         }
@@ -261,11 +262,11 @@ final class HubSpotCrmGateway implements CrmGateway {
      * nowhere in the answer) to be tried again.
      */
     private static void spread(BatchResult answer, List<Integer> inputs, CrmItemResult[] results,
-            java.util.function.Function<String, CrmRecordRef> ref) {
+            java.util.function.Function<BatchResult.Written, CrmRecordRef> ref) {
         for (BatchResult.Written written : answer.results()) {
             Integer input = trace(written.objectWriteTraceId(), inputs);
             if (input != null) {
-                results[input] = CrmItemResult.of(ref.apply(written.id()));
+                results[input] = CrmItemResult.of(ref.apply(written));
             }
         }
         for (BatchResult.InputError error : answer.errorsOrEmpty()) {
@@ -342,7 +343,7 @@ final class HubSpotCrmGateway implements CrmGateway {
 
     @Override
     public Optional<CrmRecordRef> findCustomer(PhoneNumber phone) {
-        return contactWithPhone(phone).map(c -> contact(c.id()));
+        return contactWithPhone(phone).map(HubSpotCrmGateway::contact);
     }
 
     @Override
@@ -351,7 +352,7 @@ final class HubSpotCrmGateway implements CrmGateway {
             String first = HubSpotMapper.givenName(c.properties().get("firstname"));
             String last = c.properties().get("lastname");
             String full = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
-            return new CrmCustomer(contact(c.id()), first, full.isEmpty() ? null : full);
+            return new CrmCustomer(contact(c), first, full.isEmpty() ? null : full);
         });
     }
 
@@ -413,7 +414,8 @@ final class HubSpotCrmGateway implements CrmGateway {
     }
 
     private CrmRecordRef created(String type, CreateObject object) {
-        return new CrmRecordRef(refType(type), client.create(type, object).id());
+        HubSpotObject created = client.create(type, object);
+        return record(refType(type), created.id(), created.url());
     }
 
     private static String refType(String type) {
@@ -424,7 +426,13 @@ final class HubSpotCrmGateway implements CrmGateway {
         return "Redial (missed call text-back)";
     }
 
-    private static CrmRecordRef contact(String id) {
-        return new CrmRecordRef("contact", id);
+    private static CrmRecordRef contact(HubSpotObject contact) {
+        return record("contact", contact.id(), contact.url());
+    }
+
+    /** Contacts and deals keep the page HubSpot's answer named, when it is one of HubSpot's; the rest show on the contact. */
+    private static CrmRecordRef record(String type, String id, @Nullable String url) {
+        boolean ownPage = type.equals("contact") || type.equals("deal");
+        return new CrmRecordRef(type, id, ownPage ? HubSpotMapper.recordUrl(url) : null);
     }
 }

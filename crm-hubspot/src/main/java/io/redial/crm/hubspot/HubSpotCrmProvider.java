@@ -10,6 +10,7 @@ import io.redial.crm.CrmRateLimit;
 import io.redial.crm.CrmRecordRef;
 import io.redial.crm.CrmThrottle;
 import io.redial.crm.hubspot.internal.client.HubSpotClient;
+import io.redial.crm.hubspot.internal.mapping.HubSpotMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -97,13 +98,20 @@ public class HubSpotCrmProvider implements CrmProvider, CrmOAuth {
     }
 
     /**
-     * Contacts and deals open at {@code app.hubspot.com/contacts/<portal>/record/<object type>/<id>}; calls, notes
-     * and tasks show on the contact's record, so they get no link of their own. No HubSpot page in reach states this
-     * shape, nor whether a portal on another data centre (hublet, e.g. {@code app-eu1}) is forwarded from
-     * {@code app.hubspot.com}: docs/crm-hubspot.md, "Checked against HubSpot's documentation".
+     * Contacts and deals open at the {@code url} HubSpot's own answer gave them (its spec's SimplePublicObject
+     * {@code url}, whose form the spec does not give), once checked to be a page on hubspot.com or a subdomain. A record
+     * whose answer carried none opens at {@code app.hubspot.com/contacts/<portal>/record/<object type>/<id>}, a
+     * shape no HubSpot page in reach states, nor whether a portal on another data centre (hublet, e.g.
+     * {@code app-eu1}) is forwarded there: docs/crm-hubspot.md, "Checked against HubSpot's documentation". Calls,
+     * notes and tasks show on the contact's record, so they get no link of their own.
      */
     @Override
     public Optional<URI> recordLink(CrmRecordRef record, @Nullable String accountId) {
+        boolean ownPage = record.type().equals("contact") || record.type().equals("deal");
+        URI stored = record.link() == null ? null : HubSpotMapper.recordUrl(record.link().toString());
+        if (ownPage && stored != null) {
+            return Optional.of(stored);
+        }
         String objectType = switch (record.type()) {
             case "contact" -> "0-1";
             case "deal" -> "0-3";

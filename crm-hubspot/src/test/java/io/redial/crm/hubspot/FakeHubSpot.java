@@ -119,6 +119,7 @@ public final class FakeHubSpot implements FakeService {
     private volatile int searchesPerSecond = 5;
     private volatile Duration searchIndexLag = Duration.ZERO;
     private volatile long accessTokenSeconds = 1800;
+    private volatile @org.jspecify.annotations.Nullable String recordUrlBase;
 
     public FakeHubSpot() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new Api()));
@@ -190,6 +191,15 @@ public final class FakeHubSpot implements FakeService {
     /** The next create of {@code type} (a batch create when {@code batch}) is written, then the connection is reset. */
     public void nextCreateAnswerReset(String type, boolean batch) {
         lostAnswers.put(createKey(type, batch), RESET);
+    }
+
+    /**
+     * From now on contacts and deals are answered with the spec's optional {@code url} (SimplePublicObject,
+     * SimplePublicUpsertObject), their page at {@code appBase} (e.g. a portal on the EU data centre,
+     * {@code https://app-eu1.hubspot.com}); by default answers carry none.
+     */
+    public void answerRecordUrlsOn(String appBase) {
+        recordUrlBase = appBase;
     }
 
     /** The portal did not grant {@code crm.schemas.contacts.write}: making a contact property answers 403. */
@@ -911,7 +921,7 @@ public final class FakeHubSpot implements FakeService {
         return stored;
     }
 
-    private static Map<String, Object> view(Stored o, List<String> wanted) {
+    private Map<String, Object> view(Stored o, List<String> wanted) {
         Map<String, String> properties = new HashMap<>();
         o.properties().forEach((k, v) -> {
             if (wanted == null || wanted.contains(k) || k.equals("hs_object_id")) {
@@ -924,6 +934,10 @@ public final class FakeHubSpot implements FakeService {
         view.put("createdAt", o.createdAt().toString());
         view.put("updatedAt", Instant.now().toString());
         view.put("archived", false);
+        String objectType = o.type().equals("contacts") ? "0-1" : o.type().equals("0-3") ? "0-3" : null;
+        if (recordUrlBase != null && objectType != null) {
+            view.put("url", recordUrlBase + "/contacts/" + HUB_ID + "/record/" + objectType + "/" + o.id());
+        }
         return view;
     }
 

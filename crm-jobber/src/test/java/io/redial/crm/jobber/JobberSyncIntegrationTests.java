@@ -133,7 +133,7 @@ class JobberSyncIntegrationTests {
         // The lead's timeline in the console links to the client and the request in Jobber.
         assertThat(links.ofLead(TENANT, JobberCrmProvider.ID, lead)).filteredOn(l -> List.of("client", "request")
                 .contains(l.record().type())).hasSize(2).allSatisfy(l -> assertThat(recordLinks.link(TENANT, "jobber",
-                        l.record().type(), l.record().id())).hasValueSatisfying(uri -> assertThat(uri.toString())
+                        l.record().type(), l.record().id(), l.record().link() == null ? null : l.record().link().toString())).hasValueSatisfying(uri -> assertThat(uri.toString())
                         .startsWith("https://secure.getjobber.com/" + l.record().type() + "s/")));
     }
 

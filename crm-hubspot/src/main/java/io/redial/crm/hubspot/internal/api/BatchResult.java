@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BatchResult(String status, List<Written> results, @Nullable List<InputError> errors) {
 
+    /** {@code url}: as in {@link HubSpotObject}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Written(String id, @Nullable String objectWriteTraceId, @Nullable Map<String, String> properties) {
+    public record Written(String id, @Nullable String objectWriteTraceId, @Nullable Map<String, String> properties,
+            @Nullable String url) {
     }
 
     /** HubSpot's StandardError; {@code context} names the inputs it concerns. */

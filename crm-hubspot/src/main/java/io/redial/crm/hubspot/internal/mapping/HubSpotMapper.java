@@ -41,6 +41,29 @@ public final class HubSpotMapper {
     private HubSpotMapper() {
     }
 
+    /** Longest record link kept (crm_links.external_url holds 512). */
+    private static final int MAX_URL = 512;
+
+    /**
+     * The {@code url} HubSpot's answer gave a record, if it is a page on HubSpot's app: https on hubspot.com or
+     * a subdomain (such as a data-centre host, {@code app-eu1.hubspot.com}), no user, port or fragment. Else null,
+     * and the console builds the link as before.
+     */
+    public static @Nullable URI recordUrl(@Nullable String url) {
+        if (url == null || url.isBlank() || url.length() > MAX_URL) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+            boolean hubspot = host.equals("hubspot.com") || host.endsWith(".hubspot.com");
+            return "https".equalsIgnoreCase(uri.getScheme()) && hubspot && uri.getRawUserInfo() == null
+                    && uri.getPort() == -1 && uri.getRawFragment() == null ? uri : null;
+        } catch (java.net.URISyntaxException notAUrl) {
+            return null;
+        }
+    }
+
     /** A first name a person gave, not the stand-in {@link #newContact} writes. */
     public static @Nullable String givenName(@Nullable String firstname) {
         return firstname == null || firstname.isBlank() || firstname.startsWith(UNNAMED) ? null : firstname;
