@@ -47,8 +47,45 @@ final class RunningApp implements AutoCloseable {
         env.put("TWILIO_AUTH_TOKEN", authToken);
         env.putAll(environment);
         RunningApp app = new RunningApp(builder.start(), port, dataDir.resolve("app.log"));
-        app.awaitUp(Duration.ofSeconds(300), dataDir); // two nodes starting together on a busy machine took 180 s
+        try {
+            app.awaitUp(Duration.ofSeconds(300), dataDir); // two nodes starting together on a busy machine took 180 s
+        } catch (IllegalStateException notUp) {
+            app.process.destroyForcibly().waitFor();
+            throw new IllegalStateException(notUp.getMessage() + "; its last lines:\n" + app.logTail(60), notUp);
+        }
         return app;
+    }
+
+    /** The last {@code lines} lines the app printed, for a failing test's report. */
+    String logTail(int lines) {
+        try {
+            var all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /**
+     * Waits until the node reports ready on its management port, as a load balancer does before it sends
+     * traffic (after the start-up warm-up).
+     */
+    void awaitReady(int managementPort, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI readiness = URI.create("http://localhost:" + managementPort + "/actuator/health/readiness");
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the node was not ready within " + timeout + "; its last lines:\n" + logTail(60));
     }
 
     /** Everything the app has printed so far. */
@@ -75,7 +112,7 @@ final class RunningApp implements AutoCloseable {
             }
             try {
                 // The login page: the one console page a stranger may open.
-                var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/login")).build(),
+                var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/login")).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

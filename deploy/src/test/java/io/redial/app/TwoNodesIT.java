@@ -49,52 +49,61 @@ class TwoNodesIT {
                     "REDIAL_ENCRYPTION_KEY", "dHdvLW5vZGVzLXNoYXJlLW9uZS1rZXktMzItYnl0ZXM=",
                     "REDIAL_PROVISIONING_FILE", provisioning(work).toAbsolutePath().toString()));
             int portA = freePort(), portB = freePort();
-            var startA = CompletableFuture.supplyAsync(() -> start(jar, work.resolve("a"), portA, shared, twilio.baseUrl()));
+            // Started at the same moment, on threads of their own (the common pool has one thread on two cores).
+            var starters = Executors.newFixedThreadPool(2);
+            var startA = CompletableFuture.supplyAsync(() -> start(jar, work.resolve("a"), portA, shared, twilio.baseUrl()),
+                    starters);
             var startB = CompletableFuture.supplyAsync(() -> start(jar, work.resolve("b"), portB, shared,
-                    twilio.baseUrlByAddress()));
+                    twilio.baseUrlByAddress()), starters);
+            starters.shutdown();
             try (RunningApp a = startA.join(); RunningApp b = startB.join()) {
-                String hostA = twilio.baseUrl().substring("http://".length());
-                String hostB = twilio.baseUrlByAddress().substring("http://".length());
+                try {
+                    String hostA = twilio.baseUrl().substring("http://".length());
+                    String hostB = twilio.baseUrlByAddress().substring("http://".length());
 
-                // Migrated once and provisioned once, though both nodes started at the same moment.
-                assertThat(query(db, schema, "SELECT COUNT(*) - COUNT(DISTINCT version) FROM flyway_schema_history"))
-                        .isZero();
-                assertThat(query(db, schema, "SELECT COUNT(*) FROM flyway_schema_history WHERE success = FALSE")).isZero();
-                assertThat(query(db, schema, "SELECT COUNT(*) FROM phone_lines WHERE number IN ('" + LINE_A + "', '"
-                        + LINE_B + "')")).isEqualTo(2);
+                    // Migrated once and provisioned once, though both nodes started at the same moment.
+                    assertThat(query(db, schema, "SELECT COUNT(*) - COUNT(DISTINCT version) FROM flyway_schema_history"))
+                            .isZero();
+                    assertThat(query(db, schema, "SELECT COUNT(*) FROM flyway_schema_history WHERE success = FALSE")).isZero();
+                    assertThat(query(db, schema, "SELECT COUNT(*) FROM phone_lines WHERE number IN ('" + LINE_A + "', '"
+                            + LINE_B + "')")).isEqualTo(2);
 
-                // Calls spread over both nodes: each texted once, by both nodes between them.
-                var posters = List.of(new LeanWebhookPoster("localhost", portA, a.url(), TOKEN),
-                        new LeanWebhookPoster("localhost", portB, b.url(), TOKEN));
-                List<Integer> spread = IntStream.range(0, 20).boxed().toList();
-                spread.forEach(call -> assertThat(missedCall(posters.get(call % 2), call)).isEqualTo(200));
-                awaitTexted(twilio, spread);
-                Map<String, List<LeanTwilio.Sent>> byCaller = textsByCaller(twilio);
-                assertThat(spread).allSatisfy(call -> assertThat(byCaller.get(caller(call))).hasSize(1));
-                assertThat(spread.stream().map(call -> byCaller.get(caller(call)).getFirst().host())
-                        .collect(Collectors.toSet())).as("texts sent by both nodes").isEqualTo(Set.of(hostA, hostB));
+                    // Calls spread over both nodes: each texted once, by both nodes between them.
+                    var posters = List.of(new LeanWebhookPoster("localhost", portA, a.url(), TOKEN),
+                            new LeanWebhookPoster("localhost", portB, b.url(), TOKEN));
+                    List<Integer> spread = IntStream.range(0, 20).boxed().toList();
+                    spread.forEach(call -> assertThat(missedCall(posters.get(call % 2), call)).isEqualTo(200));
+                    awaitTexted(twilio, spread);
+                    Map<String, List<LeanTwilio.Sent>> byCaller = textsByCaller(twilio);
+                    assertThat(spread).allSatisfy(call -> assertThat(byCaller.get(caller(call))).hasSize(1));
+                    assertThat(spread.stream().map(call -> byCaller.get(caller(call)).getFirst().host())
+                            .collect(Collectors.toSet())).as("texts sent by both nodes").isEqualTo(Set.of(hostA, hostB));
 
-                // A burst at node A, killed with SIGKILL while it is still answering: whatever it accepted is texted.
-                ConcurrentLinkedQueue<Integer> accepted = new ConcurrentLinkedQueue<>();
-                List<Integer> burst = IntStream.range(100, 160).boxed().toList();
-                try (var senders = Executors.newFixedThreadPool(4)) {
-                    burst.forEach(call -> senders.submit(() -> {
-                        if (missedCall(posters.getFirst(), call) == 200) {
-                            accepted.add(call);
-                        }
-                    }));
-                    await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= 25);
-                    a.kill();
+                    // A burst at node A, killed with SIGKILL while it is still answering: whatever it accepted is texted.
+                    ConcurrentLinkedQueue<Integer> accepted = new ConcurrentLinkedQueue<>();
+                    List<Integer> burst = IntStream.range(100, 160).boxed().toList();
+                    try (var senders = Executors.newFixedThreadPool(4)) {
+                        burst.forEach(call -> senders.submit(() -> {
+                            if (missedCall(posters.getFirst(), call) == 200) {
+                                accepted.add(call);
+                            }
+                        }));
+                        await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= 25);
+                        a.kill();
+                    }
+                    List<Integer> acceptedCalls = List.copyOf(accepted);
+                    awaitTexted(twilio, acceptedCalls);
+                    Thread.sleep(3000); // a duplicate from a revived task would arrive by now
+                    Map<String, List<LeanTwilio.Sent>> after = textsByCaller(twilio);
+                    assertThat(acceptedCalls).allSatisfy(call -> assertThat(after.get(caller(call)))
+                            .as("texts to the caller of call %d", call).hasSize(1));
+                    System.out.printf("two nodes: node A killed after accepting %d of %d burst calls; node B texted %d of them%n",
+                            acceptedCalls.size(), burst.size(), acceptedCalls.stream()
+                                    .filter(call -> after.get(caller(call)).getFirst().host().equals(hostB)).count());
+                } catch (Throwable failed) { // what each node said last, for whoever reads the build's log
+                    System.out.printf("node A's last lines:%n%s%nnode B's last lines:%n%s%n", a.logTail(80), b.logTail(80));
+                    throw failed;
                 }
-                List<Integer> acceptedCalls = List.copyOf(accepted);
-                awaitTexted(twilio, acceptedCalls);
-                Thread.sleep(3000); // a duplicate from a revived task would arrive by now
-                Map<String, List<LeanTwilio.Sent>> after = textsByCaller(twilio);
-                assertThat(acceptedCalls).allSatisfy(call -> assertThat(after.get(caller(call)))
-                        .as("texts to the caller of call %d", call).hasSize(1));
-                System.out.printf("two nodes: node A killed after accepting %d of %d burst calls; node B texted %d of them%n",
-                        acceptedCalls.size(), burst.size(), acceptedCalls.stream()
-                                .filter(call -> after.get(caller(call)).getFirst().host().equals(hostB)).count());
             }
         } finally {
             TestDatabase.dropSchema(schema);
@@ -106,8 +115,16 @@ class TwoNodesIT {
             Files.createDirectories(dataDir);
             Map<String, String> env = new HashMap<>(shared);
             env.put("REDIAL_TWILIO_API_BASE_URL", twilioUrl);
-            env.put("MANAGEMENT_PORT", String.valueOf(freePort()));
-            return RunningApp.start(jar, dataDir, port, TOKEN, env);
+            int management = freePort();
+            env.put("MANAGEMENT_PORT", String.valueOf(management));
+            RunningApp app = RunningApp.start(jar, dataDir, port, TOKEN, env);
+            try {
+                app.awaitReady(management, Duration.ofSeconds(300)); // traffic comes once it is warm, as behind a load balancer
+            } catch (RuntimeException | InterruptedException notReady) {
+                app.close();
+                throw notReady;
+            }
+            return app;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

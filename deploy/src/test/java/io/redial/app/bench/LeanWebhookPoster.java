@@ -35,6 +35,7 @@ public final class LeanWebhookPoster {
 
     /** Longer idle than this, a kept-alive socket may be closed by the app any moment: it is not reused. */
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int READ_TIMEOUT_MILLIS = 60_000;
 
     private record Connection(Socket socket, InputStream in, OutputStream out, long idleSince) {
 
@@ -65,8 +66,10 @@ public final class LeanWebhookPoster {
         Connection connection = takeIdle();
         try {
             if (connection == null) {
-                Socket socket = new Socket(host, port);
+                Socket socket = new Socket();
+                socket.connect(new java.net.InetSocketAddress(host, port), 5_000);
                 socket.setTcpNoDelay(true);
+                socket.setSoTimeout(READ_TIMEOUT_MILLIS); // an answer that never comes fails the request, not the run
                 connection = new Connection(socket, new BufferedInputStream(socket.getInputStream()), socket.getOutputStream(), 0);
             }
             connection.out().write(head);
