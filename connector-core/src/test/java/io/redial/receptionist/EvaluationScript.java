@@ -27,6 +27,7 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
         all.addAll(read("evaluation-dev-5.txt"));
         all.addAll(read("evaluation-dev-6.txt"));
         all.addAll(read("evaluation-dev-7.txt"));
+        all.addAll(read("evaluation-dev-8.txt"));
         return all;
     }
 
@@ -40,29 +41,16 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
         return read("evaluation-held-out-2.txt");
     }
 
-    /** A third held-out part, written blind by someone else after the session's receptionist changes. */
-    static List<EvaluationScript> thirdHeldOut() {
-        return read("evaluation-held-out-3.txt");
-    }
-
-    /** A fourth held-out part, written blind by someone else before the next round of changes. */
-    static List<EvaluationScript> fourthHeldOut() {
-        return read("evaluation-held-out-4.txt");
-    }
-
-    /** A fifth held-out part, written blind by someone else before the changes the fourth development part led to. */
-    static List<EvaluationScript> fifthHeldOut() {
-        return read("evaluation-held-out-5.txt");
-    }
-
-    /** A sixth held-out part, written blind by someone else before the changes the sixth development part led to. */
-    static List<EvaluationScript> sixthHeldOut() {
-        return read("evaluation-held-out-6.txt");
-    }
-
-    /** A seventh held-out part, written blind by someone else before the changes the seventh development part led to. */
-    static List<EvaluationScript> seventhHeldOut() {
-        return read("evaluation-held-out-7.txt");
+    /**
+     * The blind held-out parts, the third on: each written by someone else who read neither the receptionist's code
+     * nor any other part's conversations, and committed before the round of changes it measures. By ordinal.
+     */
+    static java.util.SortedMap<Integer, List<EvaluationScript>> blindHeldOut() {
+        java.util.SortedMap<Integer, List<EvaluationScript>> parts = new java.util.TreeMap<>();
+        for (int part = 3; EvaluationScript.class.getResource("/receptionist/evaluation-held-out-" + part + ".txt") != null; part++) {
+            parts.put(part, read("evaluation-held-out-" + part + ".txt"));
+        }
+        return parts;
     }
 
     static List<EvaluationScript> read(String file) {
