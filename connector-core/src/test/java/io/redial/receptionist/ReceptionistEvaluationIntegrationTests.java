@@ -12,7 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The evaluation suite: every scripted conversation through the real pipeline, with a score table per part
- * (development, and seven held-out parts) and per category. Offline (the default) it must meet the offline targets; with
+ * (development, and the held-out parts) and per category. Offline (the default) it must meet the offline targets; with
  * {@code REDIAL_LLM_BASE_URL} set, the same scripts run against that model, and the guarantees our code gives
  * (escalation, prices, injections) must still hold.
  */

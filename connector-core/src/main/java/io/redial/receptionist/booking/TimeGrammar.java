@@ -56,7 +56,9 @@ public final class TimeGrammar {
     private static final Pattern AFTER = Pattern.compile("(?<![a-z])(?:after|despues de las?|from)\\s+(\\d{1,2})(?::\\d{2})?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?![\\d:])");
     private static final Pattern BEFORE = Pattern.compile("(?<![a-z])(?:before|antes de las?|by|until)\\s+(\\d{1,2})(?::\\d{2})?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?![\\d:])");
     private static final Pattern ANY = Pattern.compile("(?<![a-z])(asap|as soon as possible|soonest|earliest|right away|any ?time|whenever|"
-            + "lo antes posible|lo mas pronto|cuando sea)(?![a-z])");
+            + "lo antes posible|lo mas pronto|cuando sea|"
+            // no particular time: "a regular day is fine", "normal hours"
+            + "(?:a |any )?(?:regular|normal) (?:day|weekday|hours|business hours)|any day|dia normal|horario normal)(?![a-z])");
 
     /**
      * When the trouble began is not when the caller wants us: "no hot water since this morning", "heat quit last
@@ -77,7 +79,8 @@ public final class TimeGrammar {
     /** Days the caller cannot do: "we have a party saturday", "el jueves no puedo", "not friday". */
     private static final String ANY_DAY = "(?:" + String.join("|", WEEKDAYS.keySet()) + "|sat|sun)s?";
     private static final Pattern DAY_UNAVAILABLE = Pattern.compile("(?<![a-z])(?:(?:not|never|except|cant do|can't do|cant|can't|"
-            + "busy|party|no puedo(?:\\s+(?:el|los))?|trabajo(?:\\s+(?:el|los))?)\\s+(?:on\\s+|this\\s+|el\\s+|los\\s+)?" + ANY_DAY
+            + "busy|party|no puedo(?:\\s+(?:el|los))?|trabajo(?:\\s+(?:el|los))?|out of town|away|traveling|travelling|"
+            + "not home|not around|not available|unavailable|fuera)\\s+(?:on\\s+|this\\s+|el\\s+|los\\s+)?" + ANY_DAY
             + "|" + ANY_DAY + "\\s+(?:no puedo|no me queda|doesn'?t work|won'?t work|is out|is bad|(?:i|we)\\s*(?:can'?t|cant)|"
             + "(?:i'?m|im|we'?re|were) busy))(?![a-z])");
 

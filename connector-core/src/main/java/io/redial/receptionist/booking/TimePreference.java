@@ -26,10 +26,14 @@ public record TimePreference(Set<LocalDate> days, int fromHour, int toHour) {
                 && (narrowHours() || overlap(slot) * 2 >= length(slot));
     }
 
-    /** The slots that fit, by day, then those most inside the asked hours. */
+    /**
+     * The slots that fit: those wholly inside the asked hours first ("afternoons" offers 2-5 on several days before
+     * 11-2 today), then by day, then those most inside the asked hours.
+     */
     List<Slot> fitting(List<Slot> open) {
         return open.stream().filter(this::fits)
-                .sorted(Comparator.comparing((Slot s) -> s.localStart().toLocalDate()).thenComparing(s -> -overlap(s))
+                .sorted(Comparator.comparing((Slot s) -> overlap(s) < length(s))
+                        .thenComparing(s -> s.localStart().toLocalDate()).thenComparing(s -> -overlap(s))
                         .thenComparing(Slot::start))
                 .toList();
     }

@@ -21,7 +21,10 @@ public final class CallerWords {
             + "(?:it'?s|its|this is|soy) [a-z]+ (?:from|de (?:la )?) ?(?:church|work|school|the gym|class|next door|book club|la iglesia|el trabajo)|"
             + "still on for (?:the game|tonight|tonite|lunch|dinner|practice)|the game (?:tonight|tonite)|"
             + "running late|tell (?:mom|dad|mama|papa|grandma|grandpa|abuela|abuelo)(?![a-z])|dile a (?:mi )?(?:mama|papa|abuela)|"
-            + "babe|(?:grab|pick up|get) (?:some |the )?(?:milk|bread|eggs|dog food|cat food|groceries|diapers)|call (?:ur|your) (?:mom|mother|dad)");
+            + "babe|(?:grab|pick up|get) (?:some |the )?(?:milk|bread|eggs|dog food|cat food|groceries|diapers)|call (?:ur|your) (?:mom|mother|dad)|"
+            // family or friends at the door: "its ur tio, we're out front open the gate"
+            + "(?:it'?s|its|this is|soy) (?:ur|your|tu) (?:tio|tia|uncle|aunt|auntie|cousin|primo|prima|brother|bro|sister|sis|"
+            + "mom|dad|grandma|abuela|abuelo|nephew|niece|sobrin[oa])|(?:we'?re|we are) out front");
     private static final Pattern SPAM = words("seo|marketing|google ranking|business loan|merchant|crypto|bitcoin|click here|http|www|"
             + "promo|promotion|you have won|you've won|winner|gift card|leads for your|leads in your|exclusive leads|grow your business|"
             + "reviews for|reviews on autopilot|5-star reviews|five star reviews|pre-approved|preapproved|business funding|"
@@ -45,7 +48,11 @@ public final class CallerWords {
             // surveys and campaigns
             + "(?:exclusive|storm|roofing|hvac|plumbing) leads|leads a (?:week|month)|"
             + "survey|encuesta|on a scale of|how likely are you to recommend|your vote|su voto|tu voto|campaign|campana para|"
-            + "candidate|candidato|distrito \\d|district \\d");
+            + "candidate|candidato|distrito \\d|district \\d|"
+            // lead sellers and payment scams: "pre-screened jobs straight to your phone", "unpaid toll balance"
+            + "pre-?screened|(?:jobs|leads) straight to your|growing your (?:book|business)|grow your book|"
+            + "best person to (?:chat|talk|speak) (?:with|to) about|first \\d+ (?:are|is) (?:on us|free)|"
+            + "unpaid toll|toll balance|toll notice|txtag|e-?zpass|pay within \\d+ ?(?:h|hrs?|hours)|to avoid a \\$\\d+");
     // "owner" alone is no wish to talk: an injected "NOTE FROM THE OWNER" is not the owner on the line.
     private static final Pattern HUMAN = words("human|real person|speak to someone|talk to someone|talk to a person|"
             + "(?:speak|talk|get|put me through|connect me)(?: to| with)? (?:the |a |your )?(?:manager|owner|supervisor|boss)|"

@@ -10,6 +10,8 @@ public final class Intents {
     private static final Pattern IN_PROGRESS = Pattern.compile("(?<![a-z])(?:"
             + "(?:tech|technician|plumber|electrician|roofer|guy|crew|worker|installer|tecnico|plomero|electricista|techero)s?\\s+(?:is\\s+|are\\s+)?(?:here|still coming|running late|late|on (?:his|her|the|their) way|supposed to|hasnt shown|hasn't shown|no ha llegado|no llega|esta aqui)"
             + "|(?:is|are) (?:the|my|your) (?:tech|technician|plumber|electrician|roofer|guy|crew)s? (?:still )?coming"
+            + "|(?:is|are) (?:he|she|they) still (?:coming|on (?:his|her|their) way)"
+            + "|said (?:he|she|they)(?:'d|d| would| will| was| were) (?:be back|come back|return)"
             + "|where (?:is|are) (?:the|my|your) (?:tech|technician|plumber|electrician|roofer|guy|crew)"
             + "|supposed to (?:be here|come|show)|was supposed to be here"
             // a visit that has not come: "the plumber was going to come between 2 and 5 and nothing"
@@ -31,10 +33,11 @@ public final class Intents {
     /** A visit already booked, then a wish to change it, in one text: "you're coming wednesday ... can we push it". */
     private static final Pattern BOOKED_VISIT = Pattern.compile("(?<![a-z])(?:" + APPOINTMENT + "|scheduled|booked|"
             + "(?:you|you all|yall|you guys|y'all|he|she|they|your (?:tech|guy|crew))(?:'re|'s| are| is| were)? (?:coming|supposed to come)|"
-            + "tengo una cita|mi cita|la cita)(?![a-z])");
+            + "tengo una cita|tengo cita|mi cita|la cita|cita con ustedes)(?![a-z])");
     private static final Pattern CHANGE_IT = Pattern.compile("(?<![a-z])(?:push it|move it|change it|push (?:it |that )?back|"
             + "different (?:day|time|date)|another (?:day|time|date)|other day|come (?:later|another)|"
-            + "mover(?:la|lo)?|cambiar(?:la|lo)?|otro dia|otra fecha|no voy a (?:estar|poder))(?![a-z])");
+            + "mover(?:la|lo)?|cambiar(?:la|lo)?|pasar(?:la|lo)? (?:a|para)|otro dia|otra fecha|otra semana|no voy a (?:estar|poder)|"
+            + "(?:to|until|till) next week|another week)(?![a-z])");
     /** A job we did has failed again: "you fixed my ac two weeks ago and it's doing the same thing". */
     private static final Pattern FAILED_AGAIN = Pattern.compile("(?<![a-z])(?:(?:you|your (?:guy|tech|technician|plumber|electrician|"
             + "roofer|crew|company))\\s+(?:\\w+\\s+){0,2}(?:fixed|repaired|replaced|installed|worked on|came out|serviced)\\b.{0,80}"
@@ -47,6 +50,7 @@ public final class Intents {
             + APPOINTMENT + "|take (?:me|us|it|my name) off (?:the|your) (?:schedule|calendar|list|books)|"
             + "(?:don'?t|do not|no longer) need (?:you|yall|y'all|the tech|anyone|someone|somebody) to come|"
             + "ya no (?:necesito|necesitamos) que vengan)");
+    private static final Pattern CANCEL_WORD = Pattern.compile("(?<![a-z])(?:cancel\\w*|cancelar\\w*)(?![a-z])");
     private static final Pattern BILLING = Pattern.compile("(?<![a-z])(?:(?:my|the|this|your|a|last|our|that) bill|bill (?:says|is|was|for|from)|"
             + "billed|billing|invoice|invoiced|charged|overcharged|"
             + "double charged|refund|receipt|statement|line item|payment|paid|factura|cobraron|cobro doble|me cobraron|recibo)(?![a-z])");
@@ -73,7 +77,7 @@ public final class Intents {
         if (QUOTE_FOLLOW_UP.matcher(plain).find()) {
             return Optional.of(Intent.QUOTE);
         }
-        if (CANCEL.matcher(plain).find()) {
+        if (CANCEL.matcher(plain).find() || (BOOKED_VISIT.matcher(plain).find() && CANCEL_WORD.matcher(plain).find())) {
             return Optional.of(Intent.CANCEL);
         }
         if (BILLING.matcher(plain).find()) {

@@ -38,6 +38,8 @@ public final class Names {
             + "mornings afternoons evenings weekdays weekends works work anytime whenever").split(" "))
             .collect(Collectors.toUnmodifiableSet());
 
+    private static final Set<String> GREETINGS = Set.of("hi", "hey", "hello", "hola", "yo", "ok", "okay", "buenas", "oh");
+
     private Names() {
     }
 
@@ -91,7 +93,12 @@ public final class Names {
         if (words.size() > 1 && Set.of("here", "aqui").contains(Language.plain(words.getLast()))) {
             words = words.subList(0, words.size() - 1); // "Nina Patel here"
         }
-        if (words.isEmpty() || words.size() > 3 || !words.stream().allMatch(w -> nameLike(w, capitalised))) {
+        if (words.size() > 1 && GREETINGS.contains(Language.plain(words.getFirst()))) {
+            words = words.subList(1, words.size()); // "hi Dana Whitfield here"
+        }
+        List<String> said = words;
+        if (words.isEmpty() || words.size() > 3
+                || !java.util.stream.IntStream.range(0, words.size()).allMatch(i -> nameLike(said.get(i), capitalised, i > 0))) {
             return Optional.empty();
         }
         return words.size() >= minWords ? Optional.of(String.join(" ", words)) : Optional.empty();
@@ -99,13 +106,20 @@ public final class Names {
 
     /** The name-like words a cue is followed by, up to the first word that is not one: "Marcus Lee" of "Marcus Lee at". */
     private static Optional<String> leading(String phrase, int minWords, boolean capitalised) {
-        List<String> words = Arrays.stream(phrase.strip().split("\\s+")).takeWhile(w -> nameLike(w, capitalised)).toList();
+        List<String> all = Arrays.stream(phrase.strip().split("\\s+")).toList();
+        int n = 0;
+        while (n < all.size() && nameLike(all.get(n), capitalised, n > 0)) {
+            n++;
+        }
+        List<String> words = all.subList(0, n);
         return words.size() >= minWords ? Optional.of(String.join(" ", words)) : Optional.empty();
     }
 
-    private static boolean nameLike(String w, boolean capitalised) {
+    /** @param surname a word after the first: a capitalised "-ing" there is a surname ("Henning", "King"), not a verb */
+    private static boolean nameLike(String w, boolean capitalised, boolean surname) {
         String plain = Language.plain(w);
-        return w.matches("[\\p{L}'-]+") && !COMMON.contains(plain) && !plain.endsWith("ing")
+        boolean verbLike = plain.endsWith("ing") && !(surname && Character.isUpperCase(w.charAt(0)));
+        return w.matches("[\\p{L}'-]+") && !COMMON.contains(plain) && !verbLike
                 && Triage.trade(w, List.of()) == null && (!capitalised || Character.isUpperCase(w.charAt(0)));
     }
 

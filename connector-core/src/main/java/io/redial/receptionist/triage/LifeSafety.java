@@ -23,7 +23,8 @@ public final class LifeSafety {
             "(?<![a-z])(?:none of (?:them|those|it)|no|not|never|without|sin|isnt|isn't|wasnt|wasn't|dont|don't|doesnt|doesn't|didnt|didn't|nothing|nada|ni)"
                     + "\\s+(?:(?:any|a|gas|real|other|more|visible|active|esta|is|it's|its|burning|weird|funny|strange|bad|odd|foul)\\s+)?"
                     + "(?:smell|smells|odor|olor|leak|leaks|leaking|spark|sparks|sparking|smoke|water|problems?|issues?|damage|"
-                    + "drip|drips|dripping|rain|raining|lloviendo|llueve|gotea|huele|huelo|burning|burnt|going off|beeping|chirping|sounding)\\w*"
+                    + "drip|drips|dripping|rain|raining|lloviendo|llueve|gotea|huele|huelo|burning|burnt|going off|beeping|chirping|sounding|"
+                    + "came down|come down|fell|fallen|came through|came thru|coming up|backing up|backed up)\\w*"
                     // the whole list denied: "nothing burning or sparking", "no humo ni chispas"
                     + "(?:\\s+(?:or|nor|ni)\\s+(?:any\\s+)?\\w+)*");
 
@@ -37,27 +38,36 @@ public final class LifeSafety {
             + "my (?!neighbou?r|vecin|friend)[a-z]+)(?![a-z])");
     private static final Pattern SENTENCE = Pattern.compile("[.!?;\\n]+");
     private static final Pattern SMELL = words("smell|smelling|whiff|odor|odour|stink|stench|olor|huele|oler|apesta");
-    private static final Pattern GASSY = words("gas|propane|rotten egg|egg|huevo|sulfur|sulphur|natural gas|skunk|zorrillo");
+    private static final Pattern GASSY = words("gas|propane|rotten egg|egg|huevo|sulfur|sulphur|natural gas|skunk|zorrillo|"
+            // the smell of unlit gas, described: "like the stove right before the burner catches"
+            + "like (?:the|a) (?:stove|burner|gas stove|range)|burner (?:catches|lights|lites)|before (?:the|a) burner");
     private static final Pattern GAS_LEAK = words("gas leak|leaking gas|gas is leaking|fuga de gas|escape de gas|hissing gas");
 
     private static final Pattern CO = words("carbon monoxide|co alarm|co detector|co monitor|co sensor|monoxido|"
             // a device named by its label: "the one that says CO on it"
             + "(?:says|reads|labeled|marked|shows) co\\b");
-    private static final Pattern ALARMING = words("going off|goes off|went off|beep|chirp|sounding|sonando|suena|pitando|keeps");
+    private static final Pattern ALARMING = words("going off|goes off|went off|beep|chirp|sounding|sonando|suena|pita|pitido|"
+            + "no deja de sonar|keeps");
     private static final Pattern SYMPTOM = words("headache|dizzy|dizziness|nause|vomit|throwing up|faint|drowsy|lightheaded|"
-            + "mareo|mareado|dolor de cabeza|duele(?:\\s+\\S+){0,2}\\s+la cabeza|feel sick|feels sick|feeling sick|getting sick");
+            + "mareo|mareado|dolor de cabeza|duele(?:\\s+\\S+){0,2}\\s+la cabeza|feel sick|feels sick|feeling sick|getting sick|"
+            + "woozy|head is pounding|head pounding|pounding head|splitting head|ganas de vomitar");
     private static final Pattern ALARM_DEVICE = words("detector|alarm|monitor|sensor");
     /** Symptoms in a home where fuel is burning, no alarm needed: the heater runs, or the whole household feels it. */
     private static final Pattern BURNING_FUEL = words("running all night|been running|running all day|kicked on|came on|"
             + "turned on|is on|was on|generator|fireplace|space heater|gas heater|everyone|everybody|all of us|we all|we both|"
-            + "whole family|the kids|todos|los ninos|a mi y|nos duele|nos sentimos|andamos");
+            + "whole family|the kids|todos|los ninos|a mi y|nos duele|nos sentimos|andamos|"
+            // a gas range run for warmth: "oven door open and all 4 burners going"
+            + "burners (?:going|on|lit|running)|oven (?:door )?open|oven on|heating with the (?:oven|stove)|horno (?:prendido|abierto)|"
+            // the caller too: "i got a headache too"
+            + "(?:headache|dizzy|sick|nauseous) too|me too");
     private static final Pattern FLAMES = words("flames|on fire|fire coming|fire out of|fireball|rollout|roll out|rolling out|llamas|fuego");
     private static final Pattern HEATING_UNIT = words("furnace|furnce|furnance|heater|boiler|water heater|calentador|calefactor");
     private static final Pattern SHOCK = words("shocked|shocking|got shocked|shock me|shock when|electric shock|zapped|zaps|"
             + "electrocut|tingle|tingling|me dio toque|da toques|toque electrico|descarga");
     private static final Pattern SHOCK_THING = words("faucet|sink|tub|shower|water|outlet|switch|plug|appliance|washer|dryer|"
             + "fridge|refrigerator|stove|oven|light|metal|pipe|llave|regadera|enchufe|apagador");
-    private static final Pattern HEATING = words("heater|heat|furnace|furnce|furnance|boiler|calentador|calefaccion|stove|estufa");
+    private static final Pattern HEATING = words("heater|heat|furnace|furnce|furnance|boiler|calentador|calefaccion|stove|estufa|"
+            + "oven|burners|horno");
 
     private static final Pattern FIRE = words("spark|sparking|arcing|arced|burning|burnt|burned|smoke|smoking|smolder|melt|scorch|"
             + "charred|black mark|chispa|chispit|chisporrot|humo|crackl|flash of light|flashes of light|"
@@ -65,11 +75,15 @@ public final class LifeSafety {
             // overheating wiring: melting plastic smells of fish, and browns the plate around the holes
             + "fishy|fish smell|dead fish|burning plastic|melting plastic|plastic smell|discolor|brown around|turned brown|browned");
     private static final Pattern ELECTRIC_THING = words("outlet|panel|breaker|switch|wire|wiring|plug|socket|cord|fixture|"
-            + "receptacle|electrical|enchufe|tablero|contacto|apagador|cable|fuse|meter");
+            + "receptacle|electrical|enchufe|tablero|contacto|apagador|cable|fuse|meter|dimmer|switch plate|cover plate|faceplate|"
+            + "the plate");
     private static final Pattern HOT_ELECTRIC = Pattern.compile(
             "(?:outlet|panel|breaker|switch|plug|socket|enchufe|tablero|faceplate|face plate|cover plate|switch plate)s?\\s+"
                     + "(?:is|are|feels?|getting|gets|esta|se siente)\\s+(?:very\\s+|really\\s+|so\\s+|kinda\\s+|kind of\\s+|a little\\s+)?(?:hot|warm|caliente)");
 
+    /** A single spark as a loaded plug comes out or goes in is normal; any other sign of fire still counts. */
+    private static final Pattern UNPLUG_SPARK = Pattern.compile("(?<![a-z])(?:(?:a|one|little|small|tiny|blue|quick)\\s+)*sparks?\\s+"
+            + "(?:\\S+\\s+){0,3}?(?:when|as|while)\\s+(?:i|we|he|she|my [a-z]+)\\s+(?:\\S+\\s+)?(?:unplug|plug|pull|yank)\\w*");
     private static final Pattern WATER_MOVING = words("leak|leaking|dripping|drip|pouring|running into|running onto|coming in|"
             + "pooling|pooled|puddl|ran under|running under|seeping|soaking|standing water|"
             + "spraying|gushing|flooding|soaked|wet|water on|water in|water into|rain is coming|rain coming|agua|mojad|gotea");
@@ -82,7 +96,7 @@ public final class LifeSafety {
     private static final Pattern FLOODING = words("flooding|flooded|water everywhere|water all over|spraying|gushing|"
             + "pouring out|ankle deep|inches of water|standing water|inund|water coming up|agua por todos|"
             // water on the move through the house: "water pouring all over the laundry room", "water running into the hall"
-            + "water(?:\\s+\\S+){0,2}\\s+(?:pouring|gushing|spraying|shooting|spurting)\\s+(?:all over|everywhere|into|onto|across|out|up)|"
+            + "water(?:\\s+\\S+){0,2}\\s+(?:pourin|gushin|sprayin|shootin|spurtin)g?(?:\\s+\\S+)?\\s+(?:all over|everywhere|into|onto|across|out|up)|"
             // "running out" is left out: "the hot water keeps running out" is a small tank, not a flood
             + "water(?:\\s+\\S+){0,2}\\s+(?:running|flowing)\\s+(?:all over|everywhere|into|onto|across|down the|under)|"
             + "(?:pouring|gushing|spraying)(?:\\s+\\S+){0,3}\\s+(?:all over|everywhere)|geyser|like a fountain|brotando agua|sale agua a chorros");
@@ -90,9 +104,11 @@ public final class LifeSafety {
     private static final Pattern SEWAGE = words("sewage|sewer back|sewer is back|sewer backing|sewer line back|aguas negras|"
             + "raw sewage|drenaje se regres|drenaje regresa|sewer water|sewage water|agua negra");
     private static final Pattern WASTE = words("poop|feces|caca|excremento|popo|smells like sewer|smell of sewer|sewer smell|"
+            + "(?:smells?|reeks?|stinks?)(?: like| of)?(?: a)? sewer|its brown|it's brown|brown stuff|brown gunk|"
             + "olor a drenaje|huele a drenaje|brown water|agua cafe");
-    private static final Pattern BACKING_UP = words("backing up|backed up|coming up|coming back up|came up|overflow|regres|se salio|"
-            + "saliendo|on the floor|all over the floor|into the hall|al pasillo|en el piso");
+    private static final Pattern BACKING_UP = words("backing up|backed up|coming up|coming back up|came up|comes up|overflow|regres|se salio|"
+            + "saliendo|on the floor|all over the floor|into the hall|al pasillo|en el piso|over the rim|"
+            + "(?:on|all over) the (?:bathroom|bath|kitchen|laundry|garage) floor");
 
     private static final Pattern LEAKING = words("leak|leaking|dripping|drips|pouring in|pouring through|coming in|coming through|"
             + "water coming|raining in|rain coming in|gotera|goteando|gotea|entra agua|entrando agua|entrando el agua|"
@@ -119,7 +135,9 @@ public final class LifeSafety {
 
     private static final Pattern TREE = words("tree|limb|branch|arbol|rama");
     private static final Pattern FELL = words("fell|fallen|came down|came thru|came through|crashed|cayo|callo|se cayo|"
-            + "through the roof|thru the roof|on the roof|on our roof|on the house");
+            + "through the roof|thru the roof|"
+            // resting where it fell: "the tree is on the house"; not "a limb rubs on our roof"
+            + "(?:is|are|landed|lying|laying|sitting|resting|now) (?:on|onto) (?:the|our|my) (?:roof|house|home)");
     private static final Pattern BUILDING = words("roof|house|home|bedroom|ceiling|attic|techo|casa|cuarto");
 
     private static final Pattern DOWNED_LINE = words("power line down|power lines down|line is down|downed line|wire down|"
@@ -134,7 +152,7 @@ public final class LifeSafety {
             + "minisplit|mini split|blowing hot air|blowing warm air");
     private static final Pattern FAILED = words("no\\b|not\\b|out\\b|quit|died|dead|stopped|broke|broken|wont|won't|isnt|isn't|doesnt|doesn't|"
             + "down\\b|off\\b|no sirve|no funciona|no prende|no enciende|no enfria|no calienta|se descompuso|blowing warm|blowing hot|"
-            + "blowing cold|blows cold|blowing cool|puro aire frio|echa aire frio|"
+            + "blowing cold|blows cold|blowing cool|puro aire frio|echa aire frio|(?:pushing|putting out|only) cold air|"
             + "failed|gone out|went out");
     private static final Pattern COLD = words("freezing|frozen|cold|frio|fria|helad|congel|below zero|teens|chilly|"
             + "shivering|temblando|tiritando");
@@ -156,7 +174,7 @@ public final class LifeSafety {
     private static final Pattern HOT = words("heat wave|sweltering|burning up|extreme heat|triple digit|so hot|too hot|calor|"
             + "hot in here|boiling|heat stroke|overheat");
     private static final Pattern VULNERABLE = words("baby|babies|infant|newborn|new born|month old|months old|week old|weeks old|"
-            + "day old|days old|toddler|elderly|"
+            + "day old|days old|wk old|wks old|mo old|mos old|toddler|elderly|"
             + "grandma|grandpa|grandmother|grandfather|granny|abuel|senior|oxygen|oxigeno|dialysis|dialisis|cpap|bipap|ventilator|"
             + "medical equipment|medical device|on a machine|wheelchair|bedridden|bed ridden|disabled|handicap|pregnant|embarazada|"
             + "recien nacido|bebe|bebito|sick|enferm|heart condition|chemo|asthma|copd|hospice|frail|invalid|ninos chiquitos");
@@ -185,7 +203,7 @@ public final class LifeSafety {
         if (FLAMES.matcher(plain).find() && HEATING_UNIT.matcher(plain).find()) {
             return hazard("heating-fire", "hvac");
         }
-        String devicesOut = DEVICE_NAMES.matcher(plain).replaceAll(" ");
+        String devicesOut = UNPLUG_SPARK.matcher(DEVICE_NAMES.matcher(plain).replaceAll(" ")).replaceAll(" ");
         if (!behind && ((FIRE.matcher(devicesOut).find() && ELECTRIC_THING.matcher(plain).find()) || HOT_ELECTRIC.matcher(plain).find()
                 || (SHOCK.matcher(plain).find() && SHOCK_THING.matcher(plain).find()))) {
             return hazard("sparking-panel", "electrical");

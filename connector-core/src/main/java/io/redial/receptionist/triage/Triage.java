@@ -23,7 +23,7 @@ public final class Triage {
         TRADES.put("roofing", words("roof|shingle|gutter|skylight|flashing|tree|techo|tejado|gotera|teja"));
         TRADES.put("electrical", words("outlet|breaker|panel|wiring|wire|electric|electrical|light|lights|power|"
                 + "switch|spark|generator|ev charger|enchufe|luz|electricidad|tablero|apagador|circuit|smoke detector|"
-                + "ceiling fan|fixture|gfci|receptacle|electrician"));
+                + "ceiling fan|fixture|gfci|receptacle|electrician|exhaust fan|bath fan|bathroom fan|dimmer|doorbell"));
     }
 
     private Triage() {

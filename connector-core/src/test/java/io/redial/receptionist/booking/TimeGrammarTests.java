@@ -90,4 +90,23 @@ public class TimeGrammarTests {
         assertThat(read("el viernes mejor, el jueves no puedo").days()).containsExactly(LocalDate.of(2026, 12, 11));
         assertThat(read("any day but not thursday, friday ideally").days()).containsExactly(LocalDate.of(2026, 12, 11));
     }
+
+    @Test
+    void awayOnADayIsNotThatDayAndARegularDayIsAnyDay() {
+        assertThat(read("im out of town friday, can you do saturday instead").days()).containsExactly(LocalDate.of(2026, 12, 12));
+        assertThat(read("a regular day is fine").anyTime()).isTrue();
+    }
+
+    @Test
+    void afternoonsOfferWindowsWhollyInTheAfternoonBeforeAMiddayOneToday() {
+        java.time.ZoneId zone = java.time.ZoneId.of("America/Chicago");
+        java.util.function.BiFunction<Integer, Integer, Slot> window = (day, hour) -> {
+            var start = LocalDate.of(2026, 12, day).atTime(hour, 0).atZone(zone).toInstant();
+            return new Slot(start, start.plusSeconds(3 * 3600), zone, 1);
+        };
+        var open = java.util.List.of(window.apply(10, 8), window.apply(10, 11), window.apply(10, 14), window.apply(11, 11),
+                window.apply(11, 14));
+        assertThat(read("afternoons are better for me").fitting(open)).extracting(Slot::id)
+                .containsExactly("2026-12-10T14:00", "2026-12-11T14:00", "2026-12-10T11:00", "2026-12-11T11:00");
+    }
 }

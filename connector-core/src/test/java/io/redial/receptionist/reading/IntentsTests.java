@@ -135,4 +135,21 @@ public class IntentsTests {
         assertThat(intent("can you cancel my furnace tune up appointment")).contains(Intent.CANCEL);
         assertThat(intent("el electricista ya esta en la casa y dice que falta material, cuando vuelve?")).contains(Intent.JOB_IN_PROGRESS);
     }
+
+    @Test
+    void movingCancellingOrWaitingOnAVisitSaidLoosely() {
+        assertThat(intent("tengo cita el martes pero se puede pasar a la otra semana?")).contains(Intent.RESCHEDULE);
+        assertThat(intent("we have someone scheduled thursday for the water heater, please cancel it")).contains(Intent.CANCEL);
+        assertThat(intent("the electrician said hed be back at 2 with the part, is he still coming?"))
+                .contains(Intent.JOB_IN_PROGRESS);
+        assertThat(intent("please cancel, no wait, my disposal is jammed")).isEmpty();
+    }
+
+    @Test
+    void familyAtTheGateAndLeadSellersAreNoJob() {
+        assertThat(CallerWords.wrongNumber(Language.plain("hey its ur cousin, we're out front"))).isTrue();
+        assertThat(CallerWords.spam(Language.plain("We deliver pre-screened roofing jobs, first 10 are free"))).isTrue();
+        assertThat(CallerWords.spam(Language.plain("Final notice: unpaid toll balance, pay within 48 hrs"))).isTrue();
+        assertThat(CallerWords.spam(Language.plain("why is there a late fee on my bill"))).isFalse();
+    }
 }

@@ -77,4 +77,11 @@ public class TextReadingTests {
         TextReading.Read r = read("porch light flickers, Gus Moreno here, 2204 Alta Vista Ave 78704, fridays are best", Stage.OPEN);
         assertThat(r.name()).isEqualTo("Gus Moreno");
     }
+
+    @Test
+    void aGreetingBeforeTheNameAndASurnameEndingInIng() {
+        assertThat(read("hey Rosa Delgado here, 1102 Koenig Ln 78751", Stage.OPEN).name()).isEqualTo("Rosa Delgado");
+        assertThat(read("Tom Fleming 2210 Guadalupe St 78705, mornings", Stage.ASKED_NAME).name()).isEqualTo("Tom Fleming");
+        assertThat(read("Calling about 2210 Guadalupe St 78705", Stage.ASKED_NAME).name()).isNull();
+    }
 }

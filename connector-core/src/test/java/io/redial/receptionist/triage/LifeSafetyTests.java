@@ -180,4 +180,47 @@ public class LifeSafetyTests {
                 .isEqualTo("none");
         assertThat(code("smelled gas by the stove and it is getting stronger")).isEqualTo("gas-smell");
     }
+
+    @Test
+    void aGasRangeRunForWarmthWithHeadachesIsCarbonMonoxide() {
+        assertThat(code("no heat so the stove burners are on and the oven open to warm the house. my dad feels woozy"))
+                .isEqualTo("co-alarm");
+        assertThat(code("el aparato junto al calentador sigue pitando y mi hija tiene ganas de vomitar")).isEqualTo("co-alarm");
+        assertThat(code("the oven stopped heating, can someone look at the igniter")).isEqualTo("none");
+    }
+
+    @Test
+    void gasDescribedByItsSmellNotItsName() {
+        assertThat(code("odd smell by the water heater, like a stove right before the burner lights")).isEqualTo("gas-smell");
+    }
+
+    @Test
+    void smokeFromADimmerAndWaterSprayingOutOfAFitting() {
+        assertThat(code("the dimmer in the hall buzzes and there was smoke around the cover plate")).isEqualTo("sparking-panel");
+        assertThat(code("water shootin straight out of the valve and across the garage")).isEqualTo("burst-pipe");
+    }
+
+    @Test
+    void sewageSaidAsASmellAndWhereItSpreads() {
+        assertThat(code("the shower drain is bringing up dark water that stinks like sewer, now its over the rim"))
+                .isEqualTo("sewage-backup");
+        assertThat(code("bathroom smells like a sewer now and then, nothing coming up")).isEqualTo("none");
+    }
+
+    @Test
+    void oneSparkWhenPullingAPlugIsNotAFire() {
+        assertThat(code("tiny spark when i pulled the vacuum plug out, outlet is fine otherwise")).isEqualTo("none");
+        assertThat(code("sparks when i plug anything in and it smells like burning plastic")).isEqualTo("sparking-panel");
+    }
+
+    @Test
+    void aBranchThatDidNotFallIsNoTreeOnTheRoof() {
+        assertThat(code("a limb rubs on our roof in the wind, nothing fell yet")).isEqualTo("none");
+        assertThat(code("a limb fell on our roof in the wind")).isEqualTo("tree-on-roof");
+    }
+
+    @Test
+    void aBabyInWeeksShortAndHeatBlowingColdAir() {
+        assertThat(code("heat pump only pushing cold air, we have a 2 wk old and the room is chilly")).isEqualTo("no-heat-freezing");
+    }
 }
