@@ -3,12 +3,14 @@ package io.redial.calls;
 import io.redial.shared.PhoneNumber;
 import io.redial.simulator.LoopbackWebhooks;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Each round posts a signed screening callback to this node over loopback (Tomcat, the webhook gate, form
  * parsing, the signature check, TwiML; it stores nothing), then records a no-answer dial result on the first
- * line from a warm-up caller and decides it, with the text-back scheduled, in a transaction that is rolled back:
+ * line from a warm-up caller and decides it, with the text-back scheduled, and rehearses what follows (each
+ * {@link WarmUpRehearsal}: the text-back's decision, up to the send ledger), in a transaction that is rolled back:
  * nothing is kept, no text goes (the hand-off to the fast lane happens only on commit). Without a line, only the
  * HTTP half runs. The warm-up's requests show in {@code http_server_requests{uri="/twilio/voice/screen"}}.
  *
@@ -61,12 +64,20 @@ class WebhookWarmUp implements ApplicationRunner {
     private final int concurrency;
     private final boolean exitWhenDone;
     private final ApplicationContext context;
+    private final List<WarmUpRehearsal> rehearsals;
+    /**
+     * The rounds' transactions run one at a time: rehearsed together they hold the rows the decision shares (the
+     * line's pace, the tenant's) long enough to deadlock each other; one at a time they wait only briefly, as do
+     * other nodes' real calls on that line.
+     */
+    private final ReentrantLock oneTransactionAtATime = new ReentrantLock();
 
     WebhookWarmUp(LoopbackWebhooks webhooks, CallIntake intake, TransactionTemplate transactions, JdbcClient jdbc,
             @Value("${redial.warm-up.calls:0}") int calls,
             @Value("${redial.warm-up.max-time:PT60S}") Duration maxTime,
             @Value("${redial.webhooks.max-concurrent:8}") int concurrency,
-            @Value("${redial.warm-up.exit-when-done:false}") boolean exitWhenDone, ApplicationContext context) {
+            @Value("${redial.warm-up.exit-when-done:false}") boolean exitWhenDone, ApplicationContext context,
+            List<WarmUpRehearsal> rehearsals) {
         this.webhooks = webhooks;
         this.intake = intake;
         this.transactions = transactions;
@@ -76,6 +87,7 @@ class WebhookWarmUp implements ApplicationRunner {
         this.concurrency = Math.max(1, concurrency);
         this.exitWhenDone = exitWhenDone;
         this.context = context;
+        this.rehearsals = rehearsals;
     }
 
     /** What a warm-up did, for its log line and tests. */
@@ -135,10 +147,26 @@ class WebhookWarmUp implements ApplicationRunner {
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("the screening webhook answered " + answer.statusCode());
         }
-        line.ifPresent(number -> transactions.executeWithoutResult(tx -> {
+        if (line.isEmpty()) {
+            return;
+        }
+        PhoneNumber number = line.get();
+        oneTransactionAtATime.lock();
+        try {
+            rehearseCall(sid, i, number);
+        } finally {
+            oneTransactionAtATime.unlock();
+        }
+    }
+
+    private void rehearseCall(String sid, int i, PhoneNumber number) {
+        transactions.executeWithoutResult(tx -> {
             tx.setRollbackOnly();
             var call = new CarrierCall(sid, new PhoneNumber("+1500%03d%04d".formatted(NODE_EXCHANGE, i % 10_000)), number, null, null);
             intake.dialFinished(call, "no-answer", 0, null);
-        }));
+            // What follows the decision (the text-back's own decision), in the same transaction: rolled back too.
+            jdbc.sql("SELECT id FROM calls WHERE call_sid = ?").param(sid).query(Long.class).optional()
+                    .ifPresent(callId -> rehearsals.forEach(r -> r.rehearse(callId)));
+        });
     }
 }

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The start-up warm-up over real HTTP, the real database and a fake Twilio: it runs before the node reports
- * ready, rehearses a missed call through the intake (the decision and the text-back's scheduling included),
- * and keeps nothing and texts nobody.
+ * ready, rehearses a missed call through the intake (the decision and the text-back's scheduling included) and
+ * the text-back's own decision, and keeps nothing and texts nobody.
  */
 @SpringBootTest(classes = {CoreTestApplication.class, WebhookWarmUpIntegrationTests.Watch.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -41,12 +41,18 @@ class WebhookWarmUpIntegrationTests {
     @TestConfiguration
     static class Watch {
         final AtomicInteger missedCalls = new AtomicInteger();
+        final AtomicInteger leadsCaptured = new AtomicInteger();
         volatile int roundsWhenReady = -1;
         @Autowired ObjectProvider<WebhookWarmUp> warmUp;
 
         @EventListener
         void on(MissedCallDetected missed) {
             missedCalls.incrementAndGet();
+        }
+
+        @EventListener
+        void on(io.redial.leads.LeadCaptured lead) {
+            leadsCaptured.incrementAndGet();
         }
 
         @EventListener
@@ -82,6 +88,7 @@ class WebhookWarmUpIntegrationTests {
                         ring: ["+15125550798"]
                 """.formatted(LINE)));
         int announcedBefore = watch.missedCalls.get();
+        int leadsBefore = watch.leadsCaptured.get();
 
         warmUp.run(null);
 
@@ -89,7 +96,12 @@ class WebhookWarmUpIntegrationTests {
         assertThat(warmUp.last().failed()).isZero();
         assertThat(watch.missedCalls.get() - announcedBefore).as("missed calls decided in the rolled-back rounds")
                 .isEqualTo(40);
+        assertThat(watch.leadsCaptured.get() - leadsBefore).as("text-back decisions rehearsed (each captures a lead)")
+                .isEqualTo(40);
         assertThat(count("SELECT COUNT(*) FROM calls")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM leads")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM conversations")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM messages")).isZero();
         assertThat(count("SELECT COUNT(*) FROM callers")).isZero();
         assertThat(count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'text-back'")).isZero();
 
