@@ -52,7 +52,9 @@ class OperationsEndpointsIT {
                         "SPRING_DATASOURCE_PASSWORD", db.password(),
                         "REDIAL_PROVISIONING_FILE", provisioning(dataDir).toAbsolutePath().toString(),
                         "REDIAL_CRM_HUBSPOT_CLIENT_ID", "ops-client", "REDIAL_CRM_HUBSPOT_CLIENT_SECRET", "ops-secret",
-                        "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"))) {
+                        "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+                        // the sandbox carrier's short warm-up made as long as a real node's, to count its rounds
+                        "REDIAL_WARM_UP_SANDBOX_MAX_TIME", "PT120S"))) {
             String base = "http://localhost:" + management + "/actuator";
 
             assertThat(get(base + "/health/liveness")).satisfies(r -> {

@@ -45,7 +45,7 @@ final class AotCache {
             long started = System.nanoTime();
             Files.deleteIfExists(cache);
             run(List.of(java.toString(), "@" + o.jvmOptions().toAbsolutePath(), "-XX:AOTCacheOutput=" + cache,
-                    "-Dredial.warm-up.exit-when-done=true", "-jar", jar.toString()), training, cache.resolveSibling("aot-training.log"));
+                    "-Dredial.warm-up.exit-when-done=true", "-Dredial.warm-up.sandbox-max-time=PT60S", "-jar", jar.toString()), training, cache.resolveSibling("aot-training.log"));
             if (!Files.exists(cache)) {
                 throw new IllegalStateException("the training run wrote no AOT cache; see " + cache.resolveSibling("aot-training.log"));
             }
