@@ -11,8 +11,6 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -80,7 +78,7 @@ public class DurableJobs {
         // Timestamps in UTC, as the Scheduler writes them: a JVM in another zone must not shift task times.
         DataSource transactional = new TransactionAwareDataSourceProxy(dataSource);
         this.transactionalClient = SchedulerClient.Builder.create(transactional)
-                .jdbcCustomization(new AutodetectJdbcCustomization(transactional, true))
+                .jdbcCustomization(new TaskTimes(new AutodetectJdbcCustomization(transactional, true)))
                 .enablePriority()
                 .build();
         this.scheduler = scheduler;
@@ -220,7 +218,7 @@ public class DurableJobs {
      * means it was there. A failed statement does not spoil a MySQL transaction, so the caller's work goes on.
      */
     private boolean scheduleHeld(TaskInstance<?> instance) {
-        LocalDateTime now = utc(clock.instant());
+        String now = utc(clock.instant());
         try {
             jdbc.update("""
                     INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by,
@@ -234,9 +232,9 @@ public class DurableJobs {
         }
     }
 
-    /** Task times as the scheduler writes them: UTC, whatever the JVM's zone. */
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    /** Task times as the scheduler writes them: UTC, whatever the JVM's zone, to the microsecond. */
+    private static String utc(Instant instant) {
+        return TaskTimes.utcMicros(instant);
     }
 
     /**

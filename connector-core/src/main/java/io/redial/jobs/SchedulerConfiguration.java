@@ -1,6 +1,7 @@
 package io.redial.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.event.ExecutionInterceptor;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -63,7 +64,7 @@ class SchedulerConfiguration {
                 .missedHeartbeatsLimit(missedHeartbeats)
                 .enableImmediateExecution()
                 .enablePriority()
-                .alwaysPersistTimestampInUTC()
+                .jdbcCustomization(new TaskTimes(new AutodetectJdbcCustomization(dataSource, true)))
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
     }
