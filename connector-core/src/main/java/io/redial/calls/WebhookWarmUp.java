@@ -35,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * parsing, the signature check, TwiML; it stores nothing), then records a no-answer dial result on the first
  * line from a warm-up caller and decides it, with the text-back scheduled, and rehearses what follows (each
  * {@link WarmUpRehearsal}: the text-back's decision, up to the send ledger), in a transaction that is rolled back:
- * nothing is kept, no text goes (the hand-off to the fast lane happens only on commit). Without a line, only the
- * HTTP half runs. The warm-up's requests show in {@code http_server_requests{uri="/twilio/voice/screen"}}.
+ * nothing is kept, no text goes (the hand-off to the fast lane happens only on commit). After it, the text is
+ * handed to a carrier sink on loopback (twilio-java's send). Without a line, only the HTTP half runs. The
+ * warm-up's requests show in {@code http_server_requests{uri="/twilio/voice/screen"}}.
  *
  * <p>{@code redial.warm-up.exit-when-done} ends the process after the warm-up: the image's AOT-cache training run
  * (deploy/Dockerfile) uses it, so the cache holds the classes and method profiles of the webhook path too.
@@ -135,9 +136,10 @@ class WebhookWarmUp implements ApplicationRunner {
                 });
             }
         }
+        rehearsals.forEach(WarmUpRehearsal::warmUpDone);
         last = new Outcome(done.get(), failed.get(), Duration.ofNanos(System.nanoTime() - start));
         log.info("warmed up the webhook path before taking traffic: {} rounds{} in {} ms", done.get(),
-                line.isPresent() ? " (HTTP, and the call recorded and rolled back)" : " (HTTP only: no line yet)",
+                line.isPresent() ? " (HTTP, the call recorded and rolled back, its text handed to a loopback sink)" : " (HTTP only: no line yet)",
                 last.took().toMillis());
         if (firstFailure.get() != null) {
             log.warn("{} warm-up rounds failed; the first: {}", failed.get(), firstFailure.get().toString());
@@ -154,18 +156,20 @@ class WebhookWarmUp implements ApplicationRunner {
             return;
         }
         PhoneNumber number = line.get();
+        PhoneNumber caller = new PhoneNumber("+1500%03d%04d".formatted(NODE_EXCHANGE, i % 10_000));
         oneTransactionAtATime.lock();
         try {
-            rehearseCall(sid, i, number);
+            rehearseCall(sid, caller, number);
         } finally {
             oneTransactionAtATime.unlock();
         }
+        rehearsals.forEach(r -> r.rehearseAfterRollback(number, caller)); // concurrently, as real sends go
     }
 
-    private void rehearseCall(String sid, int i, PhoneNumber number) {
+    private void rehearseCall(String sid, PhoneNumber caller, PhoneNumber number) {
         transactions.executeWithoutResult(tx -> {
             tx.setRollbackOnly();
-            var call = new CarrierCall(sid, new PhoneNumber("+1500%03d%04d".formatted(NODE_EXCHANGE, i % 10_000)), number, null, null);
+            var call = new CarrierCall(sid, caller, number, null, null);
             intake.dialFinished(call, "no-answer", 0, null);
             // What follows the decision (the text-back's own decision), in the same transaction: rolled back too.
             jdbc.sql("SELECT id FROM calls WHERE call_sid = ?").param(sid).query(Long.class).optional()

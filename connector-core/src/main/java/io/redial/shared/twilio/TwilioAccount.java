@@ -18,7 +18,7 @@ public class TwilioAccount {
     private final URI apiBaseUrl;
     private final URI publicBaseUrl;
 
-    TwilioAccount(
+    public TwilioAccount(
             @Value("${twilio.account-sid:}") String accountSid,
             @Value("${twilio.auth-token:}") String authToken,
             @Value("${redial.twilio.api-base-url:https://api.twilio.com}") String apiBaseUrl,
