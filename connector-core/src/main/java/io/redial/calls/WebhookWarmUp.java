@@ -2,6 +2,7 @@ package io.redial.calls;
 
 import io.redial.shared.PhoneNumber;
 import io.redial.simulator.LoopbackWebhooks;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ class WebhookWarmUp implements ApplicationRunner {
      * This node's own CallSids and caller numbers: nodes started together (a rolling restart, a scale-out) then
      * rehearse on different rows, instead of waiting on each other's uncommitted ones.
      */
-    private static final int NODE = new java.security.SecureRandom().nextInt();
+    private static final int NODE = new SecureRandom().nextInt();
     private static final int NODE_EXCHANGE = 200 + Math.floorMod(NODE, 800);
 
     private final LoopbackWebhooks webhooks;

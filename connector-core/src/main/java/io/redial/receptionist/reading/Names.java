@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Finds the caller's name anywhere in a text: after "my name is", "this is", "im", "soy", "me llamo"; right before
@@ -98,7 +99,7 @@ public final class Names {
         }
         List<String> said = words;
         if (words.isEmpty() || words.size() > 3
-                || !java.util.stream.IntStream.range(0, words.size()).allMatch(i -> nameLike(said.get(i), capitalised, i > 0))) {
+                || !IntStream.range(0, words.size()).allMatch(i -> nameLike(said.get(i), capitalised, i > 0))) {
             return Optional.empty();
         }
         return words.size() >= minWords ? Optional.of(String.join(" ", words)) : Optional.empty();
