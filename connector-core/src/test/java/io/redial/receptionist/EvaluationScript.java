@@ -28,6 +28,7 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
         all.addAll(read("evaluation-dev-6.txt"));
         all.addAll(read("evaluation-dev-7.txt"));
         all.addAll(read("evaluation-dev-8.txt"));
+        all.addAll(read("evaluation-dev-9.txt"));
         return all;
     }
 
