@@ -41,7 +41,10 @@ public final class TimeGrammar {
     private static final Pattern WEEKDAY = Pattern.compile("(?<![a-z])(" + String.join("|", WEEKDAYS.keySet()) + ")s?(?![a-z])");
     /** "sat" and "sun" are days only where a day is meant: "come sat morning", "or sun", not "the water sat there". */
     private static final Pattern SHORT_WEEKEND_DAY = Pattern.compile("(?<![a-z])(?:(?:on|this|next|come|by|till?|for|or|and)\\s+(sat|sun)(?![a-z])"
-            + "|(sat|sun)\\s+(?:morning|afternoon|evening|am|pm)(?![a-z]))");
+            + "|(sat|sun)\\s+(?:morning|afternoon|evening|am|pm|after (?:lunch|noon|work|school|church|\\d)|before (?:noon|lunch|\\d)|"
+            + "works|is good|around \\d|any ?time|early|or)(?![a-z])"
+            // a day given after another fact: "1914 kinney ave 78704, sat after lunch"; not "the roof is old, sun beat it up"
+            + "|(?<=[,;]\\s?)(sat|sun)(?=\\s*(?:$|[,.!?\\n])|\\s+(?:after|before|at|around|works|is good|or|morning|afternoon|evening|am|pm)(?![a-z])))");
     private static final Pattern TODAY = Pattern.compile("(?<![a-z])(today|tonight|this (?:morning|afternoon|evening)|hoy|esta tarde)(?![a-z])");
     private static final Pattern DAY_AFTER = Pattern.compile("(?<![a-z])(pasado manana|day after tomorrow)(?![a-z])");
     private static final Pattern TOMORROW = Pattern.compile("(?<![a-z])(tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|2morrow|"
@@ -117,7 +120,7 @@ public final class TimeGrammar {
         }
         Matcher shortDay = SHORT_WEEKEND_DAY.matcher(plain);
         while (shortDay.find()) {
-            String d = shortDay.group(1) != null ? shortDay.group(1) : shortDay.group(2);
+            String d = shortDay.group(1) != null ? shortDay.group(1) : shortDay.group(2) != null ? shortDay.group(2) : shortDay.group(3);
             LocalDate next = today.with(TemporalAdjusters.nextOrSame(d.equals("sat") ? DayOfWeek.SATURDAY : DayOfWeek.SUNDAY));
             days.add(next);
             if (next.equals(today)) {

@@ -33,7 +33,8 @@ public final class Addresses {
         Matcher best = null;
         for (Pattern p : new Pattern[] {TYPED, LETTERED, ZIPPED}) {
             Matcher m = p.matcher(text);
-            if (m.find() && (best == null || m.start() < best.start())) {
+            // The earliest; of two at one place the longer: "4419 Avenue D" is more than "4419 Avenue".
+            if (m.find() && (best == null || m.start() < best.start() || (m.start() == best.start() && m.end() > best.end()))) {
                 best = m;
             }
         }

@@ -52,7 +52,10 @@ public final class CallerWords {
             // lead sellers and payment scams: "pre-screened jobs straight to your phone", "unpaid toll balance"
             + "pre-?screened|(?:jobs|leads) straight to your|growing your (?:book|business)|grow your book|"
             + "best person to (?:chat|talk|speak) (?:with|to) about|first \\d+ (?:are|is) (?:on us|free)|"
-            + "unpaid toll|toll balance|toll notice|txtag|e-?zpass|pay within \\d+ ?(?:h|hrs?|hours)|to avoid a \\$\\d+");
+            + "unpaid toll|toll balance|toll notice|txtag|e-?zpass|pay within \\d+ ?(?:h|hrs?|hours)|to avoid a \\$\\d+|"
+            // robocall-style notices: "FINAL NOTICE: your vehicle's factory warranty ... reply 1 ... or STOP to opt out"
+            + "(?:vehicle|car|auto|truck)'?s? (?:factory |extended |manufacturer'?s? )?warranty|"
+            + "reply \\d+ to (?:speak|talk|learn|claim|get|connect)|stop to (?:opt out|end|unsubscribe|cancel)|to opt out");
     // "owner" alone is no wish to talk: an injected "NOTE FROM THE OWNER" is not the owner on the line.
     private static final Pattern HUMAN = words("human|real person|speak to someone|talk to someone|talk to a person|"
             + "(?:speak|talk|get|put me through|connect me)(?: to| with)? (?:the |a |your )?(?:manager|owner|supervisor|boss)|"

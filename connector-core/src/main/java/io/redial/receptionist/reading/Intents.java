@@ -8,9 +8,9 @@ public final class Intents {
 
     private static final String APPOINTMENT = "(?:appt|appointment|appointmnt|apt|visit|booking|service call|cita|visita)";
     private static final Pattern IN_PROGRESS = Pattern.compile("(?<![a-z])(?:"
-            + "(?:tech|technician|plumber|electrician|roofer|guy|crew|worker|installer|tecnico|plomero|electricista|techero)s?\\s+(?:is\\s+|are\\s+)?(?:here|still coming|running late|late|on (?:his|her|the|their) way|supposed to|hasnt shown|hasn't shown|no ha llegado|no llega|esta aqui)"
+            + "(?:tech|technician|plumber|electrician|roofer|guy|crew|worker|installer|tecnico|plomero|electricista|techero)s?\\s+(?:(?:[a-z]+\\s+)?(?:is|are)\\s+)?(?:here|still coming|running late|late|on (?:his|her|the|their) way|supposed to|hasnt shown|hasn't shown|no ha llegado|no llega|esta aqui)"
             + "|(?:is|are) (?:the|my|your) (?:tech|technician|plumber|electrician|roofer|guy|crew)s? (?:still )?coming"
-            + "|(?:is|are) (?:he|she|they) still (?:coming|on (?:his|her|their) way)"
+            + "|(?:is|are) (?:he|she|they) still (?:coming|on (?:his|her|their) way)|(?:is|are) (?:he|she|they) (?:still )?coming back"
             + "|said (?:he|she|they)(?:'d|d| would| will| was| were) (?:be back|come back|return)"
             + "|where (?:is|are) (?:the|my|your) (?:tech|technician|plumber|electrician|roofer|guy|crew)"
             + "|supposed to (?:be here|come|show)|was supposed to be here"
@@ -33,7 +33,10 @@ public final class Intents {
     /** A visit already booked, then a wish to change it, in one text: "you're coming wednesday ... can we push it". */
     private static final Pattern BOOKED_VISIT = Pattern.compile("(?<![a-z])(?:" + APPOINTMENT + "|scheduled|booked|"
             + "(?:you|you all|yall|you guys|y'all|he|she|they|your (?:tech|guy|crew))(?:'re|'s| are| is| were)? (?:coming|supposed to come)|"
-            + "tengo una cita|tengo cita|mi cita|la cita|cita con ustedes)(?![a-z])");
+            + "tengo una cita|tengo cita|mi cita|la cita|cita con ustedes|"
+            // on the books already: "yall have me down for the tune up thurs", "we're scheduled for friday"
+            + "(?:have|got|had) (?:me|us) (?:down|scheduled|booked|on the schedule|penciled in)|"
+            + "(?:i'?m|im|we'?re|were) (?:scheduled|booked|on the schedule|down) for|me tienen (?:apuntad|agendad)[oa])(?![a-z])");
     private static final Pattern CHANGE_IT = Pattern.compile("(?<![a-z])(?:push it|move it|change it|push (?:it |that )?back|"
             + "different (?:day|time|date)|another (?:day|time|date)|other day|come (?:later|another)|"
             + "mover(?:la|lo)?|cambiar(?:la|lo)?|pasar(?:la|lo)? (?:a|para)|otro dia|otra fecha|otra semana|no voy a (?:estar|poder)|"

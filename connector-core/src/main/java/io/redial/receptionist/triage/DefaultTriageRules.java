@@ -76,6 +76,16 @@ public final class DefaultTriageRules {
                     "Keep everyone out of the rooms under the tree and away from any fallen wires; call 911 if anyone is hurt or wires are down.",
                     "Mantenga a todos fuera de los cuartos bajo el árbol y lejos de cables caídos; llame al 911 si hay heridos o cables en el suelo.",
                     null, null),
+            rule("structural-collapse", "roofing", "collapsed|caved in|came down|gave way|se derrumbo|se cayo;roof|ceiling|porch|carport|techo|porche",
+                    EMERGENCY, ESCALATE,
+                    "Keep everyone out from under the damaged part and away from it. If anyone is hurt or trapped, or can't get out safely, call 911.",
+                    "Mantenga a todos lejos y fuera de debajo de la parte dañada. Si alguien está herido o atrapado, o no puede salir con seguridad, llame al 911.",
+                    null, null),
+            rule("power-out-medical", "electrical", "no power|power is out|lost power|half the house|se fue la luz|sin luz|no hay luz;oxygen|oxigeno|concentrator|concentrador|ventilator|dialysis|dialisis|medical equipment",
+                    EMERGENCY, ESCALATE,
+                    "If the equipment has a backup (a tank or a battery), switch to it now. If it won't last until the power is back, call 911.",
+                    "Si el equipo tiene respaldo (tanque o batería), cámbielo ahora. Si no alcanza hasta que vuelva la luz, llame al 911.",
+                    null, null),
             rule("no-heat", "hvac", "no heat|heat is out|heat not working|heater not working|furnace not|furnace is out|furnace won|sin calefaccion|calefaccion no|"
                     + "heat stopped|heater stopped|furnace stopped|heat quit|heater quit|furnace quit|heat died|heater died|furnace died|"
                     + "heat went out|heater went out|heat won|heater won|heat isn|heater isn|heat broke|heater broke|furnace broke",

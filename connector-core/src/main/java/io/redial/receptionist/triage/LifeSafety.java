@@ -1,6 +1,7 @@
 package io.redial.receptionist.triage;
 
 import io.redial.receptionist.reading.Language;
+import io.redial.receptionist.reading.TextSpeak;
 
 import java.util.List;
 import java.util.Optional;
@@ -82,11 +83,13 @@ public final class LifeSafety {
                     + "(?:is|are|feels?|getting|gets|esta|se siente)\\s+(?:very\\s+|really\\s+|so\\s+|kinda\\s+|kind of\\s+|a little\\s+)?(?:hot|warm|caliente)");
 
     /** A single spark as a loaded plug comes out or goes in is normal; any other sign of fire still counts. */
-    private static final Pattern UNPLUG_SPARK = Pattern.compile("(?<![a-z])(?:(?:a|one|little|small|tiny|blue|quick)\\s+)*sparks?\\s+"
+    private static final Pattern UNPLUG_SPARK = Pattern.compile("(?<![a-z])(?:(?:a|one|little|small|tiny|blue|quick)\\s+)*spark(?:s|ed)?\\s+"
             + "(?:\\S+\\s+){0,3}?(?:when|as|while)\\s+(?:i|we|he|she|my [a-z]+)\\s+(?:\\S+\\s+)?(?:unplug|plug|pull|yank)\\w*");
     private static final Pattern WATER_MOVING = words("leak|leaking|dripping|drip|pouring|running into|running onto|coming in|"
             + "pooling|pooled|puddl|ran under|running under|seeping|soaking|standing water|"
-            + "spraying|gushing|flooding|soaked|wet|water on|water in|water into|rain is coming|rain coming|agua|mojad|gotea");
+            + "spraying|gushing|flooding|soaked|wet|water on|water in|water into|rain is coming|rain coming|agua|mojad|gotea|"
+            // water on its way through the house: "water coming through the kitchen ceiling and out the light fixture"
+            + "water(?:\\s+\\S+){0,2}\\s+(?:coming|running|pouring|dripping|leaking|gushing)\\s+(?:through|thru|out|down|from)");
     private static final Pattern ELECTRIC_NEAR_WATER = words("outlet|breaker box|breaker panel|panel|breaker|fuse box|light fixture|"
             + "light|wiring|enchufe|tablero|electrical box|junction box|power strip|extension cord|surge protector|regleta|extension electrica");
 
@@ -146,6 +149,18 @@ public final class LifeSafety {
             + "(?:wire|wires|line|lines|cable|service drop)(?:\\s+\\S+){0,8}\\s+(?:hanging|on the ground|in the yard|in the street|"
             + "ripped off|pulled off|torn off|laying|lying|sparking)");
 
+    /** Power gone where a machine keeps someone breathing or alive: "se fue la luz ... concentrador de oxigeno". */
+    private static final Pattern POWER_OUT = words("no power|power is out|power went out|power's out|powers out|lost power|"
+            + "power outage|power is off|power cut|half the house|half of the house|half my house|half our house|"
+            + "lights went out|se fue la luz|sin luz|no hay luz|no tiene luz|no tienen luz|no tenemos luz|apagon|se corto la luz");
+    private static final Pattern LIFE_SUPPORT = words("oxygen|oxigeno|concentrator|concentrador|ventilator|respirador|"
+            + "dialysis|dialisis|life support|medical equipment|medical device|on a machine|suction machine|feeding pump");
+    /** Part of the structure come down or giving way: "the porch roof came down", "ceiling caved in". */
+    private static final Pattern COLLAPSE = Pattern.compile("(?<![a-z])(?:roof|ceiling(?!\\s+fan)|porch(?!\\s+light)|carport|awning|overhang|patio cover|"
+            + "techo|tejado|porche|cochera)(?:\\s+\\S+){0,3}?\\s+(?:collapsed|collapsing|caved in|caving in|came down|fell in|"
+            + "fell down|gave way|giving way|pulled away|pulling away|is coming down|se cayo|se derrumbo|se vino abajo|se hundio)"
+            + "|(?<![a-z])(?:collapsed|caved in|se derrumbo)(?:\\s+\\S+){0,2}\\s+(?:roof|ceiling|porch|techo)");
+
     private static final Pattern NO_HEAT_DEVICE = words("heat|heater|heating|furnace|furnce|furnance|boiler|calefaccion|calentador|"
             + "calefactor|heat pump");
     private static final Pattern NO_COOL_DEVICE = words("ac\\b|a/c|air conditioner|air conditioning|air con|aire|cooling|hvac|central air|"
@@ -184,7 +199,8 @@ public final class LifeSafety {
 
     /** The first hazard the words show, if any; a code rule, so nothing a model proposes can lower it. */
     static Optional<Hazard> assess(String text, SafetyThresholds limits) {
-        String plain = NEGATED.matcher(NEGATED_SMELL.matcher(Language.plain(text)).replaceAll(" ")).replaceAll(" ");
+        String spelled = TextSpeak.spelledOut(Language.plain(text));
+        String plain = NEGATED.matcher(NEGATED_SMELL.matcher(spelled).replaceAll(" ")).replaceAll(" ");
         if (ELSEWHERE.matcher(plain).find()) { // only then are sentences about someone else's trouble left out
             plain = String.join(". ", SENTENCE.splitAsStream(plain).filter(s -> !ELSEWHERE.matcher(s).find() || OURS.matcher(s).find()).toList());
         }
@@ -222,6 +238,12 @@ public final class LifeSafety {
         }
         if (TREE.matcher(plain).find() && FELL.matcher(plain).find() && BUILDING.matcher(plain).find()) {
             return hazard("tree-on-roof", "roofing");
+        }
+        if (COLLAPSE.matcher(plain).find()) {
+            return hazard("structural-collapse", "roofing");
+        }
+        if (POWER_OUT.matcher(plain).find() && LIFE_SUPPORT.matcher(plain).find()) {
+            return hazard("power-out-medical", "electrical");
         }
         if (activeRoofLeak(plain)) {
             return hazard("active-roof-leak", "roofing");

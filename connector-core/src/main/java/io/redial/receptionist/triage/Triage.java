@@ -19,7 +19,7 @@ public final class Triage {
                 + "heat pump|cooling|duct|vent|carbon monoxide|aire|calefaccion|minisplit|mini split|condenser"));
         TRADES.put("plumbing", words("pipe|toilet|drain|sink|faucet|water heater|sewer|sewage|clog|plumb|shower|"
                 + "tub|garbage disposal|leaky|tuberia|bano|drenaje|inodoro|lavabo|calentador de agua|no water|water softener|softener|"
-                + "water pressure|shower valve"));
+                + "water pressure|shower valve|calentador|agua caliente|agua tibia"));
         TRADES.put("roofing", words("roof|shingle|gutter|skylight|flashing|tree|techo|tejado|gotera|teja"));
         TRADES.put("electrical", words("outlet|breaker|panel|wiring|wire|electric|electrical|light|lights|power|"
                 + "switch|spark|generator|ev charger|enchufe|luz|electricidad|tablero|apagador|circuit|smoke detector|"

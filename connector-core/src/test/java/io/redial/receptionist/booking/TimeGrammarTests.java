@@ -109,4 +109,11 @@ public class TimeGrammarTests {
         assertThat(read("afternoons are better for me").fitting(open)).extracting(Slot::id)
                 .containsExactly("2026-12-10T14:00", "2026-12-11T14:00", "2026-12-10T11:00", "2026-12-11T11:00");
     }
+
+    @Test
+    void aShortWeekendDayAfterAnotherFact() {
+        assertThat(read("3401 red river st 78705, sun after 2").days()).containsExactly(LocalDate.of(2026, 12, 13));
+        assertThat(read("Tom Ruiz 88 Elm St 78704, sat after lunch works best").days()).containsExactly(LocalDate.of(2026, 12, 12));
+        assertThat(TimeGrammar.read(Language.plain("the roof is old, sun beat it up"), WEDNESDAY)).isEmpty();
+    }
 }

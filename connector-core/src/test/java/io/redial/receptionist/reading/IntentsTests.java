@@ -152,4 +152,17 @@ public class IntentsTests {
         assertThat(CallerWords.spam(Language.plain("Final notice: unpaid toll balance, pay within 48 hrs"))).isTrue();
         assertThat(CallerWords.spam(Language.plain("why is there a late fee on my bill"))).isFalse();
     }
+
+    @Test
+    void aVisitOnTheBooksMovedAndOurTechAtTheDoorByName() {
+        assertThat(intent("yall have us down for friday 8-11, can we push it to next week")).contains(Intent.RESCHEDULE);
+        assertThat(intent("your electrician tom is here now, is he coming back after lunch?")).contains(Intent.JOB_IN_PROGRESS);
+        assertThat(intent("need a plumber asap here, kitchen sink backed up")).isEmpty();
+    }
+
+    @Test
+    void aRobocallAboutACarWarrantyIsSpam() {
+        assertThat(CallerWords.spam(Language.plain("NOTICE: your car's extended warranty is expiring. Reply 2 to talk to an agent"))).isTrue();
+        assertThat(CallerWords.spam(Language.plain("is the new water heater still under warranty?"))).isFalse();
+    }
 }

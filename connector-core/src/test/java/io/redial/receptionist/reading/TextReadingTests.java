@@ -84,4 +84,11 @@ public class TextReadingTests {
         assertThat(read("Tom Fleming 2210 Guadalupe St 78705, mornings", Stage.ASKED_NAME).name()).isEqualTo("Tom Fleming");
         assertThat(read("Calling about 2210 Guadalupe St 78705", Stage.ASKED_NAME).name()).isNull();
     }
+
+    @Test
+    void aLetteredAvenueWithoutAZipIsReadWhole() {
+        TextReading.Read r = read("is he coming back today? 2210 Avenue B", Stage.ASKED_NAME);
+        assertThat(r.address()).isEqualTo("2210 Avenue B");
+        assertThat(r.name()).isNull();
+    }
 }

@@ -223,4 +223,30 @@ public class LifeSafetyTests {
     void aBabyInWeeksShortAndHeatBlowingColdAir() {
         assertThat(code("heat pump only pushing cold air, we have a 2 wk old and the room is chilly")).isEqualTo("no-heat-freezing");
     }
+
+    @Test
+    void clippedVerbsAndHurriedTyposReadLikeTheWordsTheyStandFor() {
+        assertThat(code("heater been blowin cold since last nite, its 56 inside and we have a 2 week old")).isEqualTo("no-heat-freezing");
+        assertThat(code("pipe bust in the attic, water comming thru the hallway ceilng and the light")).isEqualTo("water-on-electrics");
+    }
+
+    @Test
+    void powerLostWhereAMachineKeepsSomeoneBreathingIsAnEmergency() {
+        assertThat(code("lost power in the back bedrooms, my husband is on a ventilator")).isEqualTo("power-out-medical");
+        assertThat(code("se fue la luz en los cuartos y mi mama usa oxigeno")).isEqualTo("power-out-medical");
+        assertThat(code("power is out in half the house, breakers look fine")).isEqualTo("none");
+    }
+
+    @Test
+    void aRoofOrCeilingComingDownIsAnEmergencyAFallenFanOrGutterIsNot() {
+        assertThat(code("part of the carport roof caved in on the car last night")).isEqualTo("structural-collapse");
+        assertThat(code("the back porch roof came down in the wind and is leaning on the door")).isEqualTo("structural-collapse");
+        assertThat(code("the ceiling fan came down, wires are capped")).isEqualTo("none");
+        assertThat(code("a piece of gutter came down off the roof")).isEqualTo("none");
+    }
+
+    @Test
+    void aPlugThatSparkedAsItCameOutIsNoFire() {
+        assertThat(code("outlet sparked and popped when i pulled the toaster plug, works fine")).isEqualTo("none");
+    }
 }
