@@ -42,7 +42,7 @@ public final class TextBackLoadHarness {
 
     record Options(int rate, int seconds, int tenants, int killAtSecond, int warmupSeconds, int warmupRate,
             int leadInSeconds, String dbUrl, String dbUser, String dbPassword, Path jar, Path jvmOptions, int nodes,
-            int rollingAtSecond, Path aotCache, int burstAfterStart) {
+            int rollingAtSecond, Path aotCache, int burstAfterStart, List<String> pinCpus) {
         static Options parse(String[] args) {
             Map<String, String> a = new java.util.HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -59,7 +59,8 @@ public final class TextBackLoadHarness {
                     Path.of(a.getOrDefault("jvm-options", "deploy/jvm.options")),
                     Integer.parseInt(a.getOrDefault("nodes", "1")), Integer.parseInt(a.getOrDefault("rolling-at", "-1")),
                     a.containsKey("aot-cache") ? Path.of(a.get("aot-cache")) : null,
-                    Integer.parseInt(a.getOrDefault("burst-after-start", "0")));
+                    Integer.parseInt(a.getOrDefault("burst-after-start", "0")),
+                    a.containsKey("pin-cpus") ? List.of(a.get("pin-cpus").split(",")) : List.of());
         }
     }
 
@@ -394,8 +395,17 @@ public final class TextBackLoadHarness {
          * ({@link AotCache}). Prints how long it took to answer.
          */
         static AppProcess start(Options o, Map<String, String> env, Path log) throws Exception {
+            return start(o, env, log, null);
+        }
+
+        /** With {@code cpus} (a taskset CPU list), the node runs on those CPUs only, as on a host of its own. */
+        static AppProcess start(Options o, Map<String, String> env, Path log, String cpus) throws Exception {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = new ArrayList<>(List.of(java.toString(), "@" + o.jvmOptions().toAbsolutePath()));
+            List<String> command = new ArrayList<>();
+            if (cpus != null) {
+                command.addAll(List.of("taskset", "-c", cpus));
+            }
+            command.addAll(List.of(java.toString(), "@" + o.jvmOptions().toAbsolutePath()));
             Path jar = o.jar().toAbsolutePath();
             if (o.aotCache() != null) {
                 jar = AotCache.prepare(o, env);
@@ -410,9 +420,9 @@ public final class TextBackLoadHarness {
                     Integer.parseInt(env.get("MANAGEMENT_PORT")));
             app.awaitUp();
             System.out.printf("app answering /login %.1f s and ready (readiness UP, after its own warm-up) %.1f s after"
-                    + " its start%s (load average %s)%n", app.answeringAfterSeconds(started),
+                    + " its start%s%s (load average %s)%n", app.answeringAfterSeconds(started),
                     (System.nanoTime() - started) / 1e9, o.aotCache() != null ? ", with the AOT cache" : "",
-                    AotCache.loadAverage());
+                    cpus != null ? ", on CPU " + cpus : "", AotCache.loadAverage());
             return app;
         }
 

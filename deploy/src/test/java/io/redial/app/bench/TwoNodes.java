@@ -121,7 +121,9 @@ final class TwoNodes {
 
     private void start(Node node, String log) {
         try {
-            node.process = TextBackLoadHarness.AppProcess.start(o, node.env, work.resolve("app-" + log + ".log"));
+            // --pin-cpus 0,1: node A on CPU 0, node B on CPU 1, as on two hosts; the database and the harness share all.
+            String cpus = o.pinCpus().isEmpty() ? null : o.pinCpus().get(node.name.equals("A") ? 0 : 1 % o.pinCpus().size());
+            node.process = TextBackLoadHarness.AppProcess.start(o, node.env, work.resolve("app-" + log + ".log"), cpus);
             node.up = true;
         } catch (Exception e) {
             throw new IllegalStateException(e);
