@@ -25,7 +25,7 @@ public final class LifeSafety {
                     + "\\s+(?:(?:any|a|gas|real|other|more|visible|active|esta|is|it's|its|burning|weird|funny|strange|bad|odd|foul)\\s+)?"
                     + "(?:smell|smells|odor|olor|leak|leaks|leaking|spark|sparks|sparking|smoke|water|problems?|issues?|damage|"
                     + "drip|drips|dripping|rain|raining|lloviendo|llueve|gotea|huele|huelo|burning|burnt|going off|beeping|chirping|sounding|"
-                    + "came down|come down|fell|fallen|came through|came thru|coming up|backing up|backed up)\\w*"
+                    + "came down|come down|fell|fallen|came through|came thru|coming up|backing up|backed up|holes?|cracks?|dents?)\\w*"
                     // the whole list denied: "nothing burning or sparking", "no humo ni chispas"
                     + "(?:\\s+(?:or|nor|ni)\\s+(?:any\\s+)?\\w+)*");
 
@@ -137,6 +137,11 @@ public final class LifeSafety {
             + "(?:detector|alarma)s?\\s+de\\s+(?:humo|monoxido)");
 
     private static final Pattern TREE = words("tree|limb|branch|arbol|rama");
+    /** A whole tree on the house is a danger; a branch is one only when it broke something or let water in. */
+    private static final Pattern WHOLE_TREE = words("trees?(?! (?:limb|branch))|arbol(?!\\s+\\S+\\s+rama)");
+    private static final Pattern BROKE_IN = words("through|thru|hole|punctur|crushed|smashed|caved|cracked|broke (?:the|a|through|thru|into)|"
+            + "into the (?:house|room|bedroom|attic|ceiling|kitchen)|came inside|leak|water coming|rain coming|see the sky|"
+            + "rafter|ceiling|window|wires?\\b|power line|atraves|agujero|hoyo|rompio|gotea|entra agua");
     private static final Pattern FELL = words("fell|fallen|came down|came thru|came through|crashed|cayo|callo|se cayo|"
             + "through the roof|thru the roof|"
             // resting where it fell: "the tree is on the house"; not "a limb rubs on our roof"
@@ -236,7 +241,8 @@ public final class LifeSafety {
         if (!behind && ((BROKEN.matcher(plain).find() && PIPE.matcher(plain).find()) || FLOODING.matcher(plain).find())) {
             return hazard("burst-pipe", "plumbing");
         }
-        if (TREE.matcher(plain).find() && FELL.matcher(plain).find() && BUILDING.matcher(plain).find()) {
+        if (TREE.matcher(plain).find() && FELL.matcher(plain).find() && BUILDING.matcher(plain).find()
+                && (WHOLE_TREE.matcher(plain).find() || BROKE_IN.matcher(plain).find())) {
             return hazard("tree-on-roof", "roofing");
         }
         if (COLLAPSE.matcher(plain).find()) {

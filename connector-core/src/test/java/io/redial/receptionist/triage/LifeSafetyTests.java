@@ -216,7 +216,11 @@ public class LifeSafetyTests {
     @Test
     void aBranchThatDidNotFallIsNoTreeOnTheRoof() {
         assertThat(code("a limb rubs on our roof in the wind, nothing fell yet")).isEqualTo("none");
-        assertThat(code("a limb fell on our roof in the wind")).isEqualTo("tree-on-roof");
+        assertThat(code("a tree fell on our house in the wind")).isEqualTo("tree-on-roof");
+        assertThat(code("a limb fell on our roof in the wind and punched a hole, rain coming in")).isEqualTo("tree-on-roof");
+        // A branch that broke nothing is a roof to check, not a technician to wake.
+        assertThat(code("a limb fell on our roof in the wind")).isEqualTo("none");
+        assertThat(code("big limb came down on the roof overnight, no hole that we can see")).isEqualTo("none");
     }
 
     @Test
