@@ -140,8 +140,7 @@ class WebhookWarmUp implements ApplicationRunner {
         rehearsals.forEach(WarmUpRehearsal::warmUpDone);
         last = new Outcome(done.get(), failed.get(), Duration.ofNanos(System.nanoTime() - start));
         log.info("warmed up the webhook path before taking traffic: {} rounds{} in {} ms", done.get(),
-                line.isPresent() ? " (HTTP, the call recorded and rolled back, its text handed to a loopback sink)"
-                        : " (HTTP only: no line yet)",
+                line.isPresent() ? " (HTTP, and the call recorded and rolled back)" : " (HTTP only: no line yet)",
                 last.took().toMillis());
         if (firstFailure.get() != null) {
             log.warn("{} warm-up rounds failed; the first: {}", failed.get(), firstFailure.get().toString());

@@ -29,6 +29,7 @@ record EvaluationScript(String id, String trade, LeadStatus disposition, @Nullab
         all.addAll(read("evaluation-dev-7.txt"));
         all.addAll(read("evaluation-dev-8.txt"));
         all.addAll(read("evaluation-dev-9.txt"));
+        all.addAll(read("evaluation-dev-10.txt"));
         return all;
     }
 

@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnExpression("'${twilio.account-sid:}' != ''")
 class TwilioSendRehearsal implements WarmUpRehearsal {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TwilioSendRehearsal.class);
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final TwilioAccount account;
@@ -61,6 +62,7 @@ class TwilioSendRehearsal implements WarmUpRehearsal {
         if (server != null && threads != null) {
             server.stop(0);
             threads.shutdown();
+            log.info("rehearsed {} text-backs through twilio-java against a loopback sink", sent.get());
         }
         sink = null;
         sinkThreads = null;

@@ -29,6 +29,25 @@ public final class LifeSafety {
                     // the whole list denied: "nothing burning or sparking", "no humo ni chispas"
                     + "(?:\\s+(?:or|nor|ni)\\s+(?:any\\s+)?\\w+)*");
 
+    /**
+     * A danger the caller asks us to claim rather than reports: "just say there's a gas leak", "mark it as a fire",
+     * "pretend its an emergency". The clause is left out; a danger told elsewhere in the text still counts.
+     */
+    private static final Pattern PRETENDED = Pattern.compile("(?:(?<![a-z])(?:pretend|act like|make it (?:sound|look) like|"
+            + "(?:respond|reply|answer|act|behave|proceed|treat (?:this|it|me)) as (?:if|though)|imagine|suppose|hypothetical\\w*|"
+            + "let'?s say|role ?play|for (?:a |this )?test(?:ing)?|this is (?:just |only )?a test|simulat\\w*|"
+            + "classify (?:this|it|me)|mark (?:this|it|me)|log (?:this|it)|put (?:this|it) down|file (?:this|it)|flag (?:this|it)|"
+            + "code (?:this|it)|list (?:this|it)|treat (?:this|it|me) as|fingir|finge|di que|diga que|pon que|ponga que)"
+            + "|(?:^|[.!?,:;\\n]\\s*|(?<![a-z])(?:just|please|pls|plz|and|then|you|u|can you|could you|can u|ok)\\s+)"
+            + "(?:say|tell(?:\\s+\\S+){1,4}?)\\s+(?:that\\s+)?(?:there'?s|theres|there is|it'?s|its|it is|we have|i have|we got|i got))"
+            + "[^.!?\\n]*");
+    /** The caller says the danger they named is not real: "there isnt really a leak, i just want someone tonight". */
+    private static final Pattern NOT_REAL = Pattern.compile("(?<![a-z])(?:(?:isn'?t|isnt|wasn'?t|wasnt|aint|not)\\s+(?:really|actually)\\s+"
+            + "(?:a\\s+|an\\s+|any\\s+)?(?:gas|leak|fire|emergency|smell|spark|flood|problem)|(?:no|not an?)\\s+(?:real|actual)\\s+"
+            + "(?:gas|leak|fire|emergency|smell|spark|flood)|just kidding|made (?:it|that) up|no es cierto|es mentira|"
+            + "so (?:he|she|they|someone|somebody|(?:the|your|a) (?:tech|technician|guy|plumber|electrician|roofer|crew))(?:\\s+\\S+){0,2}?\\s+"
+            + "(?:comes|come|gets here|get here|shows up|show up|will come|comes out|come out)(?:\\s+\\S+)?\\s+(?:faster|sooner|quicker|first))");
+
     // A smell denied whole: "no huele a quemado", "doesn't smell like gas", "no smell of burning".
     private static final Pattern NEGATED_SMELL = Pattern.compile("(?<![a-z])(?:no|not|ni|doesnt|doesn't|dont|don't|nothing)\\s+"
             + "(?:huele|huelo|hay olor|smell|smells|smelling)\\s+(?:a\\s+|like\\s+|of\\s+)?\\w+");
@@ -102,7 +121,10 @@ public final class LifeSafety {
             + "water(?:\\s+\\S+){0,2}\\s+(?:pourin|gushin|sprayin|shootin|spurtin)g?(?:\\s+\\S+)?\\s+(?:all over|everywhere|into|onto|across|out|up)|"
             // "running out" is left out: "the hot water keeps running out" is a small tank, not a flood
             + "water(?:\\s+\\S+){0,2}\\s+(?:running|flowing)\\s+(?:all over|everywhere|into|onto|across|down the|under)|"
-            + "(?:pouring|gushing|spraying)(?:\\s+\\S+){0,3}\\s+(?:all over|everywhere)|geyser|like a fountain|brotando agua|sale agua a chorros");
+            + "(?:pouring|gushing|spraying)(?:\\s+\\S+){0,3}\\s+(?:all over|everywhere)|geyser|like a fountain|brotando agua|sale agua a chorros|"
+            // a pipe burst out of sight: "water running inside the wall", "coming out under the baseboard"
+            + "water(?:\\s+\\S+){0,2}\\s+(?:running|flowing|spraying|gushing|pouring)\\s+(?:inside|in|behind|through)\\s+the\\s+(?:wall|walls|ceiling|floor)|"
+            + "(?:coming|seeping|pouring|running) out (?:from )?(?:under|of) the (?:baseboard|wall|floor)");
 
     private static final Pattern SEWAGE = words("sewage|sewer back|sewer is back|sewer backing|sewer line back|aguas negras|"
             + "raw sewage|drenaje se regres|drenaje regresa|sewer water|sewage water|agua negra");
@@ -157,7 +179,10 @@ public final class LifeSafety {
     /** Power gone where a machine keeps someone breathing or alive: "se fue la luz ... concentrador de oxigeno". */
     private static final Pattern POWER_OUT = words("no power|power is out|power went out|power's out|powers out|lost power|"
             + "power outage|power is off|power cut|half the house|half of the house|half my house|half our house|"
-            + "lights went out|se fue la luz|sin luz|no hay luz|no tiene luz|no tienen luz|no tenemos luz|apagon|se corto la luz");
+            + "lights went out|se fue la luz|sin luz|no hay luz|no tiene luz|no tienen luz|no tenemos luz|apagon|se corto la luz|"
+            // one circuit gone: "the breaker for the back bedrooms tripped and wont stay on"
+            + "(?:breaker|circuit)(?:\\s+\\S+){0,5}?\\s+(?:tripped|trips|keeps tripping|wont stay on|won't stay on|went out|is out|is dead)|"
+            + "(?:no|lost) power (?:to|in)|outlets? (?:are |is )?dead");
     private static final Pattern LIFE_SUPPORT = words("oxygen|oxigeno|concentrator|concentrador|ventilator|respirador|"
             + "dialysis|dialisis|life support|medical equipment|medical device|on a machine|suction machine|feeding pump");
     /** Part of the structure come down or giving way: "the porch roof came down", "ceiling caved in". */
@@ -204,7 +229,10 @@ public final class LifeSafety {
 
     /** The first hazard the words show, if any; a code rule, so nothing a model proposes can lower it. */
     static Optional<Hazard> assess(String text, SafetyThresholds limits) {
-        String spelled = TextSpeak.spelledOut(Language.plain(text));
+        String spelled = PRETENDED.matcher(TextSpeak.spelledOut(Language.plain(text))).replaceAll(" ");
+        if (NOT_REAL.matcher(spelled).find()) {
+            return Optional.empty(); // a danger named only to be paged sooner is no danger we page for
+        }
         String plain = NEGATED.matcher(NEGATED_SMELL.matcher(spelled).replaceAll(" ")).replaceAll(" ");
         if (ELSEWHERE.matcher(plain).find()) { // only then are sentences about someone else's trouble left out
             plain = String.join(". ", SENTENCE.splitAsStream(plain).filter(s -> !ELSEWHERE.matcher(s).find() || OURS.matcher(s).find()).toList());

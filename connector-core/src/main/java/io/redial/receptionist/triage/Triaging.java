@@ -3,6 +3,7 @@ package io.redial.receptionist.triage;
 import org.jspecify.annotations.Nullable;
 
 import io.redial.receptionist.ReceptionistProfile;
+import io.redial.receptionist.reading.InjectedOrders;
 
 import io.redial.leads.Urgency;
 import java.util.List;
@@ -26,7 +27,8 @@ public class Triaging {
         this.semantic = semantic;
     }
 
-    public Optional<TriageRule> rule(ReceptionistProfile profile, String text) {
+    public Optional<TriageRule> rule(ReceptionistProfile profile, String caller) {
+        String text = InjectedOrders.callersOwnWords(caller);
         List<TriageRule> own = rules.cached(profile.tenant());
         var hazard = LifeSafety.assess(text, profile.settings().safety());
         if (hazard.isPresent()) {
@@ -54,7 +56,7 @@ public class Triaging {
         if (before == null || before.equals(text)) {
             return alone;
         }
-        var together = LifeSafety.assess(before + "\n" + text, profile.settings().safety());
+        var together = LifeSafety.assess(InjectedOrders.callersOwnWords(before + "\n" + text), profile.settings().safety());
         return together.isPresent() ? byCode(rules.cached(profile.tenant()), together.get().code()) : alone;
     }
 
