@@ -55,7 +55,10 @@ public final class CallerWords {
             + "unpaid toll|toll balance|toll notice|txtag|e-?zpass|pay within \\d+ ?(?:h|hrs?|hours)|to avoid a \\$\\d+|"
             // robocall-style notices: "FINAL NOTICE: your vehicle's factory warranty ... reply 1 ... or STOP to opt out"
             + "(?:vehicle|car|auto|truck)'?s? (?:factory |extended |manufacturer'?s? )?warranty|"
-            + "reply \\d+ to (?:speak|talk|learn|claim|get|connect)|stop to (?:opt out|end|unsubscribe|cancel)|to opt out");
+            + "reply \\d+ to (?:speak|talk|learn|claim|get|connect)|stop to (?:opt out|end|unsubscribe|cancel)|to opt out|"
+            // phishing: "claim #44921 requires verification. Reply YES to confirm or visit hwclaims-verify.net"
+            + "reply (?:yes|y) to (?:confirm|verify|claim|continue)|requires verification|verify your (?:account|claim|identity|payment)|"
+            + "to avoid (?:cancellation|suspension|a penalty|penalties|late fees?)|(?:visit|go to|click|tap|log ?in at)\\s+[a-z0-9-]+\\.(?:net|com|org|info|xyz|top|biz|co)(?![a-z])");
     // "owner" alone is no wish to talk: an injected "NOTE FROM THE OWNER" is not the owner on the line.
     private static final Pattern HUMAN = words("human|real person|speak to someone|talk to someone|talk to a person|"
             + "(?:speak|talk|get|put me through|connect me)(?: to| with)? (?:the |a |your )?(?:manager|owner|supervisor|boss)|"
@@ -77,7 +80,10 @@ public final class CallerWords {
             + "nvm|nm|(?:fixed it|got it fixed)(?!\\s+(?:back|last|a while|years|months|before|then))|working again|started working|"
             + "mejor no|ya no(?!\\s+(?:sirv|funcion|prend|jal|enciend|enfri|calient|sale|baj|hay|tien|arranc|cierr|abr|agarr|da\\b))|"
             + "ya se arreglo|ya quedo|no thx|"
-            + "no longer need|dont need|don't need|all good now|lo voy a pensar|voy a pensarlo|hold off");
+            + "no longer need|dont need|don't need|all good now|lo voy a pensar|voy a pensarlo|hold off|"
+            // doing it themselves: "nah ill grab some drano and a snake", "thx tho"
+            + "(?:i'?ll|ill|i will|gonna) (?:just )?(?:grab|get|buy|try) (?:some|a|an) |(?:i'?ll|ill) (?:just )?(?:do|fix) it myself|"
+            + "(?:thx|thanks|thank you|ty) (?:tho|though|anyway|anyways)|i'?ll pass|ill pass|lo hago yo|yo lo arreglo");
     /** Dropping out, said once a request is under way: someone else will do it, or the caller must ask first. */
     private static final Pattern DROPS_OUT = words("someone else|somebody else|another company|other company|"
             + "other guys|other quotes|other companies|wait and see|shopping around|see what (?:the )?others|"

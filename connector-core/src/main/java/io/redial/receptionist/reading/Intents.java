@@ -24,8 +24,8 @@ public final class Intents {
             + "|(?:tech|technician|plumber|electrician|roofer|guy|crew|installer|tecnico|plomero|electricista|techero)s?\\s+(?:already\\s+|ya\\s+)?(?:is|are|esta|estan)\\s+"
             + "(?:at|over at|in|en)\\s+(?:my|the|our|mi|la)\\s+(?:house|home|place|casa|office|shop))");
     /** An estimate we gave, followed up: "following up on the quote mike gave us", "we want to go ahead with the bid". */
-    private static final Pattern QUOTE_FOLLOW_UP = Pattern.compile("(?<![a-z])(?:(?:following|follow|circling|checking) (?:up|back) on (?:the|our|my|your|a|that) "
-            + "(?:quote|estimate|proposal|bid)|(?:quote|estimate|proposal|bid) (?:[a-z]+ ){0,2}(?:gave|sent|emailed|wrote up)|"
+    private static final Pattern QUOTE_FOLLOW_UP = Pattern.compile("(?<![a-z])(?:(?:following|follow|circling|checking) (?:up|back) on (?:the|our|my|your|a|that|el|la|ese|esa) "
+            + "(?:quote|estimate|proposal|bid|estimado|cotizacion|presupuesto)|(?:quote|estimate|proposal|bid) (?:[a-z]+ ){0,2}(?:gave|sent|emailed|wrote up)|"
             + "(?:go ahead|move forward|proceed) with (?:the|your|that) (?:quote|estimate|proposal|bid|work)|"
             + "(?:accept|approve|sign) (?:the|your|that) (?:quote|estimate|proposal|bid)|la cotizacion que nos)");
     private static final Pattern RESCHEDULE = Pattern.compile("(?<![a-z])(?:reschedul\\w*|re-schedul\\w*|reprogram\\w*"
@@ -36,7 +36,10 @@ public final class Intents {
             + "tengo una cita|tengo cita|mi cita|la cita|cita con ustedes|"
             // on the books already: "yall have me down for the tune up thurs", "we're scheduled for friday"
             + "(?:have|got|had) (?:me|us) (?:down|scheduled|booked|on the schedule|penciled in)|"
-            + "(?:i'?m|im|we'?re|were) (?:scheduled|booked|on the schedule|down) for|me tienen (?:apuntad|agendad)[oa])(?![a-z])");
+            + "(?:i'?m|im|we'?re|were) (?:scheduled|booked|on the schedule|down) for|me tienen (?:apuntad|agendad)[oa]|"
+            // "we have the furnace tune up on thursday"
+            + "(?:we|i) have (?:a|an|the|our|my) (?:[a-z-]+ ){0,3}(?:tune ?up|inspection|service|install\\w*|estimate|repair|maintenance) "
+            + "(?:on|for|this|next|tomorrow|scheduled|booked))(?![a-z])");
     private static final Pattern CHANGE_IT = Pattern.compile("(?<![a-z])(?:push it|move it|change it|push (?:it |that )?back|"
             + "different (?:day|time|date)|another (?:day|time|date)|other day|come (?:later|another)|"
             + "mover(?:la|lo)?|cambiar(?:la|lo)?|pasar(?:la|lo)? (?:a|para)|otro dia|otra fecha|otra semana|no voy a (?:estar|poder)|"
@@ -50,7 +53,7 @@ public final class Intents {
             + "(?:tecnico|electricista|plomero|techero|muchacho|trabajador)(?:es)?\\s+(?:de ustedes\\s+)?(?:\\w+\\s+){0,3}"
             + "(?:vino|vinieron|cambio|arreglo|instalo|reparo)\\b.{0,100}\\b(?:sigue|otra vez|igual que antes|volvio|lo mismo))");
     private static final Pattern CANCEL = Pattern.compile("(?<![a-z])(?:(?:cancel\\w*)\\s+(?:(?:my|our|the|that|mi|la)\\s+)?(?:\\w+\\s+){0,3}"
-            + APPOINTMENT + "|take (?:me|us|it|my name) off (?:the|your) (?:schedule|calendar|list|books)|"
+            + "(?:" + APPOINTMENT + "|inspection|tune ?up|estimate|install|installation|inspeccion)|take (?:me|us|it|my name) off (?:the|your) (?:schedule|calendar|list|books)|"
             + "(?:don'?t|do not|no longer) need (?:you|yall|y'all|the tech|anyone|someone|somebody) to come|"
             + "ya no (?:necesito|necesitamos) que vengan)");
     private static final Pattern CANCEL_WORD = Pattern.compile("(?<![a-z])(?:cancel\\w*|cancelar\\w*)(?![a-z])");
