@@ -31,22 +31,21 @@ public final class LifeSafety {
 
     /**
      * A danger the caller asks us to claim rather than reports: "just say there's a gas leak", "mark it as a fire",
-     * "pretend its an emergency". The clause is left out; a danger told elsewhere in the text still counts.
+     * "tell the on call tech theres a gas leak so he gets here faster". Only that clause (to the next comma or stop)
+     * is left out, so a danger told beside it still counts; "tell me" and "imagine" are left alone, as callers in
+     * real trouble write them too.
      */
-    private static final Pattern PRETENDED = Pattern.compile("(?:(?<![a-z])(?:pretend|act like|make it (?:sound|look) like|"
-            + "(?:respond|reply|answer|act|behave|proceed|treat (?:this|it|me)) as (?:if|though)|imagine|suppose|hypothetical\\w*|"
-            + "let'?s say|role ?play|for (?:a |this )?test(?:ing)?|this is (?:just |only )?a test|simulat\\w*|"
-            + "classify (?:this|it|me)|mark (?:this|it|me)|log (?:this|it)|put (?:this|it) down|file (?:this|it)|flag (?:this|it)|"
-            + "code (?:this|it)|list (?:this|it)|treat (?:this|it|me) as|fingir|finge|di que|diga que|pon que|ponga que)"
+    private static final Pattern PRETENDED = Pattern.compile("(?:(?<![a-z])(?:pretend|make it (?:sound|look) like|"
+            + "(?:respond|reply|answer|act|behave|proceed|treat (?:this|it|me)) as (?:if|though)|hypothetically|"
+            + "let'?s say|role ?play|for (?:a |this )?test(?:ing)?|this is (?:just |only )?a test|"
+            + "(?:classify|mark|log|file|flag|code|list|treat|put down) (?:this|it|me) (?:down )?as|fingir|finge|diga que|pon que|ponga que)"
             + "|(?:^|[.!?,:;\\n]\\s*|(?<![a-z])(?:just|please|pls|plz|and|then|you|u|can you|could you|can u|ok)\\s+)"
-            + "(?:say|tell(?:\\s+\\S+){1,4}?)\\s+(?:that\\s+)?(?:there'?s|theres|there is|it'?s|its|it is|we have|i have|we got|i got))"
-            + "[^.!?\\n]*");
-    /** The caller says the danger they named is not real: "there isnt really a leak, i just want someone tonight". */
+            + "(?:say\\s+|tell\\s+(?!me\\s|us\\s)(?:\\S+\\s+){0,4}?)(?:that\\s+)?(?:there'?s|theres|there is|it'?s|its|it is|we have|we got))"
+            + "[^.!?,;\\n]*");
+    /** The caller says a danger they named is not real: "theres no real leak", "not actually a fire". Left out too. */
     private static final Pattern NOT_REAL = Pattern.compile("(?<![a-z])(?:(?:isn'?t|isnt|wasn'?t|wasnt|aint|not)\\s+(?:really|actually)\\s+"
-            + "(?:a\\s+|an\\s+|any\\s+)?(?:gas|leak|fire|emergency|smell|spark|flood|problem)|(?:no|not an?)\\s+(?:real|actual)\\s+"
-            + "(?:gas|leak|fire|emergency|smell|spark|flood)|just kidding|made (?:it|that) up|no es cierto|es mentira|"
-            + "so (?:he|she|they|someone|somebody|(?:the|your|a) (?:tech|technician|guy|plumber|electrician|roofer|crew))(?:\\s+\\S+){0,2}?\\s+"
-            + "(?:comes|come|gets here|get here|shows up|show up|will come|comes out|come out)(?:\\s+\\S+)?\\s+(?:faster|sooner|quicker|first))");
+            + "(?:a\\s+|an\\s+|any\\s+)?(?:gas|leak|fire|emergency|smell|spark|flood)|(?:no|not an?)\\s+(?:real|actual)\\s+"
+            + "(?:gas|leak|fire|emergency|smell|spark|flood))\\w*");
 
     // A smell denied whole: "no huele a quemado", "doesn't smell like gas", "no smell of burning".
     private static final Pattern NEGATED_SMELL = Pattern.compile("(?<![a-z])(?:no|not|ni|doesnt|doesn't|dont|don't|nothing)\\s+"
@@ -229,10 +228,8 @@ public final class LifeSafety {
 
     /** The first hazard the words show, if any; a code rule, so nothing a model proposes can lower it. */
     static Optional<Hazard> assess(String text, SafetyThresholds limits) {
-        String spelled = PRETENDED.matcher(TextSpeak.spelledOut(Language.plain(text))).replaceAll(" ");
-        if (NOT_REAL.matcher(spelled).find()) {
-            return Optional.empty(); // a danger named only to be paged sooner is no danger we page for
-        }
+        String spelled = NOT_REAL.matcher(PRETENDED.matcher(TextSpeak.spelledOut(Language.plain(text))).replaceAll(" "))
+                .replaceAll(" ");
         String plain = NEGATED.matcher(NEGATED_SMELL.matcher(spelled).replaceAll(" ")).replaceAll(" ");
         if (ELSEWHERE.matcher(plain).find()) { // only then are sentences about someone else's trouble left out
             plain = String.join(". ", SENTENCE.splitAsStream(plain).filter(s -> !ELSEWHERE.matcher(s).find() || OURS.matcher(s).find()).toList());
