@@ -117,11 +117,11 @@ public final class CallerWords {
             // other ways of addressing the machine rather than the business
             + "ignore (?:your|all|the) (?:rules|instructions|programming|guidelines)|disregard (?:your|all|the|previous|prior)|"
             + "forget (?:your|all|the|previous|prior) (?:rules|instructions)|new (?:rule|instruction|protocol|policy)s? (?:from|for|:)|"
-            + "(?:admin|developer|dev|debug|maintenance|test|god) mode|(?:admin|system|priority|manager) override|"
+            + "(?:admin|developer|dev|debug|god) mode|(?:admin|system|priority|manager) override|"
             + "internal (?:note|memo|instruction)|(?:note|message|instructions?) (?:to|for) (?:the )?(?:ai|bot|assistant|system)|"
             + "(?:hey |attention |dear )?(?:ai|bot|chatbot|assistant|anna)[,:] (?:new|ignore|you|from now|always|please (?:ignore|override))|"
             + "from now on,? you|you must now|as an ai|nuevas instrucciones|ignora (?:tus|las) (?:reglas|instrucciones)|"
-            + "ignore (?:whatever|what|everything) (?:you'?re|ur|you are|your|youre) (?:programmed|told|supposed|trained)|programmed to");
+            + "ignore (?:whatever|what|everything) (?:you'?re|ur|you are|your|youre) (?:programmed|told|supposed|trained)");
 
     public static boolean instructs(String plain) {
         return INSTRUCTION.matcher(plain).find();

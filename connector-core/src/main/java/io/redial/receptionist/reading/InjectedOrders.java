@@ -14,9 +14,10 @@ public final class InjectedOrders {
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?,;:\\n])|(?=\\[)");
     private static final Pattern ORDER_VOICE = Pattern.compile("(?<![a-z])(?:the customer|this customer|the caller|this caller|"
             + "the user|customer has|caller has|customer is|caller is|assistant|escalat\\w*|page (?:the|your|an?)|paging|"
-            + "classif\\w*|priority|override|on-?call|protocol|system|instructions?|flag (?:this|it)|mark (?:this|it)|"
+            + "classif\\w*|priority override|override|on-?call|protocol|system (?:note|message|prompt|notice|override)|\\[system|"
+            + "instructions?|flag (?:this|it)|mark (?:this|it)|"
             + "emergency status|dispatch (?:the|a|your)|treat (?:this|it|me|the)|handle (?:this|it) as|process (?:this|it) as|"
-            + "rule|mode|ai|bot|el cliente|la clienta|sistema|instrucciones)(?![a-z])");
+            + "new rules?|(?:admin|developer|dev|debug|god) mode|ai|bot|el cliente|la clienta|instrucciones)(?![a-z])");
 
     private InjectedOrders() {
     }
